@@ -1,0 +1,97 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "IoTLab",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "iotlab", targets: ["iotlab"]),
+        .executable(name: "iotlab-bench", targets: ["IoTLabBenchmarks"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Values and time: the bottom layer, no I/O.
+        .target(
+            name: "JSONValue",
+            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")],
+            swiftSettings: swift6),
+        .target(name: "LabCore", swiftSettings: swift6),
+
+        // Security and the query language.
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
+        .target(name: "IoTSecurity", dependencies: ["COpenSSL"], swiftSettings: swift6),
+        .target(name: "IoTQuery", dependencies: ["JSONValue", "LabCore"], swiftSettings: swift6),
+
+        // Durable state.
+        .target(
+            name: "WorkspaceStore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swift6),
+
+        // Engines and the local subscription.
+        .target(
+            name: "HubEngine",
+            dependencies: ["JSONValue", "LabCore", "IoTQuery", "IoTSecurity", "WorkspaceStore"],
+            swiftSettings: swift6),
+        .target(
+            name: "LocalCloud",
+            dependencies: ["JSONValue", "LabCore", "IoTSecurity", "WorkspaceStore", "HubEngine"],
+            swiftSettings: swift6),
+
+        // Front doors.
+        .target(
+            name: "AzConsole",
+            dependencies: ["JSONValue", "LabCore", "LocalCloud", "HubEngine", "IoTSecurity"],
+            swiftSettings: swift6),
+        .target(
+            name: "ControlSocket",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swift6),
+
+        // The application and its thin executable.
+        .target(
+            name: "IoTLabApp",
+            dependencies: ["JSONValue", "LabCore", "WorkspaceStore", "LocalCloud", "AzConsole", "ControlSocket"],
+            swiftSettings: swift6),
+        .executableTarget(
+            name: "iotlab",
+            dependencies: ["IoTLabApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swift6),
+        .executableTarget(
+            name: "IoTLabBenchmarks",
+            dependencies: ["IoTLabApp", "LocalCloud", "HubEngine", "WorkspaceStore", "LabCore", "JSONValue"],
+            path: "Benchmarks/IoTLabBenchmarks",
+            swiftSettings: swift6),
+
+        .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"], swiftSettings: swift6),
+        .testTarget(name: "IoTSecurityTests", dependencies: ["IoTSecurity"], swiftSettings: swift6),
+        .testTarget(name: "IoTQueryTests", dependencies: ["IoTQuery", "JSONValue"], swiftSettings: swift6),
+        .testTarget(name: "WorkspaceStoreTests", dependencies: ["WorkspaceStore"], swiftSettings: swift6),
+        .testTarget(
+            name: "HubEngineTests",
+            dependencies: ["HubEngine", "JSONValue", "LabCore", "WorkspaceStore", "IoTSecurity"],
+            swiftSettings: swift6),
+        .testTarget(
+            name: "LocalCloudTests",
+            dependencies: ["LocalCloud", "HubEngine", "JSONValue", "LabCore", "WorkspaceStore"],
+            swiftSettings: swift6),
+        .testTarget(
+            name: "AzConsoleTests",
+            dependencies: ["AzConsole", "LocalCloud", "JSONValue", "LabCore", "WorkspaceStore"],
+            swiftSettings: swift6),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["JSONValue"],
+            swiftSettings: swift6),
+    ]
+)

@@ -1,0 +1,1 @@
+// The AzConsole module; see docs/architecture.md.

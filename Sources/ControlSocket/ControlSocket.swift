@@ -1,0 +1,1 @@
+// The ControlSocket module; see docs/architecture.md.

@@ -1,0 +1,1 @@
+// The HubEngine module; see docs/architecture.md.

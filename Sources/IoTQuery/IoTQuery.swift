@@ -1,0 +1,1 @@
+// The IoTQuery module; see docs/architecture.md.

@@ -1,0 +1,1 @@
+// The IoTSecurity module; see docs/architecture.md.

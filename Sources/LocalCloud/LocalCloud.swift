@@ -1,0 +1,1 @@
+// The LocalCloud module; see docs/architecture.md.

@@ -1,0 +1,1 @@
+// The WorkspaceStore module; see docs/architecture.md.
