@@ -20,6 +20,6 @@ public struct DocumentScope: QueryScope {
     }
 
     public func value(at path: PropertyPath) -> JSONValue? {
-        document[path: path.segments]
+        document.queryValue(at: path.segments)
     }
 }
