@@ -1,11 +1,12 @@
 import JSONValue
 
-/// Member lookup tuned for running one query over a whole hub of twins.
+/// Member lookup as twin queries do it, tuned for running one query over a whole hub.
 ///
-/// Twin objects are small (a twin has about fifteen top-level members, a tag object a handful),
-/// and the ordered dictionary keeps small objects unhashed, so a lookup compares the wanted name
-/// with every key. Comparing lengths first, which costs nothing, skips almost every full string
-/// comparison; large objects use the dictionary's hashed lookup.
+/// IoT Hub compares property names in queries case-insensitively (Microsoft's own examples
+/// write `SELECT LastActivityTime` and `DeviceID`), so an exact match wins and otherwise a match
+/// ignoring ASCII letter case is taken. Twin objects are small (a twin has about fifteen
+/// top-level members) and comparing lengths first, which costs nothing, skips almost every full
+/// string comparison; large objects try the dictionary's hashed lookup before scanning.
 extension JSONValue {
     /// The value at `segments`, or `nil` when a step is missing or not an object.
     func queryValue(at segments: [String]) -> JSONValue? {
@@ -25,14 +26,24 @@ extension JSONValue {
     private static let hashedLookupThreshold = 16
 
     private static func member(_ name: String, in members: JSONObject) -> JSONValue? {
-        guard members.count <= hashedLookupThreshold else { return members[name] }
+        if members.count > hashedLookupThreshold, let exact = members[name] { return exact }
         let length = name.utf8.count
         let position = members.keys.elements.withUnsafeBufferPointer { keys -> Int? in
-            for index in keys.indices where keys[index].utf8.count == length && keys[index] == name {
-                return index
+            var caseInsensitive: Int?
+            for index in keys.indices where keys[index].utf8.count == length {
+                if keys[index] == name { return index }
+                if caseInsensitive == nil, equalIgnoringASCIICase(keys[index], name) { caseInsensitive = index }
             }
-            return nil
+            return caseInsensitive
         }
         return position.map { members.values[$0] }
+    }
+
+    private static func equalIgnoringASCIICase(_ left: String, _ right: String) -> Bool {
+        left.utf8.elementsEqual(right.utf8) { lowercase($0) == lowercase($1) }
+    }
+
+    private static func lowercase(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
     }
 }
