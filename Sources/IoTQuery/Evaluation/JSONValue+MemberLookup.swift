@@ -25,16 +25,17 @@ extension JSONValue {
 
     private static let hashedLookupThreshold = 16
 
+    @inline(__always)
     private static func member(_ name: String, in members: JSONObject) -> JSONValue? {
         if members.count > hashedLookupThreshold, let exact = members[name] { return exact }
         let length = name.utf8.count
         let position = members.keys.elements.withUnsafeBufferPointer { keys -> Int? in
-            var caseInsensitive: Int?
-            for index in keys.indices where keys[index].utf8.count == length {
-                if keys[index] == name { return index }
-                if caseInsensitive == nil, equalIgnoringASCIICase(keys[index], name) { caseInsensitive = index }
+            // Exact matches first, in a pass of their own so the usual lookup never pays for the
+            // case-insensitive comparison.
+            for index in keys.indices where keys[index].utf8.count == length && keys[index] == name {
+                return index
             }
-            return caseInsensitive
+            return keys.indices.first { keys[$0].utf8.count == length && equalIgnoringASCIICase(keys[$0], name) }
         }
         return position.map { members.values[$0] }
     }
