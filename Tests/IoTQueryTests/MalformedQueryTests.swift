@@ -69,6 +69,11 @@ import Testing
             "SELECT * FROM devices WHERE status = 'a' GARBAGE", column: 42,
             "expected AND, OR, GROUP BY or the end of the query, found 'GARBAGE'")
         expectFailure("SELECT * FROM devices WHERE status = 'a' # 1", column: 42, "unexpected character '#'")
+        expectFailure(
+            "SELECT * FROM devices twins", column: 23, "expected WHERE, GROUP BY or the end of the query, found 'twins'")
+        expectFailure(
+            "SELECT status, COUNT() AS n FROM devices GROUP BY status status", column: 58,
+            "expected ',' or the end of the query, found 'status'")
     }
 
     @Test func operandsAreRequired() {

@@ -148,6 +148,20 @@ import Testing
         #expect(try Fixtures.evaluate("tags.location.building = '43'") == true)
     }
 
+    @Test func largeObjectsAreSearchedByNameToo() throws {
+        var tags = JSONObject()
+        for index in 0..<40 { tags["tag\(index)"] = .integer(index) }
+        let twin = Fixtures.twin("d1", tags: .object(tags))
+        #expect(try Fixtures.evaluate("tags.tag33", twin) == 33)
+        #expect(try Fixtures.evaluate("tags.TAG7", twin) == 7)
+        #expect(try Fixtures.evaluate("tags.tag40", twin) == nil)
+    }
+
+    @Test func topAppliesToGroupedRows() throws {
+        let rows = try TwinQuery("SELECT TOP 1 status, COUNT() AS n FROM devices GROUP BY status").run(over: Fixtures.hub)
+        #expect(rows == [["n": 2, "status": "enabled"]])
+    }
+
     @Test func valuesStillCompareCaseSensitively() throws {
         #expect(try TwinQuery("SELECT * FROM devices WHERE status = 'Enabled'").run(over: Fixtures.hub).isEmpty)
     }

@@ -4,7 +4,7 @@
 /// emulator offers the full set in every dialect (a superset, noted in the differences article).
 /// Names are case-insensitive; `STARTSWITH` and `ENDSWITH` are accepted beside the documented
 /// `STARTS_WITH` and `ENDS_WITH` because learners write both.
-enum BuiltinFunction: String, Sendable, CaseIterable {
+enum BuiltinFunction: String, Sendable {
     // Type checks and casts.
     case isDefined = "IS_DEFINED"
     case isNull = "IS_NULL"

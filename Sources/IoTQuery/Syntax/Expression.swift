@@ -5,7 +5,7 @@ import JSONValue
 /// Dialects share this tree and its evaluator; they differ only in how a path finds its value
 /// (see `QueryScope`), so the twin query, routing conditions and later edge routes reuse one
 /// parser and one set of semantics.
-indirect enum Expression: Sendable, Equatable {
+indirect enum Expression: Sendable {
     /// A constant; `nil` is the `undefined` constant.
     case constant(JSONValue?)
     /// A property read from the scope.
@@ -21,7 +21,7 @@ indirect enum Expression: Sendable, Equatable {
 }
 
 /// Arithmetic and comparison operators, the binary operators other than AND and OR.
-enum BinaryOperator: String, Sendable, Equatable {
+enum BinaryOperator: String, Sendable {
     case add = "+"
     case subtract = "-"
     case multiply = "*"

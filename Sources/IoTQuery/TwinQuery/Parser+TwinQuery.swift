@@ -30,7 +30,13 @@ extension Parser {
                 grouping.append(try parsePath())
             } while accept(.comma)
         }
-        try expectEnd(condition == nil || !grouping.isEmpty ? "the end of the query" : "AND, OR, GROUP BY or the end of the query")
+        if !grouping.isEmpty {
+            try expectEnd("',' or the end of the query")
+        } else if condition != nil {
+            try expectEnd("AND, OR, GROUP BY or the end of the query")
+        } else {
+            try expectEnd("WHERE, GROUP BY or the end of the query")
+        }
 
         if collection == .jobs, projections != nil || !grouping.isEmpty {
             throw QueryError(
@@ -38,12 +44,13 @@ extension Parser {
                 "queries FROM devices.jobs support only SELECT *, without projections, aggregates or GROUP BY")
         }
         let strip = { (path: PropertyPath) in Self.strippingCollection(collection, from: path) }
+        let groupedPaths = grouping.map(strip)
         return TwinQueryClauses(
             top: top,
-            selection: try Self.selection(projections, grouping: grouping.map(strip), at: selectionStart, strip: strip),
+            selection: try Self.selection(projections, grouping: groupedPaths, at: selectionStart, strip: strip),
             collection: collection,
             condition: condition?.mappingPaths(strip),
-            grouping: grouping.map(strip))
+            grouping: groupedPaths)
     }
 
     private mutating func parseTop() throws(QueryError) -> Int? {
