@@ -1,0 +1,24 @@
+import NIOCore
+
+/// The forwarding end of the control socket, used by an `iotlab` started while another process
+/// holds the workspace.
+public enum ControlClient {
+    /// Sends `request` to the process listening on `socketPath` and returns its answer.
+    ///
+    /// Returns `nil` when nothing listens there (no socket file, or connecting is refused), so the
+    /// caller can open the workspace itself instead.
+    /// - Throws: ``ControlSocketError/closedBeforeResponse`` when the server hangs up without
+    ///   answering, ``ControlSocketError/malformedFrame(_:)`` or
+    ///   ``ControlSocketError/frameTooLarge(length:)`` when its answer cannot be read.
+    public static func send(_ request: ControlRequest, socketPath: String) async throws -> ControlResponse? {
+        guard let connection = try await ControlChannel.connectIfListening(socketPath: socketPath) else {
+            return nil
+        }
+        return try await connection.executeThenClose { inbound, outbound in
+            try await outbound.write(ControlFrame.encode(request))
+            var frames = inbound.makeAsyncIterator()
+            guard let body = try await frames.next() else { throw ControlSocketError.closedBeforeResponse }
+            return try ControlFrame.decode(ControlResponse.self, from: body)
+        }
+    }
+}
