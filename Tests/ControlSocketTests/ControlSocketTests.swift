@@ -116,6 +116,16 @@ import Testing
         try await server.stop()
     }
 
+    @Test func sendThrowsWhenTheServerHangsUpWithoutAnswering() async throws {
+        let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .childChannelInitializer { channel in channel.close() }
+            .bind(unixDomainSocketPath: socketPath).get()
+        await #expect(throws: ControlSocketError.closedBeforeResponse) {
+            _ = try await ControlClient.send(request("hub", "list"), socketPath: socketPath)
+        }
+        try await listener.close()
+    }
+
     @Test func frameErrorsNameTheRule() {
         #expect(ControlSocketError.frameTooLarge(length: 16_777_217).description
             == "control frame of 16777217 bytes exceeds the 16777216-byte limit")

@@ -49,7 +49,10 @@ struct RawConnection {
                 pending.moveReaderIndex(forwardBy: 4)
                 return pending.readBytes(length: Int(length)).map { Data($0) }
             }
-            guard var chunk = try await frames.next() else { return nil }
+            // A reset (the server closed with our bytes unread) is a close too.
+            let next: ByteBuffer?
+            do { next = try await frames.next() } catch let error as IOError where error.errnoCode == ECONNRESET { next = nil }
+            guard var chunk = next else { return nil }
             pending.writeBuffer(&chunk)
         }
     }

@@ -100,6 +100,23 @@ import Testing
         #expect(sas.isExpired(at: expiry.addingTimeInterval(3600)))
     }
 
+    @Test func deviceTokenGrantsItsDeviceAndModulesOnly() throws {
+        let sas = try SharedAccessSignature(parsing: deviceToken)
+        #expect(sas.grantsAccess(to: "myhub.azure-devices.net/devices/sensor-th-0001"))
+        #expect(sas.grantsAccess(to: "MyHub.azure-devices.net/devices/Sensor-TH-0001/"))
+        #expect(sas.grantsAccess(to: "myhub.azure-devices.net/devices/sensor-th-0001/modules/m1"))
+        #expect(!sas.grantsAccess(to: "myhub.azure-devices.net/devices/sensor-th-00010"))
+        #expect(!sas.grantsAccess(to: "myhub.azure-devices.net/devices"))
+        #expect(!sas.grantsAccess(to: "otherhub.azure-devices.net/devices/sensor-th-0001"))
+    }
+
+    @Test func hubTokenGrantsEveryResourceOnTheHub() {
+        let token = SharedAccessSignature.token(
+            resourceURI: "myhub.azure-devices.net", key: key, policyName: "iothubowner", expiry: expiry)
+        let sas = try? SharedAccessSignature(parsing: token)
+        #expect(sas?.grantsAccess(to: "myhub.azure-devices.net/devices/d1") == true)
+    }
+
     @Test func missingSchemeIsRefused() {
         #expect(throws: SASTokenError.missingScheme) {
             try SharedAccessSignature(parsing: "sr=a&sig=b&se=1")
@@ -130,6 +147,12 @@ import Testing
     @Test func partWithoutEqualsIsReportedAtItsColumn() {
         #expect(throws: SASTokenError.malformedField(text: "sig", column: 28)) {
             try SharedAccessSignature(parsing: "SharedAccessSignature sr=a&sig&se=1")
+        }
+    }
+
+    @Test func columnsCountSurroundingWhitespace() {
+        #expect(throws: SASTokenError.malformedField(text: "sig", column: 30)) {
+            try SharedAccessSignature(parsing: "  SharedAccessSignature sr=a&sig&se=1\n")
         }
     }
 

@@ -15,10 +15,17 @@ public enum ControlClient {
             return nil
         }
         return try await connection.executeThenClose { inbound, outbound in
-            try await outbound.write(ControlFrame.encode(request))
-            var frames = inbound.makeAsyncIterator()
-            guard let body = try await frames.next() else { throw ControlSocketError.closedBeforeResponse }
-            return try ControlFrame.decode(ControlResponse.self, from: body)
+            do {
+                try await outbound.write(ControlFrame.encode(request))
+                var frames = inbound.makeAsyncIterator()
+                if let body = try await frames.next() {
+                    return try ControlFrame.decode(ControlResponse.self, from: body)
+                }
+            } catch is IOError, is ChannelError {
+                // A reset, or a write after the peer closed: the serving process went away
+                // mid-exchange, which the caller sees the same as a clean hang-up.
+            }
+            throw ControlSocketError.closedBeforeResponse
         }
     }
 }

@@ -12,19 +12,16 @@ extension ConnectionString {
     public init(parsing text: String) throws(ConnectionStringError) {
         var parsed: [(String, String)] = []
         var seen: Set<String> = []
-        var column = 1
-        for part in text.split(separator: ";", omittingEmptySubsequences: false) {
-            defer { column += part.count + 1 }
-            let trimmed = part.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty else { continue }
-            guard let equals = trimmed.firstIndex(of: "=") else {
-                throw .missingEquals(part: trimmed, column: column)
+        for part in NameValueList.parts(of: text[...], separator: ";") {
+            let trimmedPart = part.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmedPart.isEmpty else { continue }
+            guard let name = part.name, let value = part.value else {
+                throw .missingEquals(part: trimmedPart, column: part.column)
             }
-            let key = trimmed[..<equals].trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !key.isEmpty else { throw .emptyKey(column: column) }
+            let key = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !key.isEmpty else { throw .emptyKey(column: part.column) }
             guard seen.insert(key.lowercased()).inserted else { throw .duplicateKey(key) }
-            let value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespacesAndNewlines)
-            parsed.append((key, value))
+            parsed.append((key, value.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
         guard !parsed.isEmpty else { throw .empty }
         self.init(parsed)

@@ -14,17 +14,15 @@ extension SharedAccessSignature {
         let prefix = Self.scheme + " "
         guard text.hasPrefix(prefix) else { throw .missingScheme }
 
+        // Columns count from the token as given, surrounding whitespace included.
+        let firstColumn = token.prefix(while: \.isWhitespace).count + prefix.count + 1
         var fields: [String: String] = [:]
-        var column = prefix.count + 1
-        for part in text.dropFirst(prefix.count).split(separator: "&", omittingEmptySubsequences: false) {
-            defer { column += part.count + 1 }
-            guard !part.isEmpty else { continue }
-            guard let equals = part.firstIndex(of: "=") else {
-                throw .malformedField(text: String(part), column: column)
+        for part in NameValueList.parts(of: text.dropFirst(prefix.count), separator: "&", firstColumn: firstColumn) {
+            guard let name = part.name.map(String.init), let value = part.value else {
+                throw .malformedField(text: String(part.text), column: part.column)
             }
-            let name = String(part[..<equals])
             guard fields[name] == nil else { throw .duplicateField(name: name) }
-            fields[name] = String(part[part.index(after: equals)...])
+            fields[name] = String(value)
         }
 
         func required(_ name: String) throws(SASTokenError) -> String {
