@@ -56,6 +56,36 @@ import Testing
         try await server.stop()
     }
 
+    @Test(.timeLimit(.minutes(1)))
+    func stopEndsIdleConnections() async throws {
+        let server = try await ControlServer.start(socketPath: socketPath, handler: Self.echo)
+        try await RawConnection.open(socketPath: socketPath) { idle in
+            try await idle.send(JSONEncoder().encode(request("first")))
+            #expect(try await idle.receive() != nil)
+            try await server.stop()
+            #expect(try await idle.receive() == nil)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func aSlowCommandDoesNotHoldUpOtherConnections() async throws {
+        let (released, release) = AsyncStream<Void>.makeStream()
+        let server = try await ControlServer.start(socketPath: socketPath) { request in
+            if request.arguments == ["slow"] {
+                for await _ in released { break }
+            } else {
+                release.yield()
+            }
+            return await Self.echo(request)
+        }
+        async let slow = ControlClient.send(request("slow"), socketPath: socketPath)
+        // The slow command can only finish once the quick one, on another connection, has run.
+        let quick = try await ControlClient.send(request("quick"), socketPath: socketPath)
+        #expect(quick?.standardOutput == "quick")
+        #expect(try await slow?.standardOutput == "slow")
+        try await server.stop()
+    }
+
     @Test func sendReturnsNilWhenNoSocketFileExists() async throws {
         #expect(try await ControlClient.send(request("hub", "list"), socketPath: socketPath) == nil)
     }
