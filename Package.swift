@@ -78,7 +78,11 @@ let package = Package(
         .testTarget(name: "IoTQueryTests", dependencies: ["IoTQuery", "JSONValue"], swiftSettings: swift6),
         .testTarget(
             name: "ControlSocketTests",
-            dependencies: ["ControlSocket", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: [
+                "ControlSocket",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: swift6),
         .testTarget(name: "WorkspaceStoreTests", dependencies: ["WorkspaceStore"], swiftSettings: swift6),
         .testTarget(
