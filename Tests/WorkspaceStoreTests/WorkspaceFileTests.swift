@@ -28,6 +28,32 @@ import WorkspaceStore
         #expect(try reopened.write { try $0.append(event) }.sequence == 2)
     }
 
+    @Test func aReturnedWriteIsCommittedForEveryOtherConnection() throws {
+        let home = try freshHome()
+        let writer = try Workspace(fileURL: home.databaseURL)
+        let observer = try Workspace(fileURL: home.databaseURL)
+        try writer.write { try $0.put(scope: "h", collection: "c", key: "k", body: Data("1".utf8)) }
+        #expect(try observer.read { try $0.record(scope: "h", collection: "c", key: "k") } == Data("1".utf8))
+    }
+
+    @Test func concurrentWritersEachGetTheirOwnSequenceNumber() async throws {
+        let home = try freshHome()
+        let workspace = try Workspace(fileURL: home.databaseURL)
+        let sequences = try await withThrowingTaskGroup(of: Int64.self) { group in
+            for number in 0..<20 {
+                group.addTask {
+                    try workspace.write { writer in
+                        try writer.put(scope: "h", collection: "c", key: "k\(number)", body: Data())
+                        return try writer.append(JournalDraft(time: Date(), kind: "K", scope: "h", subject: "k\(number)", payload: Data())).sequence
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(sequences.sorted() == Array(1...20))
+        #expect(try workspace.allRecords().count == 20)
+    }
+
     @Test func migrationsAreListedAndNotReappliedOnReopen() throws {
         let home = try freshHome()
         #expect(try Workspace(fileURL: home.databaseURL).appliedMigrations() == ["v1-records-and-journal"])
