@@ -31,6 +31,10 @@ public final class Workspace: Sendable {
     private init(database: any DatabaseWriter, fileURL: URL?) throws {
         self.database = database
         self.fileURL = fileURL
+        // GRDB opens a pool's writer with WAL's usual `synchronous = NORMAL`, which may lose the
+        // last commits on power loss; an acknowledged mutation must survive, so the one writer
+        // connection syncs every commit.
+        try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         let migrator = WorkspaceSchema.migrator
         let unknown = try database.read { db in
             try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
@@ -47,11 +51,6 @@ public final class Workspace: Sendable {
         configuration.label = "iotlab.workspace"
         // Another process (a sqlite3 shell, a backup) may hold the database briefly.
         configuration.busyMode = .timeout(5)
-        configuration.prepareDatabase { db in
-            // WAL's default (NORMAL) may lose the last commits on power loss; an acknowledged
-            // mutation must survive.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         return configuration
     }
 
