@@ -18,6 +18,14 @@ import Testing
         #expect(journalMode == "wal")
     }
 
+    @Test func survivingAProcessCrashOnlySyncsAtCheckpoints() throws {
+        let home = WorkspaceHome(folder: TemporaryFolder.make())
+        try home.createIfNeeded()
+        let workspace = try Workspace(fileURL: home.databaseURL, durability: .survivesProcessCrash)
+        let synchronous = try workspace.write { try Int.fetchOne($0.reader.database, sql: "PRAGMA synchronous") }
+        #expect(synchronous == 1)  // NORMAL
+    }
+
     @Test func aFileThatIsNotADatabaseIsRefused() throws {
         let home = WorkspaceHome(folder: TemporaryFolder.make())
         try home.createIfNeeded()

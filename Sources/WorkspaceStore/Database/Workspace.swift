@@ -4,7 +4,7 @@ import GRDB
 /// One workspace's durable state: records and the append-only journal, in one SQLite database.
 ///
 /// Engines keep their state in memory and write through a workspace; a mutation is durable
-/// before it is acknowledged (WAL, `synchronous = FULL`), and the journal event describing it
+/// before it is acknowledged (WAL, `synchronous = FULL` unless asked otherwise), and the journal event describing it
 /// commits in the same transaction (DESIGN.md, principles 4 and 6). A file workspace is a WAL
 /// database pool, so readers (panes tailing the journal) never wait for the writer.
 ///
@@ -18,23 +18,22 @@ public final class Workspace: Sendable {
 
     /// Opens the workspace at `fileURL`, creating it if needed, and migrates it to this
     /// version's schema. The folder must exist (`WorkspaceHome.createIfNeeded()`).
-    public convenience init(fileURL: URL) throws {
+    public convenience init(fileURL: URL, durability: Durability = .survivesPowerLoss) throws {
         let pool = try DatabasePool(path: fileURL.path, configuration: Self.configuration())
-        try self.init(database: pool, fileURL: fileURL)
+        try self.init(database: pool, fileURL: fileURL, durability: durability)
     }
 
     /// A private workspace on real SQLite that lives as long as the value, for tests.
     public static func inMemory() throws -> Workspace {
-        try Workspace(database: DatabaseQueue(configuration: configuration()), fileURL: nil)
+        try Workspace(
+            database: DatabaseQueue(configuration: configuration()), fileURL: nil, durability: .survivesPowerLoss)
     }
 
-    private init(database: any DatabaseWriter, fileURL: URL?) throws {
+    private init(database: any DatabaseWriter, fileURL: URL?, durability: Durability) throws {
         self.database = database
         self.fileURL = fileURL
-        // GRDB opens a pool's writer with WAL's usual `synchronous = NORMAL`, which may lose the
-        // last commits on power loss; an acknowledged mutation must survive, so the one writer
-        // connection syncs every commit.
-        try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        // Set on the one writer connection after GRDB's WAL setup, which chooses NORMAL.
+        try database.writeWithoutTransaction { db in try db.execute(sql: durability.synchronousPragma) }
         let migrator = WorkspaceSchema.migrator
         let unknown = try database.read { db in
             try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
