@@ -4,9 +4,10 @@ import GRDB
 /// One workspace's durable state: records and the append-only journal, in one SQLite database.
 ///
 /// Engines keep their state in memory and write through a workspace; a mutation is durable
-/// before it is acknowledged (WAL, `synchronous = FULL` unless asked otherwise), and the journal event describing it
-/// commits in the same transaction (DESIGN.md, principles 4 and 6). A file workspace is a WAL
-/// database pool, so readers (panes tailing the journal) never wait for the writer.
+/// before it is acknowledged (WAL, `synchronous = FULL` unless `Durability` says otherwise), and
+/// the journal event describing it commits in the same transaction (DESIGN.md, principles 4 and
+/// 6). A file workspace is a WAL database pool, so readers (panes tailing the journal) never wait
+/// for the writer, and concurrent writers are serialised.
 ///
 /// Calls must not nest: calling `read` or `write` from inside another's closure is a
 /// programming error that GRDB stops with a precondition.
