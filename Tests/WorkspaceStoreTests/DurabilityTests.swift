@@ -11,8 +11,8 @@ import Testing
         try home.createIfNeeded()
         let workspace = try Workspace(fileURL: home.databaseURL)
         let (synchronous, journalMode) = try workspace.write { writer in
-            (try Int.fetchOne(writer.reader.database, sql: "PRAGMA synchronous"),
-             try String.fetchOne(writer.reader.database, sql: "PRAGMA journal_mode"))
+            (try Int.fetchOne(writer.database, sql: "PRAGMA synchronous"),
+             try String.fetchOne(writer.database, sql: "PRAGMA journal_mode"))
         }
         #expect(synchronous == 2)  // FULL
         #expect(journalMode == "wal")
@@ -22,7 +22,7 @@ import Testing
         let home = WorkspaceHome(folder: TemporaryFolder.make())
         try home.createIfNeeded()
         let workspace = try Workspace(fileURL: home.databaseURL, durability: .survivesProcessCrash)
-        let synchronous = try workspace.write { try Int.fetchOne($0.reader.database, sql: "PRAGMA synchronous") }
+        let synchronous = try workspace.write { try Int.fetchOne($0.database, sql: "PRAGMA synchronous") }
         #expect(synchronous == 1)  // NORMAL
     }
 

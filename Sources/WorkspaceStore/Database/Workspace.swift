@@ -56,7 +56,7 @@ public final class Workspace: Sendable {
 
     /// Runs `body` against one consistent snapshot of the workspace.
     public func read<T>(_ body: (WorkspaceReader) throws -> T) throws -> T {
-        try database.read { db in try body(WorkspaceReader(db)) }
+        try database.read { db in try body(WorkspaceReader(connection: WorkspaceConnection(database: db))) }
     }
 
     /// Runs `body` in one transaction: everything it does commits together, durably, or not at
@@ -64,7 +64,7 @@ public final class Workspace: Sendable {
     /// write often ends with `append`, whose record the caller may not need.
     @discardableResult
     public func write<T>(_ body: (WorkspaceWriter) throws -> T) throws -> T {
-        try database.write { db in try body(WorkspaceWriter(db)) }
+        try database.write { db in try body(WorkspaceWriter(connection: WorkspaceConnection(database: db))) }
     }
 
     /// Up to `limit` journal events after `sequence`, ascending; see `WorkspaceReading`.
