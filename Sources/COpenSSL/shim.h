@@ -11,4 +11,5 @@
 #include <openssl/rsa.h>
 #include <openssl/ec.h>
 #include <openssl/bn.h>
+#include <openssl/pkcs12.h>
 #endif

@@ -29,8 +29,8 @@ extension X509Certificate {
 
     /// A certificate for `subjectKey` signed by `issuer` with `issuerKey`: an intermediate CA, a
     /// device certificate, or a proof-of-possession certificate whose CN is the verification code.
-    /// - Throws: ``X509Error/openSSLFailure(operation:reason:)`` if OpenSSL cannot build or sign it,
-    ///   for instance when `issuerKey` is not the key of `issuer`.
+    /// - Throws: ``X509Error/keyMismatch`` when `issuerKey` is not the key of `issuer`;
+    ///   ``X509Error/openSSLFailure(operation:reason:)`` if OpenSSL cannot build or sign it.
     public static func issued(
         commonName: String, subjectKey: PrivateKey, issuer: X509Certificate, issuerKey: PrivateKey,
         usage: Usage, notBefore: Date, notAfter: Date
@@ -49,7 +49,8 @@ extension X509Certificate {
                 if let issuer {
                     try issuer.withParsed { issuing throws(X509Error) in
                         guard X509_check_private_key(issuing, signing) == 1 else {
-                            throw .openSSLFailure(operation: "certificate signing", reason: "the issuer key does not match the issuer certificate")
+                            ERR_clear_error()
+                            throw .keyMismatch
                         }
                         return try build(
                             commonName: commonName, subjectKey: subjectPublic, issuer: issuing, signingKey: signing,

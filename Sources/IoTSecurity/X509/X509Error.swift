@@ -9,6 +9,10 @@ public enum X509Error: Error, Sendable, Equatable, CustomStringConvertible {
     case malformedDER(expected: String)
     /// A key is encrypted with a passphrase; decrypt it first (`openssl pkey -in k.pem`).
     case encryptedKey
+    /// A private key is not the key of the certificate it is paired with.
+    case keyMismatch
+    /// The password does not open the PKCS#12 file.
+    case wrongPassword
     /// A key or certificate could not be generated or signed; `reason` is OpenSSL's.
     case openSSLFailure(operation: String, reason: String)
 
@@ -22,6 +26,10 @@ public enum X509Error: Error, Sendable, Equatable, CustomStringConvertible {
             "data must be a DER-encoded \(expected)"
         case .encryptedKey:
             "private key must not be encrypted (decrypt it with: openssl pkey -in key.pem -out plain.pem)"
+        case .keyMismatch:
+            "private key must belong to the certificate it is bundled with"
+        case .wrongPassword:
+            "password does not open the PKCS#12 (.pfx) file"
         case .openSSLFailure(let operation, let reason):
             "\(operation) failed: \(reason)"
         }
