@@ -22,6 +22,12 @@ import Testing
         try device.verify(intermediates: [authority.intermediate], trustedRoots: [authority.root], at: now)
     }
 
+    @Test func aVerifiedIntermediateIsEnoughOfAnAnchor() throws {
+        let authority = try TestAuthority()
+        let device = try authority.device("sensor-thl-2006").certificate
+        try device.verify(trustedRoots: [authority.intermediate], at: now)
+    }
+
     @Test func chainWithoutItsIntermediateIsUntrusted() throws {
         let authority = try TestAuthority()
         let device = try authority.device("sensor-thl-2002").certificate

@@ -20,7 +20,8 @@ extension X509Certificate {
     }
 
     /// Checks that this certificate chains, through `intermediates`, to one of `trustedRoots`,
-    /// with every certificate valid at `time`.
+    /// with every certificate valid at `time`. A trusted certificate need not be a self-signed
+    /// root: an intermediate CA the user verified is an anchor too, as in Azure.
     ///
     /// This is how the hub accepts a CA-signed device and DPS a group enrollment: the device sends
     /// its certificate (and, from a chain file, any intermediates), and only CA certificates the
@@ -53,6 +54,9 @@ extension X509Certificate {
             // The stack owns the intermediates pushed onto it.
             OPENSSL_sk_pop_free(untrusted) { X509_free(OpaquePointer($0)) }
         }
+        // Azure lets a user verify an intermediate CA as well as a root, so any trusted
+        // certificate ends a chain, self-signed or not.
+        X509_STORE_set_flags(store, UInt(X509_V_FLAG_PARTIAL_CHAIN))
         for root in trustedRoots {
             if let parsed = OpenSSLObjects.parseCertificate(root.der) {
                 X509_STORE_add_cert(store, parsed)
