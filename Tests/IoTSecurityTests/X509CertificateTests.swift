@@ -13,6 +13,27 @@ enum OpenSSLFixture {
         lFn6ij8t39Wrl2z/7pOxkR1xSYvcNrvtuQ==
         -----END EC PRIVATE KEY-----
         """
+    /// `key` encrypted by `openssl pkey -aes256 -passout pass:1234` (PKCS#8).
+    static let encryptedKey = """
+        -----BEGIN ENCRYPTED PRIVATE KEY-----
+        MIHsMFcGCSqGSIb3DQEFDTBKMCkGCSqGSIb3DQEFDDAcBAg6Dq2CzQg3xwICCAAw
+        DAYIKoZIhvcNAgkFADAdBglghkgBZQMEASoEEAevQ7GPA42MpSFiyxjKx4QEgZAv
+        u8dqPPJp7dIEa1eXJbB6zuOlYe10vPfscWpezH+MiJfzgORLrsp/jBtQ4N1DuWsw
+        i7hdmPvlk1EO/+CGXyoMKhGo0MMp/zyGoxywtmXIzRH0nPnqVCA9B2PXb97dd1y+
+        mkmC2jUOpwo8NvZ9wBGqZ2MmKQ1hPKB0Io8CN4reHuNWmJuGq7MbY3FhQsiKf94=
+        -----END ENCRYPTED PRIVATE KEY-----
+        """
+    /// `key` encrypted by `openssl ec -aes256 -passout pass:1234` (traditional, with headers).
+    static let legacyEncryptedKey = """
+        -----BEGIN EC PRIVATE KEY-----
+        Proc-Type: 4,ENCRYPTED
+        DEK-Info: AES-256-CBC,E46E999DBF848F40B397817ECDC5D3FD
+
+        AzaOcIkDR8FarEc6DBcve9OsYwGYYiSiMzLizAJsrZy6T0OSTf6stb5stfkrh8vH
+        9VIeWr2BoZqVhOptjMTbBwneNbXpkVLzYOvQyS77lvWn1IjX8gCsbtUFMJmX5xU7
+        97+w8dfVPLFyIg9f6O1rVlbZdFROuUULOvMQH0NsPng=
+        -----END EC PRIVATE KEY-----
+        """
     static let certificate = """
         -----BEGIN CERTIFICATE-----
         MIIBeTCCAR+gAwIBAgICEjQwCgYIKoZIzj0EAwIwGjEYMBYGA1UEAwwPc2Vuc29y
@@ -59,7 +80,27 @@ enum OpenSSLFixture {
         #expect(try PrivateKey(pem: key.pem) == key)
     }
 
-    @Test func encryptedKeyIsRefusedWithTheCommandToDecryptIt() {
+    @Test func encryptedKeysFromTheCLIOpenWithCertGensPassword() throws {
+        let plain = try PrivateKey(pem: OpenSSLFixture.key)
+        #expect(try PrivateKey(pem: OpenSSLFixture.encryptedKey, passphrase: "1234") == plain)
+        #expect(try PrivateKey(pem: OpenSSLFixture.legacyEncryptedKey, passphrase: "1234") == plain)
+    }
+
+    @Test func encryptedKeyWithTheWrongPassphraseIsRefused() {
+        #expect(throws: X509Error.wrongPassword) {
+            try PrivateKey(pem: OpenSSLFixture.encryptedKey, passphrase: "4321")
+        }
+    }
+
+    @Test func keyEncryptedHereOpensOnlyWithItsPassphrase() throws {
+        let key = try PrivateKey(pem: OpenSSLFixture.key)
+        let encrypted = try key.pem(passphrase: "1234")
+        #expect(encrypted.hasPrefix("-----BEGIN ENCRYPTED PRIVATE KEY-----\n"))
+        #expect(try PrivateKey(pem: encrypted, passphrase: "1234") == key)
+        #expect(throws: X509Error.encryptedKey) { try PrivateKey(pem: encrypted) }
+    }
+
+    @Test func encryptedKeyWithoutAPassphraseIsRefused() {
         let encrypted = "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----\n"
         #expect(throws: X509Error.encryptedKey) { try PrivateKey(pem: encrypted) }
     }

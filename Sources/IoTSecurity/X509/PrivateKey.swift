@@ -42,7 +42,8 @@ public struct PrivateKey: Sendable, Hashable {
     /// Reads an unencrypted key in PEM: `PRIVATE KEY` (PKCS#8), `RSA PRIVATE KEY` or
     /// `EC PRIVATE KEY`, as certGen.sh and `openssl genrsa` write them.
     /// - Throws: ``X509Error/encryptedKey`` for an `ENCRYPTED PRIVATE KEY` or a key with a
-    ///   `Proc-Type: 4,ENCRYPTED` header; ``X509Error/noPEMBlock(expected:)`` when there is no key.
+    ///   `Proc-Type: 4,ENCRYPTED` header (use ``init(pem:passphrase:)``);
+    ///   ``X509Error/noPEMBlock(expected:)`` when there is no key.
     public init(pem: String) throws(X509Error) {
         guard !pem.contains("ENCRYPTED") else { throw .encryptedKey }
         let labels = ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY"]

@@ -7,7 +7,7 @@ public enum X509Error: Error, Sendable, Equatable, CustomStringConvertible {
     case malformedPEM(label: String)
     /// The bytes are not a DER structure of the expected kind.
     case malformedDER(expected: String)
-    /// A key is encrypted with a passphrase; decrypt it first (`openssl pkey -in k.pem`).
+    /// A key is encrypted and no passphrase was given; see ``PrivateKey/init(pem:passphrase:)``.
     case encryptedKey
     /// A private key is not the key of the certificate it is paired with.
     case keyMismatch
@@ -25,7 +25,7 @@ public enum X509Error: Error, Sendable, Equatable, CustomStringConvertible {
         case .malformedDER(let expected):
             "data must be a DER-encoded \(expected)"
         case .encryptedKey:
-            "private key must not be encrypted (decrypt it with: openssl pkey -in key.pem -out plain.pem)"
+            "private key is encrypted: its passphrase is required (certGen.sh uses 1234)"
         case .keyMismatch:
             "private key must belong to the certificate it is bundled with"
         case .wrongPassword:
