@@ -1,0 +1,24 @@
+/// Why the control socket could not carry a command.
+public enum ControlSocketError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Another process already answers on this socket, so this one must not take it over.
+    case alreadyServing(socketPath: String)
+    /// A frame announced a body longer than the 16 MiB limit.
+    case frameTooLarge(length: Int)
+    /// A frame's body was not the JSON message expected.
+    case malformedFrame(String)
+    /// The serving process closed the connection before answering.
+    case closedBeforeResponse
+
+    public var description: String {
+        switch self {
+        case .alreadyServing(let socketPath):
+            "another iotlab process is already serving this workspace on \(socketPath)"
+        case .frameTooLarge(let length):
+            "control frame of \(length) bytes exceeds the \(ControlFrame.maximumLength)-byte limit"
+        case .malformedFrame(let reason):
+            "control frame is not a valid message: \(reason)"
+        case .closedBeforeResponse:
+            "the iotlab process serving this workspace closed the connection before answering"
+        }
+    }
+}

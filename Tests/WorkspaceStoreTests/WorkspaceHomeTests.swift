@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+import WorkspaceStore
+
+@Suite struct WorkspaceHomeTests {
+    @Test func iotlabHomeWinsOverHome() {
+        let home = WorkspaceHome(environment: ["IOTLAB_HOME": "/srv/lab", "HOME": "/home/ada"])
+        #expect(home.folder.path == "/srv/lab")
+        #expect(home.databaseURL.path == "/srv/lab/workspace.sqlite")
+        #expect(home.controlSocketURL.path == "/srv/lab/control.sock")
+        #expect(home.lockURL.path == "/srv/lab/workspace.lock")
+        #expect(home.logsFolder.path == "/srv/lab/logs")
+    }
+
+    @Test func defaultIsLocalShareUnderHome() {
+        let home = WorkspaceHome(environment: ["HOME": "/home/ada"])
+        #expect(home.folder.path == "/home/ada/.local/share/iotlab")
+    }
+
+    @Test func emptyIotlabHomeFallsBackToTheDefault() {
+        let home = WorkspaceHome(environment: ["IOTLAB_HOME": "", "HOME": "/home/ada"])
+        #expect(home.folder.path == "/home/ada/.local/share/iotlab")
+    }
+
+    @Test func createIfNeededMakesAPrivateFolderWithLogs() throws {
+        let home = WorkspaceHome(folder: TemporaryFolder.make().appendingPathComponent("a/b"))
+        try home.createIfNeeded()
+        try home.createIfNeeded()  // idempotent
+        var isDirectory: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: home.logsFolder.path, isDirectory: &isDirectory))
+        #expect(isDirectory.boolValue)
+        let permissions = try FileManager.default.attributesOfItem(atPath: home.folder.path)[.posixPermissions]
+        #expect((permissions as? NSNumber)?.intValue == 0o700)
+    }
+}
