@@ -76,6 +76,14 @@ let package = Package(
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"], swiftSettings: swift6),
         .testTarget(name: "IoTSecurityTests", dependencies: ["IoTSecurity"], swiftSettings: swift6),
         .testTarget(name: "IoTQueryTests", dependencies: ["IoTQuery", "JSONValue"], swiftSettings: swift6),
+        .testTarget(
+            name: "ControlSocketTests",
+            dependencies: [
+                "ControlSocket",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swift6),
         .testTarget(name: "WorkspaceStoreTests", dependencies: ["WorkspaceStore"], swiftSettings: swift6),
         .testTarget(
             name: "HubEngineTests",

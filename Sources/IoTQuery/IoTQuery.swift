@@ -1,1 +1,0 @@
-// The IoTQuery module; see docs/architecture.md.
