@@ -156,6 +156,17 @@ import Testing
         try await listener.close()
     }
 
+    @Test func overlongPathIsNamedByTheServerAndMeansNobodyListensToTheClient() async throws {
+        let deep = folder.appendingPathComponent(String(repeating: "d", count: 120))
+        try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+        let overlong = deep.appendingPathComponent("control.sock").path
+        await #expect(throws: ControlSocketError.socketPathTooLong(socketPath: overlong)) {
+            _ = try await ControlServer.start(socketPath: overlong, handler: Self.echo)
+        }
+        #expect(FileManager.default.createFile(atPath: overlong, contents: nil))
+        #expect(try await ControlClient.send(request("hub", "list"), socketPath: overlong) == nil)
+    }
+
     @Test func frameErrorsNameTheRule() {
         #expect(ControlSocketError.frameTooLarge(length: 16_777_217).description
             == "control frame of 16777217 bytes exceeds the 16777216-byte limit")
