@@ -1,6 +1,7 @@
 import Foundation
 import JSONValue
 import LabCore
+import LocalCloud
 
 /// The `az`-compatible command interpreter: `iotlab az iot hub create --name h` runs
 /// `AzConsole.run(["iot", "hub", "create", "--name", "h"], ...)`.
@@ -9,9 +10,16 @@ import LabCore
 /// API as the TUI, the protocol endpoints and the labs, and prints what the az CLI with the
 /// azure-iot extension prints, so a learner's scripts and habits carry over unchanged.
 public struct AzConsole: Sendable {
+    let cloud: LocalCloud
     let catalog: CommandCatalog
 
-    init(catalog: CommandCatalog) {
+    /// A console acting on `cloud` with every command of the standard table.
+    public init(cloud: LocalCloud) {
+        self.init(cloud: cloud, catalog: .standard)
+    }
+
+    init(cloud: LocalCloud, catalog: CommandCatalog) {
+        self.cloud = cloud
         self.catalog = catalog
     }
 
@@ -19,6 +27,7 @@ public struct AzConsole: Sendable {
     /// (`--json twin.json`) resolve against `workingDirectory`. Never throws: failures come back
     /// as az prints them, with az's exit code.
     public func run(_ arguments: [String], workingDirectory: URL, standardInput: String? = nil) async -> ConsoleResult {
+        if arguments == ["--version"] { return await version() }
         let commandLine: CommandLine
         do {
             commandLine = try CommandLine.parse(arguments, catalog: catalog)
@@ -31,7 +40,7 @@ public struct AzConsole: Sendable {
         case .commandHelp(let command):
             return ConsoleResult(standardOutput: HelpRenderer(catalog: catalog).commandHelp(command), standardError: "", exitCode: 0)
         case .invocation(let command, let parsed):
-            let context = CommandContext(arguments: parsed, workingDirectory: workingDirectory, standardInput: standardInput)
+            let context = CommandContext(cloud: cloud, arguments: parsed, workingDirectory: workingDirectory, standardInput: standardInput)
             return await invoke(command, context: context)
         }
     }
@@ -56,10 +65,22 @@ public struct AzConsole: Sendable {
             return ConsoleResult(standardOutput: text, standardError: "", exitCode: 0)
         } catch let error as ConsoleError {
             return ErrorRenderer.render(error)
+        } catch let error as CloudError {
+            return ErrorRenderer.resourceManager(error)
         } catch let error as any AzureError {
-            return ErrorRenderer.render(error)
+            return ErrorRenderer.dataPlane(error)
         } catch {
             return ConsoleResult(standardOutput: "", standardError: "ERROR: \(error)\n", exitCode: 1)
         }
+    }
+
+    /// `az --version`: the CLI and the extensions installed in the local cloud, which the setup
+    /// lab checks for `azure-iot`.
+    private func version() async -> ConsoleResult {
+        var text = "azure-cli                         2.30.0 (iotlab local emulation)\n\nExtensions:\n"
+        for installed in await cloud.extensions() {
+            text += installed.name + String(repeating: " ", count: max(1, 34 - installed.name.count)) + installed.version + "\n"
+        }
+        return ConsoleResult(standardOutput: text, standardError: "", exitCode: 0)
     }
 }

@@ -120,7 +120,7 @@ import Testing
     }
 
     @Test func consoleRunsTheCommandAndAppliesQueryAndOutput() async throws {
-        let console = AzConsole(catalog: catalog)
+        let console = AzConsole(cloud: try ConsoleHarness().cloud, catalog: catalog)
         let result = await console.run(
             ["iot", "hub", "show", "-n", "h1", "--query", "name[0]", "-o", "tsv"],
             workingDirectory: URL(fileURLWithPath: "/tmp"))
@@ -128,7 +128,7 @@ import Testing
     }
 
     @Test func malformedQueryIsAnArgumentError() async throws {
-        let result = await AzConsole(catalog: catalog).run(
+        let result = await AzConsole(cloud: try ConsoleHarness().cloud, catalog: catalog).run(
             ["iot", "hub", "show", "--query", "[?name=='x'"], workingDirectory: URL(fileURLWithPath: "/tmp"))
         #expect(result.exitCode == 2)
         #expect(result.standardError.hasPrefix("ERROR: argument --query: invalid jmespath_type value: '[?name=='x''\n"))

@@ -10,8 +10,9 @@ struct HelpRenderer {
         var text = "\nGroup\n    \(name) : \(summary)\n"
         let subgroups = catalog.subgroups(of: path).map { ($0.path.last ?? "", $0.summary) }
         let commands = catalog.commands(in: path).map { ($0.path.last ?? "", $0.summary) }
-        if !subgroups.isEmpty { text += "\nSubgroups:\n" + rows(subgroups) }
-        if !commands.isEmpty { text += "\nCommands:\n" + rows(commands) }
+        let width = (subgroups + commands).map(\.0.count).max() ?? 0
+        if !subgroups.isEmpty { text += "\nSubgroups:\n" + rows(subgroups, width: width) }
+        if !commands.isEmpty { text += "\nCommands:\n" + rows(commands, width: width) }
         text += "\nFor more specific examples, use: \(name) <command> --help\n"
         return text
     }
@@ -66,9 +67,9 @@ struct HelpRenderer {
         return text
     }
 
-    private func rows(_ entries: [(String, String)]) -> String {
-        let width = entries.map(\.0.count).max() ?? 0
-        return entries.map { name, summary in
+    /// `name : summary` rows, names padded to one width across the sections, as az aligns them.
+    private func rows(_ entries: [(String, String)], width: Int) -> String {
+        entries.map { name, summary in
             "    " + name + String(repeating: " ", count: width - name.count) + " : " + summary + "\n"
         }.joined()
     }

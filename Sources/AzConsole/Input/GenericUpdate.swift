@@ -24,19 +24,20 @@ struct GenericUpdate: Equatable, Sendable {
     var isEmpty: Bool { operations.isEmpty }
 
     /// Reads the flags as az does: every `--set` value is one `path=value`; `--add` and `--remove`
-    /// take the path followed by their values.
-    init(set: [String], add: [String], remove: [String]) throws(ConsoleError) {
+    /// take the path followed by their values; `forceString` (`--force-string`) keeps values as text.
+    init(set: [String], add: [String], remove: [String], forceString: Bool = false) throws(ConsoleError) {
+        let parse: (String) -> JSONValue = { forceString ? .string($0) : Self.value($0) }
         for assignment in set {
             guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
                 throw .invalidValue("argument --set: '\(assignment)' must be PATH=VALUE, e.g. properties.desired.interval=30")
             }
             let path = try Self.path(String(assignment[..<equals]), flag: "--set")
-            operations.append(.set(path, Self.value(String(assignment[assignment.index(after: equals)...]))))
+            operations.append(.set(path, parse(String(assignment[assignment.index(after: equals)...]))))
         }
         if let first = add.first {
             let values = add.dropFirst().map { entry -> JSONValue in
-                guard let equals = entry.firstIndex(of: "="), !entry.hasPrefix("{") else { return Self.value(entry) }
-                return [String(entry[..<equals]): Self.value(String(entry[entry.index(after: equals)...]))]
+                guard let equals = entry.firstIndex(of: "="), !entry.hasPrefix("{") else { return parse(entry) }
+                return [String(entry[..<equals]): parse(String(entry[entry.index(after: equals)...]))]
             }
             operations.append(.add(try Self.path(first, flag: "--add"), values))
         }

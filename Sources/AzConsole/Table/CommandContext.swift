@@ -1,9 +1,11 @@
 import Foundation
 import JSONValue
+import LocalCloud
 
 /// What a command handler gets: its checked arguments, the files it may read and the cloud it
 /// acts on, through the same service API every other front door uses.
 struct CommandContext: Sendable {
+    let cloud: LocalCloud
     let arguments: ParsedArguments
     let workingDirectory: URL
     let standardInput: String?
@@ -24,6 +26,8 @@ struct CommandContext: Sendable {
 
     /// The `--set/--add/--remove` operations given, possibly none.
     func genericUpdate() throws(ConsoleError) -> GenericUpdate {
-        try GenericUpdate(set: arguments.list("set"), add: arguments.list("add"), remove: arguments.list("remove"))
+        try GenericUpdate(
+            set: arguments.list("set"), add: arguments.list("add"), remove: arguments.list("remove"),
+            forceString: arguments.boolean("force-string") == true)
     }
 }
