@@ -77,6 +77,12 @@ import Testing
             """)
     }
 
+    @Test func yamlQuotesWhatPyYAMLWouldReadAsAnotherType() {
+        let value: JSONValue = ["a": "1:00:00", "b": "0:00:05", "c": "2026-01-01T00:00:00Z", "d": "None", "e": "Yes", "f": "sb://x/"]
+        #expect(OutputFormat.yaml.render(value, query: nil) == "a: '1:00:00'\nb: 0:00:05\nc: '2026-01-01T00:00:00Z'\nd: None\ne: 'Yes'\nf: sb://x/\n")
+        #expect(OutputFormat.yaml.render("text", query: nil) == "text\n...\n")
+    }
+
     @Test func noneOutputPrintsNothing() {
         #expect(OutputFormat.none.render(devices, query: nil) == "")
     }

@@ -55,13 +55,28 @@ struct YAMLRenderer {
         }
     }
 
+    /// Whether PyYAML would quote the string: it would read back as another type under YAML 1.1
+    /// (bool, null, int including base 60, float, timestamp), or it starts or ends like syntax.
     private func needsQuotes(_ text: String) -> Bool {
         guard let first = text.first, let last = text.last else { return true }
-        let reserved: Set<String> = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"]
-        if reserved.contains(text.lowercased()) { return true }
-        if Double(text) != nil || Int(text) != nil { return true }
+        if Self.reservedWords.contains(text) { return true }
+        if Self.resolvesToScalar.contains(where: { text.wholeMatch(of: $0) != nil }) { return true }
         if "-?:,[]{}#&*!|>'\"%@`".contains(first) || first == " " || last == " " { return true }
         return text.contains(": ") || text.contains(" #") || text.hasSuffix(":")
+    }
+
+    private static let reservedWords: Set<String> = [
+        "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+        "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL", "~",
+    ]
+
+    /// PyYAML's implicit resolvers for int, float and timestamp.
+    private static var resolvesToScalar: [Regex<Substring>] {
+        [
+            /[-+]?(?:0b[0-1_]+|0[0-7_]+|(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+)/,
+            /[-+]?(?:(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+][0-9]+)?|[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))/,
+            /[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ]|[ \t]+)?(?:[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?/,
+        ]
     }
 }
 
