@@ -62,7 +62,8 @@ public struct AzConsole: Sendable {
             }
             if let query { result = try query.evaluate(result) }
             let text = result.isNull ? "" : format.render(result, query: query)
-            return ConsoleResult(standardOutput: text, standardError: "", exitCode: 0)
+            let warning = context.arguments.contains(GlobalFlags.onlyShowErrors.key) ? nil : command.deprecationWarning
+            return ConsoleResult(standardOutput: text, standardError: warning ?? "", exitCode: 0)
         } catch let error as ConsoleError {
             return ErrorRenderer.render(error)
         } catch let error as CloudError {

@@ -154,4 +154,15 @@ import Testing
         #expect(deviceToken.hasPrefix("SharedAccessSignature sr=hub1.azure-devices.net%2Fdevices%2Fd1&sig="))
         #expect(deviceToken.hasSuffix("&se=1767229200\n"))
     }
+
+    @Test func deprecatedNamesStillRunAndWarn() async throws {
+        let az = try await ConsoleHarness.withHub(devices: ["d1"])
+        let result = await az.run("iot hub device-identity show-connection-string -n hub1 -d d1 -o tsv")
+        #expect(result.exitCode == 0)
+        #expect(result.standardOutput.hasPrefix("HostName=hub1.azure-devices.net;DeviceId=d1;SharedAccessKey="))
+        #expect(result.standardError == "WARNING: This command has been deprecated and will be removed in a future release. "
+            + "Use 'az iot hub device-identity connection-string show' instead.\n")
+        let quiet = await az.run("iot hub show-connection-string -n hub1 --only-show-errors")
+        #expect(quiet.standardError == "")
+    }
 }

@@ -9,7 +9,8 @@ struct HelpRenderer {
         let summary = catalog.group(at: path)?.summary ?? "The local Azure CLI of iotlab: az commands against the offline cloud."
         var text = "\nGroup\n    \(name) : \(summary)\n"
         let subgroups = catalog.subgroups(of: path).map { ($0.path.last ?? "", $0.summary) }
-        let commands = catalog.commands(in: path).map { ($0.path.last ?? "", $0.summary) }
+        // Deprecated names still run but are not advertised: help teaches the current names.
+        let commands = catalog.commands(in: path).filter { $0.replacement == nil }.map { ($0.path.last ?? "", $0.summary) }
         let width = (subgroups + commands).map(\.0.count).max() ?? 0
         if !subgroups.isEmpty { text += "\nSubgroups:\n" + rows(subgroups, width: width) }
         if !commands.isEmpty { text += "\nCommands:\n" + rows(commands, width: width) }

@@ -10,6 +10,8 @@ struct CommandSpec: Sendable {
     let details: String?
     /// Runs the command; a `nil` result prints nothing (as az does for `delete`).
     let handler: @Sendable (CommandContext) async throws -> JSONValue?
+    /// For a deprecated name kept because older lab scripts use it: the command to use instead.
+    private(set) var replacement: String?
 
     init(
         _ path: String, summary: String, details: String? = nil, flags: [FlagSpec] = [],
@@ -20,6 +22,19 @@ struct CommandSpec: Sendable {
         self.details = details
         self.flags = flags
         self.handler = handler
+    }
+
+    /// The same command under an older name, which runs it and warns as az warns about
+    /// deprecated commands (`az iot hub device-identity show-connection-string`).
+    func deprecatedAlias(_ path: String) -> CommandSpec {
+        var alias = CommandSpec(path, summary: summary + " (Deprecated)", details: details, flags: flags, handler: handler)
+        alias.replacement = fullName
+        return alias
+    }
+
+    /// The warning az prints on standard error when a deprecated command runs.
+    var deprecationWarning: String? {
+        replacement.map { "WARNING: This command has been deprecated and will be removed in a future release. Use '\($0)' instead.\n" }
     }
 
     /// The name as az prints it in messages: `az iot hub create`.
