@@ -165,4 +165,18 @@ import Testing
         let quiet = await az.run("iot hub show-connection-string -n hub1 --only-show-errors")
         #expect(quiet.standardError == "")
     }
+
+    @Test func renewKeyReplacesOrSwapsTheDeviceKeys() async throws {
+        let az = try await ConsoleHarness.withHub(devices: ["d1"])
+        let keys = "--query [authentication.symmetricKey.primaryKey,authentication.symmetricKey.secondaryKey] -o tsv"
+        let before = try await az.output("iot hub device-identity show -n hub1 -d d1 \(keys)").split(separator: "\n")
+        let swapped = try await az.output("iot hub device-identity renew-key -n hub1 -d d1 --kt swap \(keys)").split(separator: "\n")
+        #expect(swapped == [before[1], before[0]])
+        let renewed = try await az.output("iot hub device-identity renew-key -n hub1 -d d1 --kt primary \(keys)").split(separator: "\n")
+        #expect(renewed[0] != swapped[0] && renewed[1] == swapped[1])
+        let policy = "iot hub policy show --hub-name hub1 -n service --query primaryKey -o tsv"
+        let oldKey = try await az.output(policy)
+        _ = try await az.output("iot hub policy renew-key --hub-name hub1 -n service --rk primary -o none")
+        #expect(try await az.output(policy) != oldKey)
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HubEngine
+import IoTSecurity
 import JSONValue
 
 /// `az iot hub device-identity ...` (azure-iot extension): the identity registry of a hub.
@@ -75,6 +76,28 @@ enum DeviceIdentityCommands {
             if let edge = context.arguments.boolean("edge-enabled") { device.iotEdge = edge }
             if let status = context.arguments.string("status") { device.status = status == "disabled" ? .disabled : .enabled }
             if let reason = context.arguments.string("status-reason") { device.statusReason = reason }
+            return try await hub.updateDevice(device, ifMatch: context.arguments.string("etag")).json
+        },
+        CommandSpec(
+            "iot hub device-identity renew-key", summary: "Renew target keys of an IoT Hub device with sas authentication.",
+            flags: CommonFlags.hubAccess + [
+                CommonFlags.deviceId, CommonFlags.etag,
+                FlagSpec(["--key-type", "--kt"], .choice(["primary", "secondary", "swap"]), required: true, help: "Target key type to regenerate."),
+            ]
+        ) { context in
+            let hub = try await context.hub()
+            var device = try await hub.device(try context.required("device-id"))
+            guard device.authentication.type == .sas else {
+                throw ConsoleError.invalidValue("Device authentication should be of type sas.")
+            }
+            switch context.arguments.string("key-type") {
+            case "swap":
+                swap(&device.authentication.primaryKey, &device.authentication.secondaryKey)
+            case "secondary":
+                device.authentication.secondaryKey = SymmetricKey.generate().base64
+            default:
+                device.authentication.primaryKey = SymmetricKey.generate().base64
+            }
             return try await hub.updateDevice(device, ifMatch: context.arguments.string("etag")).json
         },
         CommandSpec(

@@ -87,6 +87,19 @@ enum HubCommands {
             try await policyHub(context).policy(named: try context.required("name")).json
         },
         CommandSpec(
+            "iot hub policy renew-key", summary: "Regenerate keys of a shared access policy of an IoT hub.",
+            flags: [
+                FlagSpec(["--hub-name"], required: true, help: "IoT Hub name."),
+                FlagSpec(["--name", "-n"], required: true, help: "Shared access policy name."),
+                FlagSpec(["--renew-key", "--rk"], .choice(["primary", "secondary"]), required: true, help: "Regenerate keys."),
+                CommonFlags.resourceGroup,
+            ]
+        ) { context in
+            let hub = try await policyHub(context)
+            let keyType: KeyType = context.arguments.string("renew-key") == "secondary" ? .secondary : .primary
+            return try await context.cloud.renewPolicyKey(hubName: hub.name, policyName: try context.required("name"), keyType: keyType).json
+        },
+        CommandSpec(
             "iot hub connection-string show", summary: "Show the connection string for an IoT Hub.",
             flags: [
                 CommonFlags.hubName, CommonFlags.resourceGroup,
