@@ -24,13 +24,15 @@ public struct AzConsole: Sendable {
     }
 
     /// Runs one command line. `arguments` exclude the leading "az"; relative file paths
-    /// (`--json twin.json`) resolve against `workingDirectory`. Never throws: failures come back
-    /// as az prints them, with az's exit code.
+    /// (`--json twin.json`, `--desired @patch.json`) resolve against `workingDirectory`. Never
+    /// throws: failures come back as az prints them, with az's exit code. No command reads
+    /// `standardInput` yet; it is accepted so front doors can pass a pipe's contents.
     public func run(_ arguments: [String], workingDirectory: URL, standardInput: String? = nil) async -> ConsoleResult {
         if arguments == ["--version"] { return await version() }
-        let commandLine: CommandLine
+        let commandLine: ParsedCommandLine
         do {
-            commandLine = try CommandLine.parse(arguments, catalog: catalog)
+            let expanded = try FileArguments(workingDirectory: workingDirectory).expand(arguments)
+            commandLine = try ParsedCommandLine.parse(expanded, catalog: catalog)
         } catch {
             return ErrorRenderer.render(error)
         }
@@ -40,7 +42,7 @@ public struct AzConsole: Sendable {
         case .commandHelp(let command):
             return ConsoleResult(standardOutput: HelpRenderer(catalog: catalog).commandHelp(command), standardError: "", exitCode: 0)
         case .invocation(let command, let parsed):
-            let context = CommandContext(cloud: cloud, arguments: parsed, workingDirectory: workingDirectory, standardInput: standardInput)
+            let context = CommandContext(cloud: cloud, arguments: parsed, workingDirectory: workingDirectory)
             return await invoke(command, context: context)
         }
     }

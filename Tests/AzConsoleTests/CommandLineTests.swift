@@ -29,7 +29,7 @@ import Testing
             CommandSpec("iot hub show", summary: "Show a hub.", flags: [FlagSpec(["--name", "-n"], help: "Name.")], handler: echo),
         ])
 
-    func parse(_ line: [String]) throws -> CommandLine { try CommandLine.parse(line, catalog: catalog) }
+    func parse(_ line: [String]) throws -> ParsedCommandLine { try ParsedCommandLine.parse(line, catalog: catalog) }
 
     func arguments(_ line: [String]) throws -> ParsedArguments {
         guard case .invocation(_, let parsed) = try parse(line) else {

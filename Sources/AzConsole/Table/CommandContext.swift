@@ -8,7 +8,6 @@ struct CommandContext: Sendable {
     let cloud: LocalCloud
     let arguments: ParsedArguments
     let workingDirectory: URL
-    let standardInput: String?
 
     /// A required flag's value; the parser has already refused a command line without it.
     func required(_ key: String) throws(ConsoleError) -> String {

@@ -1,5 +1,5 @@
 /// What a command line asks for once its words are resolved against the catalog.
-enum CommandLine: Sendable {
+enum ParsedCommandLine: Sendable {
     /// `az iot hub`, `az iot hub --help`: print the group's help and succeed.
     case groupHelp([String])
     /// `az iot hub create --help`.
@@ -8,11 +8,11 @@ enum CommandLine: Sendable {
     case invocation(CommandSpec, ParsedArguments)
 }
 
-extension CommandLine {
+extension ParsedCommandLine {
     /// Resolves the command words, then reads the flags as az's argparse-based parser does:
     /// `--flag value`, `--flag=value`, short aliases, three-state booleans, multi-value lists.
     /// Anything it cannot read is a usage error (exit code 2) in az's wording.
-    static func parse(_ arguments: [String], catalog: CommandCatalog) throws(ConsoleError) -> CommandLine {
+    static func parse(_ arguments: [String], catalog: CommandCatalog) throws(ConsoleError) -> ParsedCommandLine {
         var path: [String] = []
         var index = 0
         while index < arguments.count, !arguments[index].hasPrefix("-") {
