@@ -82,6 +82,7 @@ import Testing
         try az.write("{\"mode\": \"night\"}", to: "patch.json")
         _ = try await az.output("iot hub device-twin update -n hub1 -d d1 --desired @patch.json -o none")
         #expect(try await az.output("iot hub device-twin show -n hub1 -d d1 --query properties.desired.mode -o tsv") == "night\n")
+        #expect(try await az.output("iot hub device-twin show -n hub1 -d d1 --query @.deviceId -o tsv") == "d1\n")
         let missing = await az.run("iot hub device-twin update -n hub1 -d d1 --desired=@nothere.json")
         #expect(missing == ConsoleResult(
             standardOutput: "", standardError: "ERROR: [Errno 2] No such file or directory: 'nothere.json'\n", exitCode: 1))
