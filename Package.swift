@@ -69,7 +69,7 @@ let package = Package(
             swiftSettings: swift6),
         .executableTarget(
             name: "IoTLabBenchmarks",
-            dependencies: ["IoTLabApp", "LocalCloud", "HubEngine", "WorkspaceStore", "LabCore", "JSONValue"],
+            dependencies: ["HubEngine", "WorkspaceStore", "LabCore", "JSONValue"],
             path: "Benchmarks/IoTLabBenchmarks",
             swiftSettings: swift6),
 

@@ -29,7 +29,7 @@ public final class ControlServer: Sendable {
         handler: @escaping @Sendable (ControlRequest) async -> ControlResponse
     ) async throws -> ControlServer {
         if let live = try await ControlChannel.connectIfListening(socketPath: socketPath) {
-            try? await live.channel.close()
+            try? await live.executeThenClose { _, _ in }
             throw ControlSocketError.alreadyServing(socketPath: socketPath)
         }
         let listener: NIOAsyncChannel<ControlChannel.Connection, Never>

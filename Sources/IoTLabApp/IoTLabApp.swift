@@ -1,0 +1,1 @@
+// The IoTLabApp module; see docs/architecture.md.
