@@ -71,7 +71,7 @@ public struct AzConsole: Sendable {
         } catch let error as CloudError {
             return ErrorRenderer.resourceManager(error)
         } catch let error as any AzureError {
-            return ErrorRenderer.dataPlane(error)
+            return ErrorRenderer.dataPlane(error, at: cloud.clock.now())
         } catch {
             return ConsoleResult(standardOutput: "", standardError: "ERROR: \(error)\n", exitCode: 1)
         }

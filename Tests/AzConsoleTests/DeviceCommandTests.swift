@@ -24,7 +24,8 @@ import Testing
         let az = try await ConsoleHarness.withHub()
         let result = await az.run("iot hub device-identity show -n hub1 -d ghost")
         #expect(result.exitCode == 1)
-        #expect(result.standardError.hasPrefix("ERROR: {\"Message\":\"ErrorCode:DeviceNotFound;"))
+        #expect(result.standardError == "ERROR: {\"Message\":\"ErrorCode:DeviceNotFound;Device ghost not registered\","
+            + "\"ExceptionMessage\":\"Tracking ID:000000006955b9000000000000062a21-G:0-TimeStamp:01/01/2026 00:00:00\"}\n")
         #expect(result.standardOutput == "")
     }
 
