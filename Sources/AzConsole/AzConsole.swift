@@ -62,8 +62,12 @@ public struct AzConsole: Sendable {
             guard var result = try await command.handler(context) else {
                 return ConsoleResult(standardOutput: "", standardError: "", exitCode: 0)
             }
-            if let query { result = try query.evaluate(result) }
-            let text = result.isNull ? "" : format.render(result, query: query)
+            if let query {
+                result = try query.evaluate(result)
+            } else if format == .table, let transform = command.tableTransformer {
+                result = transform(result)
+            }
+            let text = result.isNull ? "" : format.render(result, query: query, transformed: command.tableTransformer != nil)
             let warning = context.arguments.contains(GlobalFlags.onlyShowErrors.key) ? nil : command.deprecationWarning
             return ConsoleResult(standardOutput: text, standardError: warning ?? "", exitCode: 0)
         } catch let error as ConsoleError {

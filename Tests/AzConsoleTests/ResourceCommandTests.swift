@@ -94,4 +94,16 @@ import Testing
         #expect(result.standardError.hasPrefix("az: 'device-identiy' is not in the 'az iot hub' command group."))
         #expect(result.standardError.contains("\tdevice-identity"))
     }
+
+    @Test func groupTableShowsNameLocationAndStatusAsAzDoes() async throws {
+        let az = try ConsoleHarness()
+        _ = try await az.output("group create -n rg-az220 -l westus -o none")
+        #expect(try await az.output("group list -o table") == "Name      Location  Status   \n--------  --------  ---------\nrg-az220  westus    Succeeded\n")
+    }
+
+    @Test func accountShowGivesTheLocalSubscriptionId() async throws {
+        let az = try ConsoleHarness()
+        #expect(try await az.output("account show --query id -o tsv") == az.cloud.subscription.id + "\n")
+        #expect(try await az.output("account list --query [].isDefault -o tsv") == "true\n")
+    }
 }

@@ -26,10 +26,10 @@ enum GroupCommands {
         ) { context in
             .bool(await context.cloud.resourceGroupExists(try context.required(name.key)))
         },
-        CommandSpec("group show", summary: "Gets a resource group.", flags: [name]) { context in
+        CommandSpec("group show", summary: "Gets a resource group.", flags: [name], tableTransformer: tableRow) { context in
             try await context.cloud.resourceGroup(named: try context.required(name.key)).json(in: context.cloud.subscription)
         },
-        CommandSpec("group list", summary: "List resource groups.") { context in
+        CommandSpec("group list", summary: "List resource groups.", tableTransformer: tableRows) { context in
             .array(await context.cloud.resourceGroups().map { $0.json(in: context.cloud.subscription) })
         },
         CommandSpec(
@@ -44,6 +44,20 @@ enum GroupCommands {
             return nil
         },
     ]
+}
+
+extension GroupCommands {
+    /// az's table for resource groups: Name, Location and Status (the provisioning state).
+    @Sendable static func tableRow(_ group: JSONValue) -> JSONValue {
+        [
+            "Name": group["name"] ?? .null, "Location": group["location"] ?? .null,
+            "Status": group[path: ["properties", "provisioningState"]] ?? .null,
+        ]
+    }
+
+    @Sendable static func tableRows(_ groups: JSONValue) -> JSONValue {
+        .array((groups.arrayValue ?? []).map(tableRow))
+    }
 }
 
 /// az's `--tags` for Resource Manager resources: space-separated `key[=value]` words.

@@ -4,14 +4,15 @@ extension CommandCatalog {
         let commands = HubCommands.commands + DeviceIdentityCommands.commands + DeviceImportExportCommands.commands
             + ModuleIdentityCommands.commands + TwinCommands.commands + QueryCommands.commands
             + SASTokenCommands.commands + GroupCommands.commands + StorageCommands.commands
-            + ProviderCommands.commands + ExtensionCommands.commands
+            + ProviderCommands.commands + ExtensionCommands.commands + AccountCommands.commands
         let aliases = deprecatedNames.compactMap { old, current in
             commands.first { $0.path.joined(separator: " ") == current }?.deprecatedAlias(old)
         }
         return CommandCatalog(
             groups: HubCommands.groups + DeviceIdentityCommands.groups + DeviceImportExportCommands.groups
                 + ModuleIdentityCommands.groups + TwinCommands.groups + QueryCommands.groups + SASTokenCommands.groups
-                + GroupCommands.groups + StorageCommands.groups + ProviderCommands.groups + ExtensionCommands.groups,
+                + GroupCommands.groups + StorageCommands.groups + ProviderCommands.groups + ExtensionCommands.groups
+                + AccountCommands.groups,
             commands: commands + aliases)
     }()
 

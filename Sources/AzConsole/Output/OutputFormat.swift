@@ -10,10 +10,11 @@ enum OutputFormat: String, CaseIterable, Sendable {
     ///   sort_keys=True)` prints it (jsonc is the coloured form; the console prints no colour).
     /// - table: see `TableRenderer`; tsv: see `TSVRenderer`; yaml: see `YAMLRenderer`.
     /// - none: nothing, which lab scripts use to silence `create`.
-    func render(_ value: JSONValue, query: JMESPathExpression?) -> String {
+    /// `transformed` says a table transformer chose the columns, whose order az then keeps.
+    func render(_ value: JSONValue, query: JMESPathExpression?, transformed: Bool = false) -> String {
         switch self {
         case .json, .jsonc: value.sortingKeys().serialized(.pretty) + "\n"
-        case .table: TableRenderer(sortsKeys: query == nil).render(value)
+        case .table: TableRenderer(sortsKeys: query == nil && !transformed).render(value)
         case .tsv: TSVRenderer(keepsKeyOrder: query?.buildsObjects ?? false).render(value)
         case .yaml, .yamlc: YAMLRenderer().render(value.sortingKeys())
         case .none: ""

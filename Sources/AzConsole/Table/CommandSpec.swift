@@ -12,22 +12,29 @@ struct CommandSpec: Sendable {
     let handler: @Sendable (CommandContext) async throws -> JSONValue?
     /// For a deprecated name kept because older lab scripts use it: the command to use instead.
     private(set) var replacement: String?
+    /// Reshapes the result for `-o table` when no `--query` is given (az's `table_transformer`),
+    /// for commands whose az table shows chosen columns rather than every scalar member.
+    let tableTransformer: (@Sendable (JSONValue) -> JSONValue)?
 
     init(
         _ path: String, summary: String, details: String? = nil, flags: [FlagSpec] = [],
+        tableTransformer: (@Sendable (JSONValue) -> JSONValue)? = nil,
         handler: @escaping @Sendable (CommandContext) async throws -> JSONValue?
     ) {
         self.path = path.split(separator: " ").map(String.init)
         self.summary = summary
         self.details = details
         self.flags = flags
+        self.tableTransformer = tableTransformer
         self.handler = handler
     }
 
     /// The same command under an older name, which runs it and warns as az warns about
     /// deprecated commands (`az iot hub device-identity show-connection-string`).
     func deprecatedAlias(_ path: String) -> CommandSpec {
-        var alias = CommandSpec(path, summary: summary + " (Deprecated)", details: details, flags: flags, handler: handler)
+        var alias = CommandSpec(
+            path, summary: summary + " (Deprecated)", details: details, flags: flags, tableTransformer: tableTransformer,
+            handler: handler)
         alias.replacement = fullName
         return alias
     }
