@@ -84,7 +84,10 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swift6),
-        .testTarget(name: "WorkspaceStoreTests", dependencies: ["WorkspaceStore"], swiftSettings: swift6),
+        .testTarget(
+            name: "WorkspaceStoreTests",
+            dependencies: ["WorkspaceStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swift6),
         .testTarget(
             name: "HubEngineTests",
             dependencies: ["HubEngine", "JSONValue", "LabCore", "WorkspaceStore", "IoTSecurity"],

@@ -86,7 +86,7 @@ import WorkspaceStore
         #expect(await second.storageAccounts().map(\.name) == ["keptstorage"])
         #expect(await second.provider(namespace: "microsoft.devices").isRegistered)
         #expect(await second.extensions().map(\.name) == ["azure-iot"])
-        #expect(try await LocalCloud.storedHubNames(in: Workspace(fileURL: file)) == ["kept-hub"])
+        #expect(try LocalCloud.storedHubNames(in: Workspace(fileURL: file)) == ["kept-hub"])
     }
 
     @Test func deletingAGroupDeletesItsHubsAndAccounts() async throws {

@@ -6,8 +6,10 @@ import Testing
 /// The settings that make an acknowledged write survive a crash or power loss, read back from
 /// the workspace's own writer connection.
 @Suite struct DurabilityTests {
+    private let scratch = TemporaryFolder()
+
     @Test func theWriterSyncsEveryCommitInWALMode() throws {
-        let home = WorkspaceHome(folder: TemporaryFolder.make())
+        let home = scratch.home
         try home.createIfNeeded()
         let workspace = try Workspace(fileURL: home.databaseURL)
         let (synchronous, journalMode) = try workspace.write { writer in
@@ -19,7 +21,7 @@ import Testing
     }
 
     @Test func survivingAProcessCrashOnlySyncsAtCheckpoints() throws {
-        let home = WorkspaceHome(folder: TemporaryFolder.make())
+        let home = scratch.home
         try home.createIfNeeded()
         let workspace = try Workspace(fileURL: home.databaseURL, durability: .survivesProcessCrash)
         let synchronous = try workspace.write { try Int.fetchOne($0.database, sql: "PRAGMA synchronous") }
@@ -27,7 +29,7 @@ import Testing
     }
 
     @Test func aFileThatIsNotADatabaseIsRefused() throws {
-        let home = WorkspaceHome(folder: TemporaryFolder.make())
+        let home = scratch.home
         try home.createIfNeeded()
         try Data(String(repeating: "not sqlite ", count: 100).utf8).write(to: home.databaseURL)
         #expect {

@@ -4,8 +4,10 @@ import Testing
 import WorkspaceStore
 
 @Suite struct WorkspaceFileTests {
+    private let scratch = TemporaryFolder()
+
     private func freshHome() throws -> WorkspaceHome {
-        let home = WorkspaceHome(folder: TemporaryFolder.make())
+        let home = scratch.home
         try home.createIfNeeded()
         return home
     }
@@ -84,7 +86,7 @@ import WorkspaceStore
     }
 
     @Test func aMissingFolderIsAnError() throws {
-        let missing = TemporaryFolder.make().appendingPathComponent("workspace.sqlite")
+        let missing = scratch.url.appendingPathComponent("missing/workspace.sqlite")
         #expect(throws: DatabaseError.self) { try Workspace(fileURL: missing) }
     }
 }

@@ -3,6 +3,8 @@ import Testing
 import WorkspaceStore
 
 @Suite struct WorkspaceHomeTests {
+    private let scratch = TemporaryFolder()
+
     @Test func iotlabHomeWinsOverHome() {
         let home = WorkspaceHome(environment: ["IOTLAB_HOME": "/srv/lab", "HOME": "/home/ada"])
         #expect(home.folder.path == "/srv/lab")
@@ -33,7 +35,7 @@ import WorkspaceStore
     }
 
     @Test func createIfNeededMakesAPrivateFolderWithLogs() throws {
-        let home = WorkspaceHome(folder: TemporaryFolder.make().appendingPathComponent("a/b"))
+        let home = WorkspaceHome(folder: scratch.url.appendingPathComponent("a/b"))
         try home.createIfNeeded()
         try home.createIfNeeded()  // idempotent
         var isDirectory: ObjCBool = false

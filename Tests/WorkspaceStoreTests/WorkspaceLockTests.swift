@@ -3,8 +3,10 @@ import Testing
 import WorkspaceStore
 
 @Suite struct WorkspaceLockTests {
+    private let scratch = TemporaryFolder()
+
     @Test func aSecondTryAcquireFailsWhileHeldAndSucceedsAfterRelease() throws {
-        let home = WorkspaceHome(folder: TemporaryFolder.make())
+        let home = scratch.home
         let first = try #require(try WorkspaceLock.tryAcquire(home))
         #expect(try WorkspaceLock.tryAcquire(home) == nil)
         first.release()
@@ -14,7 +16,7 @@ import WorkspaceStore
     }
 
     @Test func droppingTheLockReleasesIt() throws {
-        let home = WorkspaceHome(folder: TemporaryFolder.make())
+        let home = scratch.home
         var held = try WorkspaceLock.tryAcquire(home)
         #expect(held != nil)
         #expect(try WorkspaceLock.tryAcquire(home) == nil)
@@ -23,7 +25,7 @@ import WorkspaceStore
     }
 
     @Test func acquireGetsTheLockOnceTheHolderReleases() async throws {
-        let home = WorkspaceHome(folder: TemporaryFolder.make())
+        let home = scratch.home
         let first = try WorkspaceLock.acquire(home)
         let waiter = Task.detached { try WorkspaceLock.acquire(home) }
         first.release()
@@ -33,8 +35,7 @@ import WorkspaceStore
     }
 
     @Test func aLockFileThatCannotBeOpenedIsANamedError() throws {
-        let folder = TemporaryFolder.make()
-        let home = WorkspaceHome(folder: folder)
+        let home = scratch.home
         try home.createIfNeeded()
         try FileManager.default.createDirectory(at: home.lockURL, withIntermediateDirectories: true)
         #expect(throws: WorkspaceStoreError.lockFailed(path: home.lockURL.path, errno: EISDIR)) {
