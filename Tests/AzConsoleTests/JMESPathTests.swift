@@ -93,7 +93,7 @@ import Testing
         #expect(throws: JMESPathError.syntax("'=' is not an operator; compare with '=='", column: 7)) {
             try JMESPathParser.parse("[?name='x']")
         }
-        #expect(throws: JMESPathError.syntax("unknown or unsupported function sort_by(); supported: contains, starts_with, ends_with, length", column: 8)) {
+        #expect(throws: JMESPathError.syntax("unknown or unsupported function sort_by(); supported: abs, avg, contains, join, keys, length, max, min, reverse, sort, sum, type, values, ends_with, starts_with, to_number, to_string", column: 8)) {
             try JMESPathParser.parse("sort_by(@)")
         }
     }
@@ -101,5 +101,22 @@ import Testing
     @Test func pipeStopsTheProjection() throws {
         #expect(try search("[*].name | [0]", hubs) == "iot-az220-training-ab1")
         #expect(try search("[*].name[0]", hubs) == [])
+    }
+
+    @Test func aggregateAndConversionFunctions() throws {
+        #expect(try search("sort([*].sku.name)", hubs) == ["F1", "S1", "S2"])
+        #expect(try search("max([*].sku.capacity)", hubs) == 2)
+        #expect(try search("sum([*].sku.capacity)", hubs) == 4)
+        #expect(try search("avg(`[1, 2]`)", .null) == 1.5)
+        #expect(try search("join(', ', [*].location)", hubs) == "westus, eastus, westus")
+        #expect(try search("keys([0].sku)", hubs) == ["name", "capacity"])
+        #expect(try search("to_string([0].sku.capacity)", hubs) == "1")
+        #expect(try search("to_number('42')", .null) == 42)
+        #expect(try search("type([0].tags)", hubs) == "object")
+        #expect(throws: JMESPathError.evaluation(
+            "In function sort(), invalid type for subject: [\"a\",1], expected one of: ['array-number', 'array-string'], received: \"array\"")
+        ) {
+            try search("sort(`[\"a\", 1]`)", .null)
+        }
     }
 }
