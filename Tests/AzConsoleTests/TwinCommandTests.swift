@@ -66,6 +66,12 @@ import Testing
         #expect(try await az.output("iot hub module-twin show -n hub1 -d d1 -m m1 --query moduleId -o tsv") == "m1\n")
     }
 
+    @Test func twinListShowsEveryDeviceTwin() async throws {
+        let az = try await ConsoleHarness.withHub(devices: ["d1", "d2"])
+        #expect(try await az.output("iot hub device-twin list -n hub1 --query [].deviceId -o tsv") == "d1\nd2\n")
+        #expect(try await az.output("iot hub device-twin list -n hub1 --top 1 --query [].deviceId -o tsv") == "d1\n")
+    }
+
     @Test func queryReturnsEveryPageOrTheTop() async throws {
         let az = try await ConsoleHarness.withHub(devices: ["d1"])
         _ = try await az.output("iot hub device-identity create -n hub1 -d d2 -o none")

@@ -54,13 +54,10 @@ enum DeviceIdentityCommands {
             "iot hub device-identity list", summary: "List devices in an IoT Hub.",
             details: "Like az, lists the devices' twins (the result of SELECT * FROM devices), 1000 at most unless --top says otherwise.",
             flags: CommonFlags.hubAccess + [
-                FlagSpec(["--top"], .integer(), default: "1000", help: "Maximum number of elements to return. Use -1 for unlimited."),
-                FlagSpec(["--edge-enabled", "--ee"], .boolean, help: "Flag indicating edge enablement."),
+                QueryCommands.listTop, FlagSpec(["--edge-enabled", "--ee"], .boolean, help: "Flag indicating edge enablement."),
             ]
         ) { context in
-            let edgeOnly = context.arguments.boolean("edge-enabled") == true
-            let text = "SELECT * FROM devices" + (edgeOnly ? " WHERE capabilities.iotEdge = true" : "")
-            return .array(try await QueryCommands.run(text, on: context.hub(), top: context.arguments.integer("top") ?? 1000))
+            try await QueryCommands.deviceTwins(context, edgeOnly: context.arguments.boolean("edge-enabled") == true)
         },
         CommandSpec(
             "iot hub device-identity update", summary: "Update an IoT Hub device.",

@@ -25,10 +25,7 @@ enum ModuleIdentityCommands {
         },
         CommandSpec(
             "iot hub module-identity list", summary: "List modules located on an IoT device in an IoT Hub.",
-            flags: CommonFlags.hubAccess + [
-                CommonFlags.deviceId,
-                FlagSpec(["--top"], .integer(), default: "1000", help: "Maximum number of elements to return. Use -1 for unlimited."),
-            ]
+            flags: CommonFlags.hubAccess + [CommonFlags.deviceId, QueryCommands.listTop]
         ) { context in
             let modules = try await context.hub().modules(on: try context.required("device-id")).map(\.json)
             return .array(Array(modules.prefix(QueryCommands.limit(context.arguments.integer("top") ?? 1000))))

@@ -18,6 +18,16 @@ enum QueryCommands {
         },
     ]
 
+    /// `--top` of the list commands: 1000 unless told otherwise, as in the azure-iot extension.
+    static let listTop = FlagSpec(
+        ["--top"], .integer(), default: "1000", help: "Maximum number of elements to return. Use -1 for unlimited.")
+
+    /// The device twins, as `device-identity list` and `device-twin list` print them.
+    static func deviceTwins(_ context: CommandContext, edgeOnly: Bool) async throws -> JSONValue {
+        let text = "SELECT * FROM devices" + (edgeOnly ? " WHERE capabilities.iotEdge = true" : "")
+        return .array(try await run(text, on: context.hub(), top: context.arguments.integer("top") ?? 1000))
+    }
+
     /// Runs a query page by page, as the extension's paging loop does, stopping at `top` items.
     static func run(_ text: String, on hub: IoTHub, top: Int?) async throws -> [JSONValue] {
         let cap = limit(top)

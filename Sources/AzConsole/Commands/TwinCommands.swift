@@ -38,6 +38,14 @@ enum TwinCommands {
 
     static let commands = twinCommands(kind: "device-twin", noun: "device", extraFlags: [])
         + twinCommands(kind: "module-twin", noun: "module", extraFlags: [CommonFlags.moduleId])
+        + [
+            CommandSpec(
+                "iot hub device-twin list", summary: "List device twins in an IoT Hub.",
+                flags: CommonFlags.hubAccess + [QueryCommands.listTop]
+            ) { context in
+                try await QueryCommands.deviceTwins(context, edgeOnly: false)
+            }
+        ]
 
     private static func twinCommands(kind: String, noun: String, extraFlags: [FlagSpec]) -> [CommandSpec] {
         let target = CommonFlags.hubAccess + [CommonFlags.deviceId] + extraFlags
