@@ -93,4 +93,15 @@ import Testing
         #expect(missing == ConsoleResult(
             standardOutput: "", standardError: "ERROR: [Errno 2] No such file or directory: 'nothere.json'\n", exitCode: 1))
     }
+
+    @Test func queryFollowsContinuationTokensPastOnePage() async throws {
+        let az = try await ConsoleHarness.withHub()
+        let lines = (1...1050).map { "{\"id\":\"bulk-\($0)\",\"importMode\":\"create\"}" }
+        try az.write(lines.joined(separator: "\n"), to: "bulk.txt")
+        _ = try await az.output("iot hub device-identity import -n hub1 --if bulk.txt -o none")
+        #expect(try await az.output("iot hub query -n hub1 -q 'SELECT deviceId FROM devices' --query length(@)") == "1050\n")
+        #expect(try await az.output("iot hub query -n hub1 -q 'SELECT deviceId FROM devices' --top 1020 --query length(@)") == "1020\n")
+        #expect(try await az.output("iot hub device-identity list -n hub1 --query length(@)") == "1000\n")
+        #expect(try await az.output("iot hub device-identity list -n hub1 --top -1 --query length(@)") == "1050\n")
+    }
 }
