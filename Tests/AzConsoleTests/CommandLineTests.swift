@@ -58,6 +58,13 @@ import Testing
         #expect(parsed.list("set") == ["a=1", "b=2", "c=3"])
     }
 
+    @Test func unambiguousAbbreviationsOfLongFlagsAreAcceptedLikeArgparse() throws {
+        #expect(try arguments(["iot", "hub", "create", "--na", "h1", "--resource", "rg"]).string("resource-group") == "rg")
+        #expect(throws: ConsoleError.usage("ambiguous option: --s could match --sku, --set, --subscription")) {
+            try parse(["iot", "hub", "create", "-n", "h", "-g", "r", "--s", "S1"])
+        }
+    }
+
     @Test func missingRequiredArgumentsAreListedLikeArgparse() throws {
         #expect(throws: ConsoleError.usage("the following arguments are required: --name/-n, --resource-group/-g")) {
             try parse(["iot", "hub", "create"])

@@ -62,9 +62,7 @@ private struct FlagReader {
                 name = String(token[..<equals])
                 inlineValue = String(token[token.index(after: equals)...])
             }
-            guard token.hasPrefix("-"), !Self.isNegativeNumber(token),
-                let flag = command.allFlags.first(where: { $0.names.contains(name) })
-            else {
+            guard token.hasPrefix("-"), !Self.isNegativeNumber(token), let flag = try flag(named: name) else {
                 unrecognized.append(token)
                 continue
             }
@@ -89,6 +87,19 @@ private struct FlagReader {
             throw .usage("the following arguments are required: " + missing.map(\.displayName).joined(separator: ", "))
         }
         return parsed
+    }
+
+    /// The flag a name means: an exact name, or else (as argparse allows) the one long name it
+    /// abbreviates; an abbreviation of several is refused in argparse's words.
+    private func flag(named name: String) throws(ConsoleError) -> FlagSpec? {
+        if let exact = command.allFlags.first(where: { $0.names.contains(name) }) { return exact }
+        guard name.hasPrefix("--"), name.count > 2 else { return nil }
+        let candidates = command.allFlags.filter { $0.names.contains { $0.hasPrefix("--") && $0.hasPrefix(name) } }
+        guard candidates.count <= 1 else {
+            let names = candidates.flatMap { $0.names.filter { $0.hasPrefix(name) } }
+            throw .usage("ambiguous option: \(name) could match \(names.joined(separator: ", "))")
+        }
+        return candidates.first
     }
 
     private func store(_ values: [String], of flag: FlagSpec, into parsed: inout ParsedArguments) throws(ConsoleError) {
