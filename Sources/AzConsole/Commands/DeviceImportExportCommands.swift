@@ -31,7 +31,7 @@ enum DeviceImportExportCommands {
                 }
                 return entry.json.serialized()
             }
-            let file = context.file(context.arguments.string("output-file") ?? "devices.txt")
+            let file = context.workingDirectory.resolvingCommandLinePath(context.arguments.string("output-file") ?? "devices.txt")
             do {
                 try (entries.map { $0 + "\n" }.joined()).write(to: file, atomically: true, encoding: .utf8)
             } catch {
@@ -49,7 +49,7 @@ enum DeviceImportExportCommands {
                 FlagSpec(["--output-blob-container-uri", "--obcu"], help: "Accepted for compatibility; errors are printed."),
             ]
         ) { context in
-            let file = context.file(try context.required("input-file"))
+            let file = context.workingDirectory.resolvingCommandLinePath(try context.required("input-file"))
             let text: String
             do {
                 text = try String(contentsOf: file, encoding: .utf8)
@@ -74,11 +74,4 @@ enum DeviceImportExportCommands {
             return result
         },
     ]
-}
-
-extension CommandContext {
-    /// A path given on the command line, resolved against the console's working directory.
-    func file(_ path: String) -> URL {
-        path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path)
-    }
 }

@@ -26,7 +26,7 @@ struct FileArguments {
     }
 
     private func contents(of path: String) throws(ConsoleError) -> String {
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path)
+        let url = workingDirectory.resolvingCommandLinePath(path)
         do {
             return try String(contentsOf: url, encoding: .utf8)
         } catch {

@@ -36,7 +36,7 @@ struct JSONArgument {
     /// The file the text names, when it names an existing regular file.
     private func resolve(_ text: String) -> URL? {
         guard !text.isEmpty, !text.hasPrefix("{"), !text.hasPrefix("[") else { return nil }
-        let url = text.hasPrefix("/") ? URL(fileURLWithPath: text) : workingDirectory.appendingPathComponent(text)
+        let url = workingDirectory.resolvingCommandLinePath(text)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             return nil
