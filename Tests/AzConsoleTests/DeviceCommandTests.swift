@@ -51,6 +51,11 @@ import Testing
         #expect(x509[path: ["authentication", "type"]] == "selfSigned")
         let text = try await az.output("iot hub device-identity connection-string show -n hub1 -d x1 --query connectionString -o tsv")
         #expect(text == "HostName=hub1.azure-devices.net;DeviceId=x1;x509=true\n")
+        let ca = try await az.output("iot hub device-identity create -n hub1 -d ca1 --am x509_ca --query authentication.type -o tsv")
+        #expect(ca == "certificateAuthority\n")
+        let generate = await az.run("iot hub device-identity create -n hub1 -d x2 --am x509_thumbprint --vd 30")
+        #expect(generate.exitCode == 1)
+        #expect(generate.standardError.contains("pass its SHA-1 thumbprint with --ptp"))
     }
 
     @Test func edgeGatewayWithChildAsLab12BuildsIt() async throws {
