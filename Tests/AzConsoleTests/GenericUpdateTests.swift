@@ -58,4 +58,14 @@ import Testing
             try reader.read("{\"a\": }", flag: "desired")
         }
     }
+
+    @Test func pythonLiteralNotationIsAcceptedAsTheExtensionDoes() throws {
+        let reader = JSONArgument(workingDirectory: FileManager.default.temporaryDirectory)
+        #expect(try reader.read("{'interval': 30, 'enabled': True, 'note': None, 'name': 'it\\'s \"x\"'}", flag: "desired")
+            == ["interval": 30, "enabled": true, "note": nil, "name": "it's \"x\""])
+        #expect(PythonLiteral.parse("['a', False]") == ["a", false])
+        #expect(PythonLiteral.parse("{'a': bogus}") == nil)
+        let update = try GenericUpdate(set: ["tags.flag=True", "tags.mode=eco"], add: [], remove: [])
+        #expect(try update.apply(to: ["tags": [:]]) == ["tags": ["flag": true, "mode": "eco"]])
+    }
 }

@@ -110,7 +110,7 @@ struct GenericUpdate: Equatable, Sendable {
     }
 
     private static func value(_ text: String) -> JSONValue {
-        (try? JSONValue(parsing: text)) ?? .string(text)
+        (try? JSONValue(parsing: text)) ?? PythonLiteral.parse(text) ?? .string(text)
     }
 
     // MARK: - Walking

@@ -5,7 +5,8 @@ import JSONValue
 /// or the path of a file holding it, resolved against the console's working directory.
 ///
 /// The azure-iot extension checks for a file first and parses the file's text; otherwise it
-/// parses the argument. A parse failure names the flag and where the text stopped making sense.
+/// parses the argument; like the extension it also takes Python-literal notation (`{'a': True}`).
+/// A parse failure names the flag and where the JSON reading stopped making sense.
 struct JSONArgument {
     let workingDirectory: URL
 
@@ -24,6 +25,7 @@ struct JSONArgument {
         do {
             return try JSONValue(parsing: content)
         } catch {
+            if let literal = PythonLiteral.parse(content) { return literal }
             var message = "Failed to parse json for argument '\(flag)' from \(source): \(error.reason) "
                 + "at line \(error.line), column \(error.column)."
             if file == nil, text.hasSuffix(".json") {
