@@ -141,6 +141,26 @@ import Testing
         #expect(leaf.deviceScope == nil)
     }
 
+    @Test func edgeCanBeTurnedOffUnlessTheDeviceHasChildren() async throws {
+        let fixture = try HubFixture()
+        var gateway = try await fixture.hub.createDevice(DeviceIdentity(deviceId: "gw", iotEdge: true))
+        _ = try await fixture.hub.createDevice(DeviceIdentity(deviceId: "leaf"))
+        try await fixture.hub.setParent(of: "leaf", to: "gw", force: false)
+        gateway.iotEdge = false
+        await #expect(
+            throws: HubError.argumentInvalid(
+                field: "capabilities.iotEdge",
+                rule: "device 'gw' is the parent of 1 device(s); remove its children before turning IoT Edge off")
+        ) {
+            try await fixture.hub.updateDevice(gateway, ifMatch: nil)
+        }
+        try await fixture.hub.removeChildren([], from: "gw")
+        let plain = try await fixture.hub.updateDevice(gateway, ifMatch: nil)
+        #expect(!plain.iotEdge)
+        #expect(plain.deviceScope == nil)
+        #expect(plain.parentScopes.isEmpty)
+    }
+
     @Test func basicTierRefusesModulesAndEdge() async throws {
         let fixture = try HubFixture(sku: "B1")
         _ = try await fixture.hub.createDevice(DeviceIdentity(deviceId: "d1"))

@@ -89,12 +89,12 @@ public actor IoTHub {
 
     /// Writes a change and its events in one transaction, then applies it to memory.
     func commit(_ change: HubChange) throws(HubError) {
-        try persist(change, events: change.events)
+        try persist(change)
         state.apply(change)
     }
 
-    /// Writes a change's records and the given events in one transaction.
-    func persist(_ change: HubChange, events: [HubEvent]) throws(HubError) {
+    /// Writes a change's records and events in one transaction.
+    func persist(_ change: HubChange) throws(HubError) {
         let scope = self.scope
         let time = clock.now()
         do {
@@ -108,7 +108,7 @@ public actor IoTHub {
                 for (key, twin) in change.twins {
                     try Self.write(twin?.storedJSON, to: writer, scope: scope, collection: Self.twinsCollection, key: key)
                 }
-                for event in events {
+                for event in change.events {
                     try writer.append(event.draft(scope: scope, time: time))
                 }
             }
