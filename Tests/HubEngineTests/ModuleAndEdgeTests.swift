@@ -161,6 +161,27 @@ import Testing
         #expect(plain.parentScopes.isEmpty)
     }
 
+    @Test func connectionsShowInIdentityAndTwin() async throws {
+        let fixture = try HubFixture()
+        let created = try await fixture.hub.createDevice(DeviceIdentity(deviceId: "d1"))
+        _ = try await fixture.hub.createModule(ModuleIdentity(moduleId: "m1", deviceId: "d1"))
+        fixture.clock.advance(by: 5)
+        try await fixture.hub.recordConnection(.connected, ofDevice: "d1", module: nil)
+        try await fixture.hub.recordConnection(.connected, ofDevice: "d1", module: "m1")
+        let device = try await fixture.hub.device("d1")
+        #expect(device.connectionState == .connected)
+        #expect(device.lastActivityTime == fixture.clock.now())
+        #expect(device.etag == created.etag)
+        #expect(try await fixture.hub.twin(of: "d1")["connectionState"] == "Connected")
+        #expect(try await fixture.hub.module("m1", on: "d1").connectionState == .connected)
+        try await fixture.hub.recordConnection(.disconnected, ofDevice: "d1", module: nil)
+        #expect(try await fixture.hub.device("d1").connectionState == .disconnected)
+        #expect(try fixture.journalKinds().filter { $0 == "ConnectionChanged" }.count == 3)
+        await #expect(throws: HubError.moduleNotFound(deviceId: "d1", moduleId: "m9")) {
+            try await fixture.hub.recordConnection(.connected, ofDevice: "d1", module: "m9")
+        }
+    }
+
     @Test func basicTierRefusesModulesAndEdge() async throws {
         let fixture = try HubFixture(sku: "B1")
         _ = try await fixture.hub.createDevice(DeviceIdentity(deviceId: "d1"))
