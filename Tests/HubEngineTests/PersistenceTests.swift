@@ -44,6 +44,23 @@ import WorkspaceStore
         #expect(next.generationId != leaf.generationId)
     }
 
+    @Test func largeImportIsStoredCompletely() async throws {
+        // 2,100 devices write 4,200 records: enough to take the parallel encoding path.
+        let fixture = try HubFixture()
+        var entries: [ExportImportDevice] = []
+        for index in 0..<2100 {
+            var entry = ExportImportDevice(id: "bulk-\(index)")
+            entry.tags = ["index": .integer(index)]
+            entries.append(entry)
+        }
+        #expect(await fixture.hub.importDevices(entries).isSuccessful)
+        let reopened = try IoTHub(
+            settings: HubSettings(name: "lab-hub", skuName: "S1", units: 1), workspace: fixture.workspace, clock: fixture.clock)
+        #expect(await reopened.deviceCount == 2100)
+        #expect(try await reopened.twin(of: "bulk-1234")[path: ["tags", "index"]] == 1234)
+        #expect(try await reopened.device("bulk-7") == fixture.hub.device("bulk-7"))
+    }
+
     @Test func mutationsWriteJournalEvents() async throws {
         let fixture = try HubFixture()
         _ = try await fixture.hub.createDevice(DeviceIdentity(deviceId: "gw", iotEdge: true))
