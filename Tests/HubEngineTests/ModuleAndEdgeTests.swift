@@ -141,6 +141,47 @@ import Testing
         #expect(leaf.deviceScope == nil)
     }
 
+    @Test func edgeCanBeTurnedOffUnlessTheDeviceHasChildren() async throws {
+        let fixture = try HubFixture()
+        var gateway = try await fixture.hub.createDevice(DeviceIdentity(deviceId: "gw", iotEdge: true))
+        _ = try await fixture.hub.createDevice(DeviceIdentity(deviceId: "leaf"))
+        try await fixture.hub.setParent(of: "leaf", to: "gw", force: false)
+        gateway.iotEdge = false
+        await #expect(
+            throws: HubError.argumentInvalid(
+                field: "capabilities.iotEdge",
+                rule: "device 'gw' is the parent of 1 device(s); remove its children before turning IoT Edge off")
+        ) {
+            try await fixture.hub.updateDevice(gateway, ifMatch: nil)
+        }
+        try await fixture.hub.removeChildren([], from: "gw")
+        let plain = try await fixture.hub.updateDevice(gateway, ifMatch: nil)
+        #expect(!plain.iotEdge)
+        #expect(plain.deviceScope == nil)
+        #expect(plain.parentScopes.isEmpty)
+    }
+
+    @Test func connectionsShowInIdentityAndTwin() async throws {
+        let fixture = try HubFixture()
+        let created = try await fixture.hub.createDevice(DeviceIdentity(deviceId: "d1"))
+        _ = try await fixture.hub.createModule(ModuleIdentity(moduleId: "m1", deviceId: "d1"))
+        fixture.clock.advance(by: 5)
+        try await fixture.hub.recordConnection(.connected, ofDevice: "d1", module: nil)
+        try await fixture.hub.recordConnection(.connected, ofDevice: "d1", module: "m1")
+        let device = try await fixture.hub.device("d1")
+        #expect(device.connectionState == .connected)
+        #expect(device.lastActivityTime == fixture.clock.now())
+        #expect(device.etag == created.etag)
+        #expect(try await fixture.hub.twin(of: "d1")["connectionState"] == "Connected")
+        #expect(try await fixture.hub.module("m1", on: "d1").connectionState == .connected)
+        try await fixture.hub.recordConnection(.disconnected, ofDevice: "d1", module: nil)
+        #expect(try await fixture.hub.device("d1").connectionState == .disconnected)
+        #expect(try fixture.journalKinds().filter { $0 == "ConnectionChanged" }.count == 3)
+        await #expect(throws: HubError.moduleNotFound(deviceId: "d1", moduleId: "m9")) {
+            try await fixture.hub.recordConnection(.connected, ofDevice: "d1", module: "m9")
+        }
+    }
+
     @Test func basicTierRefusesModulesAndEdge() async throws {
         let fixture = try HubFixture(sku: "B1")
         _ = try await fixture.hub.createDevice(DeviceIdentity(deviceId: "d1"))

@@ -23,10 +23,11 @@ struct HubChange: Sendable {
     var isEmpty: Bool { devices.isEmpty && modules.isEmpty && twins.isEmpty }
 
     /// Adds a later change on top of this one; where both touch a record, the later one wins.
-    mutating func merge(_ later: HubChange) {
+    /// A bulk import leaves the events out (`keepingEvents: false`): it records one summary event.
+    mutating func merge(_ later: HubChange, keepingEvents: Bool = true) {
         devices.merge(later.devices) { _, new in new }
         modules.merge(later.modules) { _, new in new }
         twins.merge(later.twins) { _, new in new }
-        events += later.events
+        if keepingEvents { events += later.events }
     }
 }

@@ -38,8 +38,10 @@ struct HubState: Sendable {
 
     /// Applies a change already written to the workspace, rebuilding the documents it touches.
     mutating func apply(_ change: HubChange) {
-        var touchedDevices = Set<String>()
-        var touchedModules = Set<String>()
+        // Arrays, not sets: a key listed twice only rebuilds its document twice, and a bulk
+        // import applies one small change per entry, where hashing into a set costs more.
+        var touchedDevices: [String] = []
+        var touchedModules: [String] = []
         for (deviceId, device) in change.devices {
             if let device {
                 if devices.updateValue(device, forKey: deviceId) == nil { sortedIds = nil }
@@ -47,7 +49,7 @@ struct HubState: Sendable {
                 sortedIds = nil
                 removeDependents(of: deviceId)
             }
-            touchedDevices.insert(deviceId)
+            touchedDevices.append(deviceId)
         }
         for (key, module) in change.modules {
             let (deviceId, moduleId) = Self.split(key)
@@ -58,11 +60,11 @@ struct HubState: Sendable {
                 twins.removeValue(forKey: key)
                 documents.removeValue(forKey: key)
             }
-            touchedModules.insert(key)
+            touchedModules.append(key)
         }
         for (key, twin) in change.twins {
             if let twin { twins[key] = twin } else { twins.removeValue(forKey: key) }
-            if key.contains("/") { touchedModules.insert(key) } else { touchedDevices.insert(key) }
+            if key.contains("/") { touchedModules.append(key) } else { touchedDevices.append(key) }
         }
         for deviceId in touchedDevices {
             if let device = devices[deviceId], let twin = twins[deviceId] {

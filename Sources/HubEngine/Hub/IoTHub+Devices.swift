@@ -77,12 +77,7 @@ extension IoTHub {
         try Self.check(ifMatch, against: device.etag, resource: "device '\(deviceId)'")
         try Self.validate(statusReason: request.statusReason)
         var change = HubChange()
-        var authentication = request.authentication
-        if authentication.type == .sas, device.authentication.type == .sas {
-            authentication.primaryKey = authentication.primaryKey ?? device.authentication.primaryKey
-            authentication.secondaryKey = authentication.secondaryKey ?? device.authentication.secondaryKey
-        }
-        device.authentication = try authentication.completed(field: "authentication")
+        device.authentication = try request.authentication.keepingKeys(of: device.authentication).completed(field: "authentication")
         if request.status != device.status {
             device.status = request.status
             device.statusUpdatedTime = clock.now()
@@ -106,7 +101,9 @@ extension IoTHub {
         if request.parentScopes.count > 1 {
             throw .argumentInvalid(field: "parentScopes", rule: "a device has at most one parent")
         }
-        let requestedParentScope = request.parentScopes.first ?? (request.iotEdge ? nil : request.deviceScope)
+        // A leaf names its parent in `deviceScope` too; a device's own edge scope names no parent.
+        let leafScope = request.iotEdge || request.deviceScope == Self.edgeScope(of: device) ? nil : request.deviceScope
+        let requestedParentScope = request.parentScopes.first ?? leafScope
         if requestedParentScope != device.parentScopes.first {
             if let requestedParentScope {
                 let parent = try parentDevice(forScope: requestedParentScope, field: "parentScopes", in: state)

@@ -15,7 +15,7 @@ extension IoTHub {
             do {
                 let change = try importChange(entry, in: working)
                 working.apply(change)
-                total.merge(change)
+                total.merge(change, keepingEvents: false)
             } catch {
                 failures.append(
                     ImportFailure(entryIndex: index, deviceId: entry.id, moduleId: entry.moduleId, mode: entry.effectiveMode, error: error))
@@ -24,7 +24,8 @@ extension IoTHub {
         let succeeded = entries.count - failures.count
         guard succeeded > 0 else { return ImportReport(succeeded: 0, errors: failures) }
         do {
-            try persist(total, events: [.devicesImported(succeeded: succeeded, failed: failures.count)])
+            total.events = [.devicesImported(succeeded: succeeded, failed: failures.count)]
+            try persist(total)
         } catch {
             let all = entries.enumerated().map { index, entry in
                 ImportFailure(entryIndex: index, deviceId: entry.id, moduleId: entry.moduleId, mode: entry.effectiveMode, error: error)
@@ -70,21 +71,20 @@ extension IoTHub {
         case .create, .createOrUpdate, .createOrUpdateIfMatchETag, .update, .updateIfMatchETag:
             if let existing {
                 if mode == .create { throw .deviceAlreadyExists(deviceId: entry.id) }
-                let ifMatch = mode == .updateIfMatchETag || mode == .createOrUpdateIfMatchETag ? (entry.eTag ?? "") : nil
-                var (change, _) = try deviceUpdate(Self.request(from: entry, over: existing), ifMatch: ifMatch, in: state)
+                var (change, _) = try deviceUpdate(Self.request(from: entry, over: existing), ifMatch: entry.identityIfMatch, in: state)
                 try applyTwinData(of: entry, key: entry.id, to: &change, in: state)
                 return change
             }
-            if mode == .update || mode == .updateIfMatchETag { throw .deviceNotFound(deviceId: entry.id) }
+            if mode.requiresExistingIdentity { throw .deviceNotFound(deviceId: entry.id) }
             var (change, _) = try deviceCreation(Self.request(from: entry, over: nil), in: state)
             try applyTwinData(of: entry, key: entry.id, to: &change, in: state)
             return change
         case .delete, .deleteIfMatchETag:
-            return try deviceDeletion(entry.id, ifMatch: mode == .deleteIfMatchETag ? (entry.eTag ?? "") : nil, in: state)
+            return try deviceDeletion(entry.id, ifMatch: entry.identityIfMatch, in: state)
         case .updateTwin, .updateTwinIfMatchETag:
             guard existing != nil else { throw .deviceNotFound(deviceId: entry.id) }
             var change = HubChange()
-            try applyTwinData(of: entry, key: entry.id, to: &change, in: state, ifMatch: mode == .updateTwinIfMatchETag ? (entry.twinETag ?? "") : nil)
+            try applyTwinData(of: entry, key: entry.id, to: &change, in: state, ifMatch: entry.twinIfMatch)
             return change
         }
     }
@@ -101,20 +101,19 @@ extension IoTHub {
             var change: HubChange
             if existing != nil {
                 if mode == .create { throw .moduleAlreadyExists(deviceId: entry.id, moduleId: moduleId) }
-                let ifMatch = mode == .updateIfMatchETag || mode == .createOrUpdateIfMatchETag ? (entry.eTag ?? "") : nil
-                (change, _) = try moduleUpdate(request, ifMatch: ifMatch, in: state)
+                (change, _) = try moduleUpdate(request, ifMatch: entry.identityIfMatch, in: state)
             } else {
-                if mode == .update || mode == .updateIfMatchETag { throw .moduleNotFound(deviceId: entry.id, moduleId: moduleId) }
+                if mode.requiresExistingIdentity { throw .moduleNotFound(deviceId: entry.id, moduleId: moduleId) }
                 (change, _) = try moduleCreation(request, in: state)
             }
             try applyTwinData(of: entry, key: key, to: &change, in: state)
             return change
         case .delete, .deleteIfMatchETag:
-            return try moduleDeletion(moduleId, on: entry.id, ifMatch: mode == .deleteIfMatchETag ? (entry.eTag ?? "") : nil, in: state)
+            return try moduleDeletion(moduleId, on: entry.id, ifMatch: entry.identityIfMatch, in: state)
         case .updateTwin, .updateTwinIfMatchETag:
             guard existing != nil else { throw .moduleNotFound(deviceId: entry.id, moduleId: moduleId) }
             var change = HubChange()
-            try applyTwinData(of: entry, key: key, to: &change, in: state, ifMatch: mode == .updateTwinIfMatchETag ? (entry.twinETag ?? "") : nil)
+            try applyTwinData(of: entry, key: key, to: &change, in: state, ifMatch: entry.twinIfMatch)
             return change
         }
     }

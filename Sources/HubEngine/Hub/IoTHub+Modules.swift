@@ -62,12 +62,7 @@ extension IoTHub {
     func moduleUpdate(_ request: ModuleIdentity, ifMatch: String?, in state: HubState) throws(HubError) -> (HubChange, ModuleIdentity) {
         var module = try Self.existingModule(request.moduleId, on: request.deviceId, in: state)
         try Self.check(ifMatch, against: module.etag, resource: "module '\(request.moduleId)' on device '\(request.deviceId)'")
-        var authentication = request.authentication
-        if authentication.type == .sas, module.authentication.type == .sas {
-            authentication.primaryKey = authentication.primaryKey ?? module.authentication.primaryKey
-            authentication.secondaryKey = authentication.secondaryKey ?? module.authentication.secondaryKey
-        }
-        module.authentication = try authentication.completed(field: "authentication")
+        module.authentication = try request.authentication.keepingKeys(of: module.authentication).completed(field: "authentication")
         module.managedBy = request.managedBy
         module.etag = ETag.identity(replacing: module.etag)
         var change = HubChange()

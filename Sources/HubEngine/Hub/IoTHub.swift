@@ -18,10 +18,6 @@ public actor IoTHub {
     /// The last generation id handed out, so ids stay unique when the clock stands still.
     var lastGenerationTicks: Int64 = 0
 
-    static let devicesCollection = "devices"
-    static let modulesCollection = "modules"
-    static let twinsCollection = "twins"
-
     /// Opens the hub named in `settings`, loading everything its scope holds in `workspace`.
     public init(settings: HubSettings, workspace: Workspace, clock: any LabClock) throws {
         self.settings = settings
@@ -31,9 +27,9 @@ public actor IoTHub {
         let scope = self.scope
         let records = try workspace.read { reader in
             (
-                try reader.records(scope: scope, collection: Self.devicesCollection),
-                try reader.records(scope: scope, collection: Self.modulesCollection),
-                try reader.records(scope: scope, collection: Self.twinsCollection)
+                try reader.records(scope: scope, collection: HubChange.devicesCollection),
+                try reader.records(scope: scope, collection: HubChange.modulesCollection),
+                try reader.records(scope: scope, collection: HubChange.twinsCollection)
             )
         }
         var devices: [DeviceIdentity] = []
@@ -89,39 +85,30 @@ public actor IoTHub {
 
     /// Writes a change and its events in one transaction, then applies it to memory.
     func commit(_ change: HubChange) throws(HubError) {
-        try persist(change, events: change.events)
+        try persist(change)
         state.apply(change)
     }
 
-    /// Writes a change's records and the given events in one transaction.
-    func persist(_ change: HubChange, events: [HubEvent]) throws(HubError) {
+    /// Writes a change's records and events in one transaction.
+    func persist(_ change: HubChange) throws(HubError) {
         let scope = self.scope
         let time = clock.now()
+        let rows = change.storeRows()
         do {
             try workspace.write { writer in
-                for (deviceId, device) in change.devices {
-                    try Self.write(device?.json, to: writer, scope: scope, collection: Self.devicesCollection, key: deviceId)
+                for row in rows {
+                    if let body = row.body {
+                        try writer.put(scope: scope, collection: row.collection, key: row.key, body: body)
+                    } else {
+                        try writer.delete(scope: scope, collection: row.collection, key: row.key)
+                    }
                 }
-                for (key, module) in change.modules {
-                    try Self.write(module?.json, to: writer, scope: scope, collection: Self.modulesCollection, key: key)
-                }
-                for (key, twin) in change.twins {
-                    try Self.write(twin?.storedJSON, to: writer, scope: scope, collection: Self.twinsCollection, key: key)
-                }
-                for event in events {
+                for event in change.events {
                     try writer.append(event.draft(scope: scope, time: time))
                 }
             }
         } catch {
             throw .storeFailure(String(describing: error))
-        }
-    }
-
-    private static func write(_ value: JSONValue?, to writer: WorkspaceWriter, scope: String, collection: String, key: String) throws {
-        if let value {
-            try writer.put(scope: scope, collection: collection, key: key, body: Data(value.serialized(.compact).utf8))
-        } else {
-            try writer.delete(scope: scope, collection: collection, key: key)
         }
     }
 }

@@ -28,6 +28,20 @@ public struct ExportImportDevice: Sendable, Equatable {
     /// The mode this entry runs with.
     public var effectiveMode: ImportMode { importMode ?? .createOrUpdate }
 
+    /// The If-Match the entry's mode applies to the identity: its `eTag` for the `…IfMatchETag`
+    /// modes (a missing one matches nothing), `nil` (anything) otherwise.
+    var identityIfMatch: String? {
+        switch effectiveMode {
+        case .updateIfMatchETag, .createOrUpdateIfMatchETag, .deleteIfMatchETag: eTag ?? ""
+        default: nil
+        }
+    }
+
+    /// The If-Match the entry's mode applies to the twin: its `twinETag` for `updateTwinIfMatchETag`.
+    var twinIfMatch: String? {
+        effectiveMode == .updateTwinIfMatchETag ? (twinETag ?? "") : nil
+    }
+
     /// Azure's member order: `id`, `moduleId`, `eTag`, `importMode`, `status`, `statusReason`,
     /// `authentication`, `twinETag`, `tags`, `properties`, `capabilities`, `deviceScope`,
     /// `parentScopes`; members without a value are left out.

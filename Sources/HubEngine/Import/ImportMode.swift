@@ -18,4 +18,8 @@ public enum ImportMode: String, Sendable, CaseIterable {
     case updateTwin
     /// Overwrite the twin when `twinETag` matches.
     case updateTwinIfMatchETag
+
+    /// Whether the entry fails with `DeviceNotFound`/`ModuleNotFound` when the identity is absent
+    /// instead of creating it.
+    var requiresExistingIdentity: Bool { self == .update || self == .updateIfMatchETag }
 }

@@ -20,6 +20,8 @@ public enum HubEvent: Sendable, Equatable {
     case reportedPropertiesUpdated(deviceId: String, moduleId: String?, patch: JSONObject, reportedVersion: Int)
     /// A bulk import: how many entries succeeded and failed.
     case devicesImported(succeeded: Int, failed: Int)
+    /// A device or module connected or disconnected.
+    case connectionChanged(deviceId: String, moduleId: String?, state: ConnectionState)
 
     /// The journal kind, e.g. `DeviceCreated`.
     public var kind: String {
@@ -33,6 +35,7 @@ public enum HubEvent: Sendable, Equatable {
         case .twinUpdated: "TwinUpdated"
         case .reportedPropertiesUpdated: "ReportedPropertiesUpdated"
         case .devicesImported: "DevicesImported"
+        case .connectionChanged: "ConnectionChanged"
         }
     }
 
@@ -43,7 +46,8 @@ public enum HubEvent: Sendable, Equatable {
         case .deviceDeleted(let deviceId): deviceId
         case .moduleCreated(let module), .moduleUpdated(let module): module.storageKey
         case .moduleDeleted(let deviceId, let moduleId): deviceId + "/" + moduleId
-        case .twinUpdated(let deviceId, let moduleId, _, _, _, _), .reportedPropertiesUpdated(let deviceId, let moduleId, _, _):
+        case .twinUpdated(let deviceId, let moduleId, _, _, _, _), .reportedPropertiesUpdated(let deviceId, let moduleId, _, _),
+            .connectionChanged(let deviceId, let moduleId, _):
             moduleId.map { deviceId + "/" + $0 } ?? deviceId
         case .devicesImported: ""
         }
@@ -88,6 +92,11 @@ public enum HubEvent: Sendable, Equatable {
             return .object(members)
         case .devicesImported(let succeeded, let failed):
             return ["succeeded": .integer(succeeded), "failed": .integer(failed)]
+        case .connectionChanged(let deviceId, let moduleId, let state):
+            var members: JSONObject = ["deviceId": .string(deviceId)]
+            if let moduleId { members["moduleId"] = .string(moduleId) }
+            members["connectionState"] = .string(state.rawValue)
+            return .object(members)
         }
     }
 

@@ -78,6 +78,16 @@ public struct AuthenticationMechanism: Sendable, Equatable {
         }
     }
 
+    /// An update request's credentials with the keys it leaves out taken from `existing`, so
+    /// changing a device's status does not rotate its keys.
+    func keepingKeys(of existing: AuthenticationMechanism) -> AuthenticationMechanism {
+        guard type == .sas, existing.type == .sas else { return self }
+        var result = self
+        result.primaryKey = primaryKey ?? existing.primaryKey
+        result.secondaryKey = secondaryKey ?? existing.secondaryKey
+        return result
+    }
+
     /// The credentials as they will be stored: missing keys generated (32 random bytes, as
     /// Azure does), given keys checked (base64 of 16 to 64 bytes), thumbprints normalised, and
     /// members that do not belong to the type refused.

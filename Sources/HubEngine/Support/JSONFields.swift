@@ -71,6 +71,7 @@ struct JSONFields {
     /// returned in its canonical spelling.
     func choice(_ name: String, of allowed: [String]) throws(HubError) -> String? {
         guard let text = try string(name) else { return nil }
+        if allowed.contains(text) { return text }
         guard let match = allowed.first(where: { $0.caseInsensitiveCompare(text) == .orderedSame }) else {
             throw .argumentInvalid(field: field(name), rule: "'\(text)' is not one of \(allowed.joined(separator: ", "))")
         }

@@ -1,3 +1,4 @@
+import Foundation
 import JSONValue
 
 /// Builds twin documents in Azure's shape and member order from an identity and its twin state.
@@ -15,15 +16,9 @@ enum TwinDocument {
         members["status"] = .string(identity.status.rawValue)
         if let reason = identity.statusReason { members["statusReason"] = .string(reason) }
         members["statusUpdateTime"] = .string(AzureTimestamp.string(identity.statusUpdatedTime))
-        members["connectionState"] = .string(identity.connectionState.rawValue)
-        members["lastActivityTime"] = .string(AzureTimestamp.string(identity.lastActivityTime))
-        members["cloudToDeviceMessageCount"] = .integer(identity.cloudToDeviceMessageCount)
-        members["authenticationType"] = .string(identity.authentication.type.rawValue)
-        members["x509Thumbprint"] = thumbprints(identity.authentication)
-        members["modelId"] = ""
-        members["version"] = .integer(twin.version)
-        members["tags"] = .object(twin.tags)
-        members["properties"] = ["desired": twin.desired.json, "reported": twin.reported.json]
+        appendState(
+            to: &members, connectionState: identity.connectionState, lastActivityTime: identity.lastActivityTime,
+            cloudToDeviceMessageCount: identity.cloudToDeviceMessageCount, authentication: identity.authentication, twin: twin)
         members["capabilities"] = ["iotEdge": .bool(identity.iotEdge)]
         if let scope = identity.deviceScope { members["deviceScope"] = .string(scope) }
         members["parentScopes"] = .array(identity.parentScopes.map(JSONValue.string))
@@ -40,22 +35,28 @@ enum TwinDocument {
         members["deviceEtag"] = .string(identity.etag)
         members["status"] = .string(DeviceStatus.enabled.rawValue)
         members["statusUpdateTime"] = .string(AzureTimestamp.never)
-        members["connectionState"] = .string(identity.connectionState.rawValue)
-        members["lastActivityTime"] = .string(AzureTimestamp.string(identity.lastActivityTime))
-        members["cloudToDeviceMessageCount"] = .integer(identity.cloudToDeviceMessageCount)
-        members["authenticationType"] = .string(identity.authentication.type.rawValue)
-        members["x509Thumbprint"] = thumbprints(identity.authentication)
+        appendState(
+            to: &members, connectionState: identity.connectionState, lastActivityTime: identity.lastActivityTime,
+            cloudToDeviceMessageCount: identity.cloudToDeviceMessageCount, authentication: identity.authentication, twin: twin)
+        return .object(members)
+    }
+
+    /// The members both kinds of twin share, from `connectionState` to `properties`.
+    private static func appendState(
+        to members: inout JSONObject, connectionState: ConnectionState, lastActivityTime: Date?, cloudToDeviceMessageCount: Int,
+        authentication: AuthenticationMechanism, twin: TwinState
+    ) {
+        members["connectionState"] = .string(connectionState.rawValue)
+        members["lastActivityTime"] = .string(AzureTimestamp.string(lastActivityTime))
+        members["cloudToDeviceMessageCount"] = .integer(cloudToDeviceMessageCount)
+        members["authenticationType"] = .string(authentication.type.rawValue)
+        members["x509Thumbprint"] = [
+            "primaryThumbprint": authentication.primaryThumbprint.map(JSONValue.string) ?? .null,
+            "secondaryThumbprint": authentication.secondaryThumbprint.map(JSONValue.string) ?? .null,
+        ]
         members["modelId"] = ""
         members["version"] = .integer(twin.version)
         members["tags"] = .object(twin.tags)
         members["properties"] = ["desired": twin.desired.json, "reported": twin.reported.json]
-        return .object(members)
-    }
-
-    private static func thumbprints(_ authentication: AuthenticationMechanism) -> JSONValue {
-        [
-            "primaryThumbprint": authentication.primaryThumbprint.map(JSONValue.string) ?? .null,
-            "secondaryThumbprint": authentication.secondaryThumbprint.map(JSONValue.string) ?? .null,
-        ]
     }
 }
