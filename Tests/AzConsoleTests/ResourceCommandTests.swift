@@ -45,13 +45,19 @@ import Testing
         #expect(policies.contains("service\n"))
     }
 
-    @Test func hubCreateRequiresNameAndGroup() async throws {
+    @Test func hubCreateRequiresAName() async throws {
         let az = try ConsoleHarness()
         let result = await az.run("iot hub create --sku S1")
         #expect(result == ConsoleResult(
             standardOutput: "",
-            standardError: "ERROR: the following arguments are required: --name/-n, --resource-group/-g\n",
+            standardError: "ERROR: the following arguments are required: --name/-n\n",
             exitCode: 2))
+    }
+
+    @Test func hubCreateWithoutAGroupUsesTheDefaultGroup() async throws {
+        let az = try ConsoleHarness()
+        #expect(try await az.output("iot hub create -n lone-hub --query resourcegroup -o tsv") == "iotlab\n")
+        #expect(try await az.output("group exists -n iotlab") == "true\n")
     }
 
     @Test func hubUpdateAndDelete() async throws {

@@ -21,7 +21,7 @@ enum HubCommands {
             details: "Hubs live in the local cloud: F1 allows one hub per subscription and 2 partitions, as Azure.",
             flags: [
                 name,
-                FlagSpec(["--resource-group", "-g"], required: true, help: "Name of resource group."),
+                FlagSpec(["--resource-group", "-g"], help: "Name of resource group. Locally it may be left out: the hub then goes into the 'iotlab' group, created on demand."),
                 FlagSpec(["--location", "-l"], help: "Location of your IoT Hub. Default is the location of target resource group."),
                 FlagSpec(["--sku"], .choice(skus), default: "S1", help: "Pricing tier for Azure IoT Hub."),
                 FlagSpec(["--unit"], .integer(1...200), default: "1", help: "Units in your IoT Hub."),
