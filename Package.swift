@@ -65,7 +65,10 @@ let package = Package(
             swiftSettings: swift6),
         .executableTarget(
             name: "iotlab",
-            dependencies: ["IoTLabApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "IoTLabApp", "AzConsole", "WorkspaceStore", "LabCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swift6),
         .executableTarget(
             name: "IoTLabBenchmarks",
