@@ -1,1 +1,0 @@
-// The ControlSocket module; see docs/architecture.md.

@@ -1,0 +1,41 @@
+/// The pricing tier of a hub, which decides what it can do.
+public enum HubTier: String, Sendable {
+    /// F1: one unit, 500 devices, everything a standard hub does.
+    case free
+    /// B1–B3: device-to-cloud and the registry only; no twins, modules, edge, queries or C2D.
+    case basic
+    /// S1–S3: everything.
+    case standard
+}
+
+/// A hub's name and scale, as Resource Manager holds them.
+public struct HubSettings: Sendable, Equatable {
+    /// The hub's name, e.g. `my-hub`; also its scope in the workspace.
+    public var name: String
+    /// `{name}.azure-devices.net`, the host in connection strings.
+    public var hostName: String
+    /// `F1`, `B1`, `B2`, `B3`, `S1`, `S2` or `S3`.
+    public var skuName: String
+    public var units: Int
+
+    public init(name: String, skuName: String, units: Int) {
+        self.name = name
+        hostName = name + ".azure-devices.net"
+        self.skuName = skuName
+        self.units = units
+    }
+
+    /// The tier named by the SKU's letter.
+    public var tier: HubTier {
+        switch skuName.uppercased().first {
+        case "F": .free
+        case "B": .basic
+        default: .standard
+        }
+    }
+
+    /// How many devices the tier allows: 500 on F1, otherwise the registry limit.
+    public var maximumDevices: Int {
+        tier == .free ? 500 : IdentityRules.maximumIdentities
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import JSONValue
+import LabCore
+import WorkspaceStore
+
+/// One IoT hub's data plane: the identity registry, device and module twins, and twin queries.
+///
+/// State lives in the workspace under the scope `hub:<name>` and is loaded in `init`; every
+/// mutation is validated in full first, then written in one workspace transaction together with
+/// its journal events, and only then applied to memory. Nothing is ever half-written.
+public actor IoTHub {
+    public private(set) var settings: HubSettings
+    let workspace: Workspace
+    let clock: any LabClock
+    /// `hub:<name>`, the workspace scope holding this hub's records and events.
+    let scope: String
+    var state = HubState()
+    /// The last generation id handed out, so ids stay unique when the clock stands still.
+    var lastGenerationTicks: Int64 = 0
+
+    /// Opens the hub named in `settings`, loading everything its scope holds in `workspace`.
+    public init(settings: HubSettings, workspace: Workspace, clock: any LabClock) throws {
+        self.settings = settings
+        self.workspace = workspace
+        self.clock = clock
+        scope = "hub:" + settings.name
+        let scope = self.scope
+        let records = try workspace.read { reader in
+            (
+                try reader.records(scope: scope, collection: HubChange.devicesCollection),
+                try reader.records(scope: scope, collection: HubChange.modulesCollection),
+                try reader.records(scope: scope, collection: HubChange.twinsCollection)
+            )
+        }
+        var devices: [DeviceIdentity] = []
+        devices.reserveCapacity(records.0.count)
+        for record in records.0 {
+            devices.append(try DeviceIdentity(json: JSONValue(parsing: record.body)))
+        }
+        var modules: [ModuleIdentity] = []
+        for record in records.1 {
+            modules.append(try ModuleIdentity(json: JSONValue(parsing: record.body)))
+        }
+        var twins: [String: TwinState] = [:]
+        twins.reserveCapacity(records.2.count)
+        for record in records.2 {
+            twins[record.key] = TwinState(stored: try JSONValue(parsing: record.body))
+        }
+        lastGenerationTicks = (devices.map(\.generationId) + modules.map(\.generationId)).compactMap { Int64($0) }.max() ?? 0
+        state.load(devices: devices, modules: modules, twins: twins)
+    }
+
+    /// Takes a new SKU or unit count (Resource Manager persists the settings themselves).
+    public func apply(_ settings: HubSettings) {
+        self.settings = settings
+    }
+
+    /// Forgets everything the hub holds, as deleting the hub does, in one workspace write.
+    public func eraseAllState() throws {
+        let scope = self.scope
+        try workspace.write { writer in try writer.deleteScope(scope) }
+        state = HubState()
+    }
+
+    /// How many devices are registered (modules not counted).
+    public var deviceCount: Int { state.deviceCount }
+
+    // MARK: - Shared machinery
+
+    /// Refuses what the basic tier cannot do (twins, modules, IoT Edge, queries).
+    func requireStandardFeatures(_ operation: String) throws(HubError) {
+        if settings.tier == .basic {
+            throw .operationNotAvailableInCurrentTier(operation: operation, skuName: settings.skuName)
+        }
+    }
+
+    /// A fresh generation id: .NET ticks of now, strictly increasing within the hub.
+    func newGenerationId() -> String {
+        lastGenerationTicks = max(AzureTimestamp.dotNetTicks(clock.now()), lastGenerationTicks + 1)
+        return String(lastGenerationTicks)
+    }
+
+    /// The current time as Azure writes it in twin metadata.
+    func timestamp() -> String { AzureTimestamp.string(clock.now()) }
+
+    /// Writes a change and its events in one transaction, then applies it to memory.
+    func commit(_ change: HubChange) throws(HubError) {
+        try persist(change)
+        state.apply(change)
+    }
+
+    /// Writes a change's records and events in one transaction.
+    func persist(_ change: HubChange) throws(HubError) {
+        let scope = self.scope
+        let time = clock.now()
+        let rows = change.storeRows()
+        do {
+            try workspace.write { writer in
+                for row in rows {
+                    if let body = row.body {
+                        try writer.put(scope: scope, collection: row.collection, key: row.key, body: body)
+                    } else {
+                        try writer.delete(scope: scope, collection: row.collection, key: row.key)
+                    }
+                }
+                for event in change.events {
+                    try writer.append(event.draft(scope: scope, time: time))
+                }
+            }
+        } catch {
+            throw .storeFailure(String(describing: error))
+        }
+    }
+}

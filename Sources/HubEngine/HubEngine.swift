@@ -1,1 +1,0 @@
-// The HubEngine module; see docs/architecture.md.

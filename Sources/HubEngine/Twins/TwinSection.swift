@@ -1,0 +1,86 @@
+import JSONValue
+
+/// One property section of a twin, `desired` or `reported`: its members, its `$metadata` and its
+/// `$version`.
+///
+/// Azure stamps `$lastUpdated` on every node a change touches, and on the desired side also
+/// `$lastUpdatedVersion`, the section version that wrote it; untouched nodes keep their stamps.
+struct TwinSection: Sendable, Equatable {
+    var content: JSONObject
+    var metadata: JSONObject
+    var version: Int
+    /// Desired properties record `$lastUpdatedVersion`; reported ones do not.
+    let recordsVersion: Bool
+
+    /// A new section, version 1, stamped at `time`.
+    init(createdAt time: String, recordsVersion: Bool) {
+        content = [:]
+        version = 1
+        self.recordsVersion = recordsVersion
+        metadata = [:]
+        metadata = stamp(time: time)
+    }
+
+    /// Applies a JSON merge patch (`null` deletes) as one change.
+    mutating func apply(patch: JSONObject, time: String) {
+        version += 1
+        content = JSONValue.object(content).merging(patch: .object(patch)).objectValue ?? [:]
+        metadata = Self.stamped(metadata, patch: patch, result: content, stamp: stamp(time: time))
+    }
+
+    /// Replaces every member as one change and returns the merge patch that did it.
+    mutating func replace(with newContent: JSONObject, time: String) -> JSONObject {
+        let cleaned = JSONValue.object(newContent).removingNullMembers().objectValue ?? [:]
+        let delta = JSONValue.object(content).mergePatch(to: .object(cleaned)).objectValue ?? [:]
+        version += 1
+        content = cleaned
+        metadata = Self.stamped(nil, patch: cleaned, result: cleaned, stamp: stamp(time: time))
+        return delta
+    }
+
+    /// The members followed by `$metadata` and `$version`, as the twin document shows them.
+    var json: JSONValue {
+        var members = content
+        members["$metadata"] = .object(metadata)
+        members["$version"] = .integer(version)
+        return .object(members)
+    }
+
+    /// Reads back what `json` wrote.
+    init(stored value: JSONValue, recordsVersion: Bool) {
+        var members = value.objectValue ?? [:]
+        metadata = members.removeValue(forKey: "$metadata")?.objectValue ?? [:]
+        version = members.removeValue(forKey: "$version")?.integerValue ?? 1
+        content = members
+        self.recordsVersion = recordsVersion
+    }
+
+    private func stamp(time: String) -> JSONObject {
+        recordsVersion
+            ? ["$lastUpdated": .string(time), "$lastUpdatedVersion": .integer(version)]
+            : ["$lastUpdated": .string(time)]
+    }
+
+    /// The metadata after `patch` produced `result`: touched nodes get `stamp`, deleted ones lose
+    /// their metadata, the rest is kept in place.
+    private static func stamped(_ metadata: JSONObject?, patch: JSONObject, result: JSONObject, stamp: JSONObject) -> JSONObject {
+        var children = JSONObject()
+        for (name, value) in metadata ?? [:] where !name.hasPrefix("$") {
+            children[name] = value
+        }
+        for (name, patchValue) in patch {
+            if patchValue.isNull {
+                children.removeValue(forKey: name)
+            } else if case .object(let nestedPatch) = patchValue, case .object(let nestedResult)? = result[name] {
+                children[name] = .object(stamped(children[name]?.objectValue, patch: nestedPatch, result: nestedResult, stamp: stamp))
+            } else {
+                children[name] = .object(stamp)
+            }
+        }
+        var node = stamp
+        for (name, value) in children {
+            node[name] = value
+        }
+        return node
+    }
+}

@@ -1,1 +1,0 @@
-// The IoTLabApp module; see docs/architecture.md.

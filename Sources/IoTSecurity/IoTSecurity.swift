@@ -1,1 +1,0 @@
-// The IoTSecurity module; see docs/architecture.md.

@@ -1,1 +1,0 @@
-// The LocalCloud module; see docs/architecture.md.

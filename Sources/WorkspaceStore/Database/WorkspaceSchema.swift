@@ -1,0 +1,37 @@
+import GRDB
+
+/// The workspace's tables, as versioned migrations.
+///
+/// One named migration per schema change, never an edit to a shipped one, so a workspace made
+/// by an older `iotlab` opens in a newer one (GRDB's `DatabaseMigrator`).
+enum WorkspaceSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-records-and-journal") { db in
+            // Keyed by (scope, collection, key): the primary key is the only index needed, and
+            // WITHOUT ROWID stores each record once, in key order, which is how engines load them.
+            try db.execute(sql: """
+                CREATE TABLE record (
+                    scope TEXT NOT NULL,
+                    collection TEXT NOT NULL,
+                    "key" TEXT NOT NULL,
+                    body BLOB NOT NULL,
+                    PRIMARY KEY (scope, collection, "key")
+                ) WITHOUT ROWID
+                """)
+            // AUTOINCREMENT: a sequence number is never reused, even after every event is deleted.
+            // `time` is seconds since Foundation's reference date as REAL, so a Date reads back equal.
+            try db.execute(sql: """
+                CREATE TABLE journal (
+                    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                    time REAL NOT NULL,
+                    kind TEXT NOT NULL,
+                    scope TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    payload BLOB NOT NULL
+                )
+                """)
+        }
+        return migrator
+    }
+}

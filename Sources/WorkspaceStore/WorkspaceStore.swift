@@ -1,1 +1,0 @@
-// The WorkspaceStore module; see docs/architecture.md.
