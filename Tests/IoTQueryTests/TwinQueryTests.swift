@@ -97,6 +97,11 @@ import Testing
             ])
     }
 
+    @Test func groupedPropertiesMatchTheirProjectionIgnoringCase() throws {
+        let rows = try TwinQuery("SELECT Status, COUNT() AS n FROM devices GROUP BY status").run(over: Fixtures.hub)
+        #expect(rows == [["n": 2, "Status": "enabled"], ["n": 1, "Status": "disabled"]])
+    }
+
     @Test func sumAverageMinimumAndMaximumAggregateNumbers() throws {
         let rows = try TwinQuery(
             """

@@ -29,6 +29,13 @@ public struct PropertyPath: Sendable, Hashable, CustomStringConvertible {
         return text
     }
 
+    /// Whether both paths name the same property, member names compared ignoring case as twin
+    /// queries compare them (`SELECT Status ... GROUP BY status`).
+    func isSameProperty(as other: PropertyPath) -> Bool {
+        segments.count == other.segments.count
+            && zip(segments, other.segments).allSatisfy { $0 == $1 || $0.lowercased() == $1.lowercased() }
+    }
+
     /// This path without its first `count` members.
     func droppingPrefix(_ count: Int) -> PropertyPath {
         PropertyPath(Array(segments.dropFirst(count)))

@@ -160,7 +160,7 @@ extension Parser {
         guard aggregated else { return .projections(stripped.map(\.0)) }
         for (projection, position) in stripped {
             guard case .expression(let expression) = projection.value else { continue }
-            guard case .path(let path) = expression, grouping.contains(path) else {
+            guard case .path(let path) = expression, grouping.contains(where: path.isSameProperty) else {
                 throw QueryError(
                     at: position,
                     "'\(projection.name)' must be a GROUP BY property or an aggregate such as COUNT() when the query aggregates")

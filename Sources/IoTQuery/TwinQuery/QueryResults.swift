@@ -98,7 +98,7 @@ struct QueryResults {
         }
         for projection in projections {
             guard case .expression(.path(let path)) = projection.value,
-                let position = query.grouping.firstIndex(of: path), let value = group.key[position]
+                let position = query.grouping.firstIndex(where: path.isSameProperty), let value = group.key[position]
             else { continue }
             row[projection.name] = value
         }
