@@ -9,6 +9,7 @@ import WorkspaceStore
 /// mutation is validated in full first, then written in one workspace transaction together with
 /// its journal events, and only then applied to memory. Nothing is ever half-written.
 public actor IoTHub {
+    /// Name, host name, SKU and units; the SKU decides the tier's limits and features.
     public private(set) var settings: HubSettings
     let workspace: Workspace
     let clock: any LabClock
