@@ -65,11 +65,14 @@ let package = Package(
             swiftSettings: swift6),
         .executableTarget(
             name: "iotlab",
-            dependencies: ["IoTLabApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "IoTLabApp", "AzConsole", "WorkspaceStore", "LabCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swift6),
         .executableTarget(
             name: "IoTLabBenchmarks",
-            dependencies: ["IoTLabApp", "LocalCloud", "HubEngine", "WorkspaceStore", "LabCore", "JSONValue"],
+            dependencies: ["HubEngine", "WorkspaceStore", "LabCore", "JSONValue"],
             path: "Benchmarks/IoTLabBenchmarks",
             swiftSettings: swift6),
 
@@ -84,7 +87,10 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: swift6),
-        .testTarget(name: "WorkspaceStoreTests", dependencies: ["WorkspaceStore"], swiftSettings: swift6),
+        .testTarget(
+            name: "WorkspaceStoreTests",
+            dependencies: ["WorkspaceStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swift6),
         .testTarget(
             name: "HubEngineTests",
             dependencies: ["HubEngine", "JSONValue", "LabCore", "WorkspaceStore", "IoTSecurity"],

@@ -18,13 +18,16 @@ enum ControlChannel {
     }
 
     /// A connection to the process listening on `socketPath`, or `nil` when none does: the file
-    /// is absent, or it is left over from a process that exited (connecting is refused).
+    /// is absent, it is left over from a process that exited (connecting is refused), or the path
+    /// is too long for a Unix-domain socket, so no process can be listening on it.
     static func connectIfListening(socketPath: String) async throws -> Connection? {
         guard FileManager.default.fileExists(atPath: socketPath) else { return nil }
         do {
             return try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .connect(unixDomainSocketPath: socketPath, channelInitializer: configure)
         } catch let error as IOError where [ECONNREFUSED, ENOENT].contains(error.errnoCode) {
+            return nil
+        } catch SocketAddressError.unixDomainSocketPathTooLong {
             return nil
         }
     }

@@ -1,4 +1,4 @@
-import OrderedCollections
+@_exported import OrderedCollections
 
 /// The members of a JSON object, in the order they were written.
 ///

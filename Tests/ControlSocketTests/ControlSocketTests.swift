@@ -4,8 +4,9 @@ import NIOCore
 import NIOPosix
 import Testing
 
-/// Every test runs a real server on a real Unix-domain socket in its own temporary folder.
-@Suite struct ControlSocketTests {
+/// Every test runs a real server on a real Unix-domain socket in its own temporary folder, which
+/// is removed afterwards.
+@Suite final class ControlSocketTests: Sendable {
     private let folder: URL
     private let socketPath: String
 
@@ -13,6 +14,10 @@ import Testing
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("ctl-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         socketPath = folder.appendingPathComponent("control.sock").path
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
     }
 
     /// Answers with the arguments joined, the directory and the input, so a test can see each
@@ -154,6 +159,17 @@ import Testing
             _ = try await ControlClient.send(request("hub", "list"), socketPath: socketPath)
         }
         try await listener.close()
+    }
+
+    @Test func overlongPathIsNamedByTheServerAndMeansNobodyListensToTheClient() async throws {
+        let deep = folder.appendingPathComponent(String(repeating: "d", count: 120))
+        try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+        let overlong = deep.appendingPathComponent("control.sock").path
+        await #expect(throws: ControlSocketError.socketPathTooLong(socketPath: overlong)) {
+            _ = try await ControlServer.start(socketPath: overlong, handler: Self.echo)
+        }
+        #expect(FileManager.default.createFile(atPath: overlong, contents: nil))
+        #expect(try await ControlClient.send(request("hub", "list"), socketPath: overlong) == nil)
     }
 
     @Test func frameErrorsNameTheRule() {

@@ -137,6 +137,21 @@ import Testing
         #expect(query.run(over: jobs) == [jobs[0]])
     }
 
+    @Test func propertyNamesMatchIgnoringCaseWithExactMatchesFirst() throws {
+        let rows = try TwinQuery("SELECT DeviceID, LastActivityTime FROM devices WHERE Tags.Location.BUILDING = '44'")
+            .run(over: Fixtures.hub)
+        #expect(rows == [["DeviceID": "edge-0003", "LastActivityTime": "0001-01-01T00:00:00Z"]])
+        let twin = Fixtures.twin("d1", tags: ["Mode": "upper", "mode": "lower"])
+        #expect(try Fixtures.evaluate("tags.mode", twin) == "lower")
+        #expect(try Fixtures.evaluate("tags.Mode", twin) == "upper")
+        #expect(try Fixtures.evaluate("tags.MODE", twin) == "upper")
+        #expect(try Fixtures.evaluate("tags.location.building = '43'") == true)
+    }
+
+    @Test func valuesStillCompareCaseSensitively() throws {
+        #expect(try TwinQuery("SELECT * FROM devices WHERE status = 'Enabled'").run(over: Fixtures.hub).isEmpty)
+    }
+
     @Test func matchesAppliesOnlyTheWhereClause() throws {
         let query = try TwinQuery("SELECT deviceId FROM devices WHERE status = 'disabled'")
         #expect(!query.matches(Fixtures.hub[0]))

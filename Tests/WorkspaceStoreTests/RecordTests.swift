@@ -7,6 +7,22 @@ private struct EngineRefused: Error, Equatable {}
 @Suite struct RecordTests {
     private func body(_ text: String) -> Data { Data(text.utf8) }
 
+    /// A workspace holding one record per "scope/collection/key" path, its key as body.
+    private func workspace(holding paths: String...) throws -> Workspace {
+        let workspace = try Workspace.inMemory()
+        try workspace.write { writer in
+            for path in paths {
+                let parts = path.split(separator: "/").map(String.init)
+                try writer.put(scope: parts[0], collection: parts[1], key: parts[2], body: body(parts[2]))
+            }
+        }
+        return workspace
+    }
+
+    private func paths(_ workspace: Workspace) throws -> [String] {
+        try workspace.allRecords().map { "\($0.scope)/\($0.collection)/\($0.key)" }
+    }
+
     @Test func putThenReadReturnsTheSameBytes() throws {
         let workspace = try Workspace.inMemory()
         try workspace.write { try $0.put(scope: "hub-1", collection: "devices", key: "d1", body: body(#"{"a":1}"#)) }
@@ -77,11 +93,7 @@ private struct EngineRefused: Error, Equatable {}
     }
 
     @Test func deleteRemovesOnlyThatRecord() throws {
-        let workspace = try Workspace.inMemory()
-        try workspace.write { writer in
-            try writer.put(scope: "h", collection: "c", key: "a", body: body("a"))
-            try writer.put(scope: "h", collection: "c", key: "b", body: body("b"))
-        }
+        let workspace = try workspace(holding: "h/c/a", "h/c/b")
         try workspace.write { writer in
             try writer.delete(scope: "h", collection: "c", key: "a")
             try writer.delete(scope: "h", collection: "c", key: "missing")  // not an error
@@ -90,31 +102,18 @@ private struct EngineRefused: Error, Equatable {}
     }
 
     @Test func deleteCollectionKeepsOtherCollections() throws {
-        let workspace = try Workspace.inMemory()
-        try workspace.write { writer in
-            try writer.put(scope: "h", collection: "devices", key: "a", body: body("a"))
-            try writer.put(scope: "h", collection: "devices", key: "b", body: body("b"))
-            try writer.put(scope: "h", collection: "routes", key: "r", body: body("r"))
-            try writer.put(scope: "g", collection: "devices", key: "a", body: body("a"))
-        }
+        let workspace = try workspace(holding: "h/devices/a", "h/devices/b", "h/routes/r", "g/devices/a")
         try workspace.write { try $0.deleteCollection(scope: "h", collection: "devices") }
-        let left = try workspace.allRecords().map { "\($0.scope)/\($0.collection)/\($0.key)" }
-        #expect(left == ["g/devices/a", "h/routes/r"])
+        #expect(try paths(workspace) == ["g/devices/a", "h/routes/r"])
     }
 
     @Test func deleteScopeRemovesOnlyThatScopeAndKeepsTheJournal() throws {
-        let workspace = try Workspace.inMemory()
-        try workspace.write { writer in
-            try writer.put(scope: "hub-1", collection: "devices", key: "a", body: body("a"))
-            try writer.put(scope: "hub-1", collection: "routes", key: "r", body: body("r"))
-            try writer.put(scope: "hub-10", collection: "devices", key: "a", body: body("a"))
-            try writer.put(scope: "hub-2", collection: "devices", key: "a", body: body("a"))
-            try writer.append(JournalDraft(time: Date(), kind: "HubCreated", scope: "hub-1", subject: "hub-1", payload: Data()))
-        }
+        let workspace = try workspace(holding: "hub-1/devices/a", "hub-1/routes/r", "hub-10/devices/a", "hub-2/devices/a")
+        try workspace.write { try $0.append(JournalDraft(time: Date(), kind: "HubCreated", scope: "hub-1", subject: "hub-1", payload: Data())) }
         #expect(try workspace.read { try $0.scopes() } == ["hub-1", "hub-10", "hub-2"])
         try workspace.write { try $0.deleteScope("hub-1") }
         #expect(try workspace.read { try $0.scopes() } == ["hub-10", "hub-2"])
-        #expect(try workspace.read { try $0.records(scope: "hub-1", collection: "devices") }.isEmpty)
+        #expect(try paths(workspace) == ["hub-10/devices/a", "hub-2/devices/a"])
         #expect(try workspace.lastJournalSequence() == 1)
     }
 

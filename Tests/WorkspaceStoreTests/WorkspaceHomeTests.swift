@@ -3,6 +3,8 @@ import Testing
 import WorkspaceStore
 
 @Suite struct WorkspaceHomeTests {
+    private let scratch = TemporaryFolder()
+
     @Test func iotlabHomeWinsOverHome() {
         let home = WorkspaceHome(environment: ["IOTLAB_HOME": "/srv/lab", "HOME": "/home/ada"])
         #expect(home.folder.path == "/srv/lab")
@@ -22,8 +24,18 @@ import WorkspaceStore
         #expect(home.folder.path == "/home/ada/.local/share/iotlab")
     }
 
+    @Test func aTildeInIotlabHomeMeansTheUsersHome() {
+        #expect(WorkspaceHome(environment: ["IOTLAB_HOME": "~/labs/one", "HOME": "/home/ada"]).folder.path == "/home/ada/labs/one")
+        #expect(WorkspaceHome(environment: ["IOTLAB_HOME": "~", "HOME": "/home/ada"]).folder.path == "/home/ada")
+    }
+
+    @Test func aRelativeIotlabHomeIsResolvedAgainstTheCurrentFolder() {
+        let home = WorkspaceHome(environment: ["IOTLAB_HOME": "lab-here"])
+        #expect(home.folder.path == URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("lab-here").standardizedFileURL.path)
+    }
+
     @Test func createIfNeededMakesAPrivateFolderWithLogs() throws {
-        let home = WorkspaceHome(folder: TemporaryFolder.make().appendingPathComponent("a/b"))
+        let home = WorkspaceHome(folder: scratch.url.appendingPathComponent("a/b"))
         try home.createIfNeeded()
         try home.createIfNeeded()  // idempotent
         var isDirectory: ObjCBool = false

@@ -21,20 +21,27 @@ public final class ControlServer: Sendable {
     /// A socket file left behind by a process that exited is replaced; one that a live process
     /// still answers on is not.
     /// - Throws: ``ControlSocketError/alreadyServing(socketPath:)`` when another process listens
-    ///   there, or NIO's error when the path cannot be bound (too long, or not a socket file).
+    ///   there, ``ControlSocketError/socketPathTooLong(socketPath:)`` when the path exceeds the
+    ///   system's limit for Unix-domain sockets (about 100 bytes), or NIO's error when the path
+    ///   cannot be bound (a file that is not a socket, a missing folder).
     public static func start(
         socketPath: String,
         handler: @escaping @Sendable (ControlRequest) async -> ControlResponse
     ) async throws -> ControlServer {
         if let live = try await ControlChannel.connectIfListening(socketPath: socketPath) {
-            try? await live.channel.close()
+            try? await live.executeThenClose { _, _ in }
             throw ControlSocketError.alreadyServing(socketPath: socketPath)
         }
-        let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .bind(
-                unixDomainSocketPath: socketPath,
-                cleanupExistingSocketFile: true,
-                childChannelInitializer: ControlChannel.configure)
+        let listener: NIOAsyncChannel<ControlChannel.Connection, Never>
+        do {
+            listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .bind(
+                    unixDomainSocketPath: socketPath,
+                    cleanupExistingSocketFile: true,
+                    childChannelInitializer: ControlChannel.configure)
+        } catch SocketAddressError.unixDomainSocketPathTooLong {
+            throw ControlSocketError.socketPathTooLong(socketPath: socketPath)
+        }
         let serving = Task { await accept(on: listener, handler: handler) }
         return ControlServer(listener: listener, serving: serving)
     }

@@ -11,7 +11,8 @@ public protocol QueryScope {
     func value(at path: PropertyPath) -> JSONValue?
 }
 
-/// Resolves paths from the root of one JSON document, as twin and job queries do.
+/// Resolves paths from the root of one JSON document, as twin and job queries do: property
+/// names match exactly or, failing that, ignoring ASCII letter case, as in IoT Hub.
 public struct DocumentScope: QueryScope {
     public let document: JSONValue
 
@@ -20,6 +21,6 @@ public struct DocumentScope: QueryScope {
     }
 
     public func value(at path: PropertyPath) -> JSONValue? {
-        document[path: path.segments]
+        document.queryValue(at: path.segments)
     }
 }

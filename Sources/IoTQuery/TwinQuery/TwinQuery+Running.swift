@@ -8,6 +8,13 @@ extension TwinQuery {
     /// Running cannot fail: a property a document lacks is undefined, which filters the document
     /// out or leaves the member out of its row, as in Azure.
     public func run(over documents: some Sequence<JSONValue>) -> [JSONValue] {
+        // Arrays (the usual case) are read through their buffer, where the loop below is
+        // specialised; a generic sequence from another module would cost a witness call per twin.
+        if let rows = documents.withContiguousStorageIfAvailable({ rows(from: $0) }) { return rows }
+        return rows(from: documents)
+    }
+
+    private func rows(from documents: some Sequence<JSONValue>) -> [JSONValue] {
         let limit = top ?? Int.max
         guard limit > 0 else { return [] }
         switch selection {

@@ -33,7 +33,7 @@ public struct SharedAccessSignature: Sendable, Equatable {
     /// seconds, rounded down.
     public static func token(resourceURI: String, key: SymmetricKey, policyName: String?, expiry: Date) -> String {
         let resource = PercentEncoding.encode(resourceURI)
-        let seconds = String(unixSeconds(expiry))
+        let seconds = String(UnixTime.seconds(of: expiry))
         let signature = sign(resource: resource, expiry: seconds, key: key)
         var token = "\(scheme) sr=\(resource)&sig=\(PercentEncoding.encode(signature))&se=\(seconds)"
         if let policyName {
@@ -50,15 +50,4 @@ public struct SharedAccessSignature: Sendable, Equatable {
 
     /// The word that opens every token, followed by one space.
     static let scheme = "SharedAccessSignature"
-
-    /// Whole seconds since 1970, rounded down as the SDKs' `int(time.time() + ttl)` does, and kept
-    /// within a range every SDK can parse back.
-    private static func unixSeconds(_ date: Date) -> Int {
-        let seconds = date.timeIntervalSince1970.rounded(.down)
-        guard seconds.isFinite else { return 0 }
-        return Int(min(max(seconds, 0), latestExpirySeconds))
-    }
-
-    /// The last second of year 9999, beyond which no SDK's date type reaches.
-    private static let latestExpirySeconds: Double = 253_402_300_799
 }

@@ -1,20 +1,15 @@
 import Foundation
 import GRDB
 
-/// Write access to a workspace, handed to the closure of `Workspace.write(_:)`.
+/// Write access to a workspace, handed to the closure of `Workspace.write(_:)`; it reads as a
+/// `WorkspaceReader` does, seeing its own uncommitted changes.
 ///
 /// Valid only inside that closure. Everything done through it commits together when the closure
 /// returns, durably, or not at all when it throws: an engine puts its records and appends the
 /// event describing the change in one transaction, so the journal never disagrees with the state
 /// (DESIGN.md, principles 4 and 6).
-public struct WorkspaceWriter {
-    let reader: WorkspaceReader
-
-    init(_ database: Database) {
-        reader = WorkspaceReader(database)
-    }
-
-    private var database: Database { reader.database }
+public struct WorkspaceWriter: WorkspaceReading {
+    public let connection: WorkspaceConnection
 
     /// Stores `body` under `scope`/`collection`/`key`, replacing what was there.
     public func put(scope: String, collection: String, key: String, body: Data) throws {

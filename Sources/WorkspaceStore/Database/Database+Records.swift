@@ -1,10 +1,8 @@
 import Foundation
 import GRDB
 
-/// The store's SQL, in one place, shared by `WorkspaceReader`, `WorkspaceWriter` and `Workspace`.
-///
-/// Every statement is a cached prepared statement: importing 100k devices is ~200k puts in one
-/// transaction, and re-preparing each would dominate the time.
+/// The record table's SQL, in one place, shared by `WorkspaceReader`, `WorkspaceWriter` and
+/// `Workspace`; every statement is cached on the connection.
 extension Database {
     func recordBody(scope: String, collection: String, key: String) throws -> Data? {
         let statement = try cachedStatement(
@@ -33,67 +31,35 @@ extension Database {
     }
 
     func upsertRecord(scope: String, collection: String, key: String, body: Data) throws {
-        let statement = try cachedStatement(sql: """
+        try executeCached("""
             INSERT INTO record (scope, collection, "key", body) VALUES (?, ?, ?, ?)
             ON CONFLICT (scope, collection, "key") DO UPDATE SET body = excluded.body
-            """)
-        try statement.execute(arguments: [scope, collection, key, body])
+            """, [scope, collection, key, body])
     }
 
     /// Inserts a record that must not exist yet (import); a duplicate fails with SQLITE_CONSTRAINT.
     func insertRecord(_ record: StoredRecord) throws {
-        let statement = try cachedStatement(
-            sql: #"INSERT INTO record (scope, collection, "key", body) VALUES (?, ?, ?, ?)"#)
-        try statement.execute(arguments: [record.scope, record.collection, record.key, record.body])
+        try executeCached(
+            #"INSERT INTO record (scope, collection, "key", body) VALUES (?, ?, ?, ?)"#,
+            [record.scope, record.collection, record.key, record.body])
     }
 
     func deleteRecord(scope: String, collection: String, key: String) throws {
-        let statement = try cachedStatement(
-            sql: #"DELETE FROM record WHERE scope = ? AND collection = ? AND "key" = ?"#)
-        try statement.execute(arguments: [scope, collection, key])
+        try executeCached(
+            #"DELETE FROM record WHERE scope = ? AND collection = ? AND "key" = ?"#, [scope, collection, key])
     }
 
     func deleteRecords(scope: String, collection: String) throws {
-        try cachedStatement(sql: "DELETE FROM record WHERE scope = ? AND collection = ?")
-            .execute(arguments: [scope, collection])
+        try executeCached("DELETE FROM record WHERE scope = ? AND collection = ?", [scope, collection])
     }
 
     func deleteRecords(scope: String) throws {
-        try cachedStatement(sql: "DELETE FROM record WHERE scope = ?").execute(arguments: [scope])
+        try executeCached("DELETE FROM record WHERE scope = ?", [scope])
     }
 
+    /// Empties both tables (reset, import). The journal's AUTOINCREMENT counter survives, so
+    /// sequence numbers are not reused.
     func deleteEverything() throws {
         try execute(sql: "DELETE FROM record; DELETE FROM journal")
-    }
-
-    /// Appends an event; `sequence` nil lets SQLite give the next number, an explicit one is kept
-    /// (workspace import).
-    @discardableResult
-    func insertJournal(_ draft: JournalDraft, sequence: Int64? = nil) throws -> JournalRecord {
-        let statement = try cachedStatement(sql: """
-            INSERT INTO journal (sequence, time, kind, scope, subject, payload) VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        try statement.execute(arguments: [
-            sequence, draft.time.timeIntervalSinceReferenceDate, draft.kind, draft.scope,
-            draft.subject, draft.payload,
-        ])
-        return JournalRecord(sequence: lastInsertedRowID, draft: draft)
-    }
-
-    func journal(after sequence: Int64, limit: Int) throws -> [JournalRecord] {
-        guard limit > 0 else { return [] }  // SQLite reads a negative LIMIT as "no limit"
-        let statement = try cachedStatement(sql: """
-            SELECT sequence, time, kind, scope, subject, payload FROM journal
-            WHERE sequence > ? ORDER BY sequence LIMIT ?
-            """)
-        return try Array(Row.fetchCursor(statement, arguments: [sequence, limit]).map { row in
-            JournalRecord(
-                sequence: row[0], time: Date(timeIntervalSinceReferenceDate: row[1]), kind: row[2],
-                scope: row[3], subject: row[4], payload: row[5])
-        })
-    }
-
-    func lastJournalSequence() throws -> Int64 {
-        try Int64.fetchOne(cachedStatement(sql: "SELECT MAX(sequence) FROM journal")) ?? 0
     }
 }

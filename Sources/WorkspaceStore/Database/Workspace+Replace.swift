@@ -9,7 +9,7 @@ extension Workspace {
     /// changes. Later appends continue above every number this file has used.
     public func replaceAll(records: [StoredRecord], journal: [JournalRecord]) throws {
         try write { writer in
-            let db = writer.reader.database
+            let db = writer.database
             try db.deleteEverything()
             for record in records {
                 do {
@@ -36,6 +36,6 @@ extension Workspace {
     /// Deletes every record and journal event in one transaction (workspace reset). Sequence
     /// numbers are not reused afterwards, so a reader's last-seen number stays meaningful.
     public func erase() throws {
-        try write { writer in try writer.reader.database.deleteEverything() }
+        try write { writer in try writer.database.deleteEverything() }
     }
 }

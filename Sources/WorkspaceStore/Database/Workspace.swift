@@ -4,9 +4,10 @@ import GRDB
 /// One workspace's durable state: records and the append-only journal, in one SQLite database.
 ///
 /// Engines keep their state in memory and write through a workspace; a mutation is durable
-/// before it is acknowledged (WAL, `synchronous = FULL`), and the journal event describing it
-/// commits in the same transaction (DESIGN.md, principles 4 and 6). A file workspace is a WAL
-/// database pool, so readers (panes tailing the journal) never wait for the writer.
+/// before it is acknowledged (WAL, `synchronous = FULL` unless `Durability` says otherwise), and
+/// the journal event describing it commits in the same transaction (DESIGN.md, principles 4 and
+/// 6). A file workspace is a WAL database pool, so readers (panes tailing the journal) never wait
+/// for the writer, and concurrent writers are serialised.
 ///
 /// Calls must not nest: calling `read` or `write` from inside another's closure is a
 /// programming error that GRDB stops with a precondition.
@@ -18,19 +19,22 @@ public final class Workspace: Sendable {
 
     /// Opens the workspace at `fileURL`, creating it if needed, and migrates it to this
     /// version's schema. The folder must exist (`WorkspaceHome.createIfNeeded()`).
-    public convenience init(fileURL: URL) throws {
+    public convenience init(fileURL: URL, durability: Durability = .survivesPowerLoss) throws {
         let pool = try DatabasePool(path: fileURL.path, configuration: Self.configuration())
-        try self.init(database: pool, fileURL: fileURL)
+        try self.init(database: pool, fileURL: fileURL, durability: durability)
     }
 
     /// A private workspace on real SQLite that lives as long as the value, for tests.
     public static func inMemory() throws -> Workspace {
-        try Workspace(database: DatabaseQueue(configuration: configuration()), fileURL: nil)
+        try Workspace(
+            database: DatabaseQueue(configuration: configuration()), fileURL: nil, durability: .survivesPowerLoss)
     }
 
-    private init(database: any DatabaseWriter, fileURL: URL?) throws {
+    private init(database: any DatabaseWriter, fileURL: URL?, durability: Durability) throws {
         self.database = database
         self.fileURL = fileURL
+        // Set on the one writer connection after GRDB's WAL setup, which chooses NORMAL.
+        try database.writeWithoutTransaction { db in try db.execute(sql: durability.synchronousPragma) }
         let migrator = WorkspaceSchema.migrator
         let unknown = try database.read { db in
             try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
@@ -47,17 +51,12 @@ public final class Workspace: Sendable {
         configuration.label = "iotlab.workspace"
         // Another process (a sqlite3 shell, a backup) may hold the database briefly.
         configuration.busyMode = .timeout(5)
-        configuration.prepareDatabase { db in
-            // WAL's default (NORMAL) may lose the last commits on power loss; an acknowledged
-            // mutation must survive.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         return configuration
     }
 
     /// Runs `body` against one consistent snapshot of the workspace.
     public func read<T>(_ body: (WorkspaceReader) throws -> T) throws -> T {
-        try database.read { db in try body(WorkspaceReader(db)) }
+        try database.read { db in try body(WorkspaceReader(connection: WorkspaceConnection(database: db))) }
     }
 
     /// Runs `body` in one transaction: everything it does commits together, durably, or not at
@@ -65,7 +64,7 @@ public final class Workspace: Sendable {
     /// write often ends with `append`, whose record the caller may not need.
     @discardableResult
     public func write<T>(_ body: (WorkspaceWriter) throws -> T) throws -> T {
-        try database.write { db in try body(WorkspaceWriter(db)) }
+        try database.write { db in try body(WorkspaceWriter(connection: WorkspaceConnection(database: db))) }
     }
 
     /// Up to `limit` journal events after `sequence`, ascending; see `WorkspaceReading`.

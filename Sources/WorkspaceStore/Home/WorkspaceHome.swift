@@ -14,15 +14,18 @@ public struct WorkspaceHome: Sendable, Equatable {
 
     /// `IOTLAB_HOME` when set and not empty, else `$HOME/.local/share/iotlab` (the XDG data
     /// folder's default), else the same under the user's home folder as Foundation knows it.
+    /// A leading `~/` in `IOTLAB_HOME` means that home folder, for values a shell left unexpanded.
     public init(environment: [String: String]) {
-        if let home = environment["IOTLAB_HOME"], !home.isEmpty {
-            self.init(folder: URL(fileURLWithPath: home, isDirectory: true))
-            return
-        }
         let user = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        self.init(
-            folder: URL(fileURLWithPath: user, isDirectory: true)
-                .appendingPathComponent(".local/share/iotlab", isDirectory: true))
+        let userFolder = URL(fileURLWithPath: user, isDirectory: true)
+        switch environment["IOTLAB_HOME"] {
+        case let home? where home == "~" || home.hasPrefix("~/"):
+            self.init(folder: userFolder.appendingPathComponent(String(home.dropFirst(2)), isDirectory: true))
+        case let home? where !home.isEmpty:
+            self.init(folder: URL(fileURLWithPath: home, isDirectory: true))
+        default:
+            self.init(folder: userFolder.appendingPathComponent(".local/share/iotlab", isDirectory: true))
+        }
     }
 
     public var databaseURL: URL { folder.appendingPathComponent("workspace.sqlite") }

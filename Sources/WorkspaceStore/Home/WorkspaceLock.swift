@@ -33,7 +33,8 @@ public final class WorkspaceLock: Sendable {
         try lock(home, blocking: false)
     }
 
-    /// Takes the lock, waiting until the current holder releases it.
+    /// Takes the lock, waiting until the current holder releases it. This blocks the calling
+    /// thread, so call it before starting work on Swift's cooperative pool, or off it.
     public static func acquire(_ home: WorkspaceHome) throws -> WorkspaceLock {
         guard let lock = try lock(home, blocking: true) else {
             throw WorkspaceStoreError.lockFailed(path: home.lockURL.path, errno: EWOULDBLOCK)

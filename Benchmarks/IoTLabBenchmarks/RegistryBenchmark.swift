@@ -1,0 +1,70 @@
+import Foundation
+import HubEngine
+import JSONValue
+import LabCore
+import WorkspaceStore
+
+/// The registry and twin figures of docs/performance.md: bulk import, twin query latency, durable
+/// twin patches, start-up with a full registry, and resident memory.
+struct RegistryBenchmark {
+    let deviceCount: Int
+    let queryRuns: Int
+    let patchCount: Int
+
+    func run() async throws -> [Measurement] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iotlab-bench-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("workspace.sqlite")
+        let settings = HubSettings(name: "bench-hub", skuName: "S3", units: 10)
+        var results: [Measurement] = []
+
+        let baseline = ResidentMemory.current()
+        let hub = try IoTHub(settings: settings, workspace: Workspace(fileURL: file), clock: SystemClock())
+        let entries = (0..<deviceCount).map { index -> ExportImportDevice in
+            var entry = ExportImportDevice(id: String(format: "device-%06d", index), importMode: .create)
+            entry.tags = ["location": ["building": .string(String(40 + index % 10)), "floor": .integer(index % 7)]]
+            return entry
+        }
+        let importTime = try await Stopwatch.time {
+            let report = await hub.importDevices(entries)
+            guard report.errors.isEmpty else { throw BenchmarkError.failed("import: \(report.errors.count) errors") }
+        }
+        results.append(Measurement(name: "import \(deviceCount) devices with tags (one durable transaction)", value: importTime, unit: .seconds))
+        results.append(Measurement(name: "import rate", value: Double(deviceCount) / importTime, unit: .perSecond))
+
+        let query = "SELECT * FROM devices WHERE tags.location.building = '43'"
+        var latencies: [Double] = []
+        for _ in 0..<queryRuns {
+            latencies.append(try await Stopwatch.time {
+                var token: String?
+                repeat {
+                    let page = try await hub.query(query, pageSize: 1000, continuationToken: token)
+                    token = page.continuationToken
+                } while token != nil
+            })
+        }
+        latencies.sort()
+        results.append(Measurement(name: "query `\(query)` p50 (all pages)", value: latencies.percentile(0.5) * 1000, unit: .milliseconds))
+        results.append(Measurement(name: "query p99", value: latencies.percentile(0.99) * 1000, unit: .milliseconds))
+        let firstPage = try await Stopwatch.time { _ = try await hub.query(query, pageSize: 100) }
+        results.append(Measurement(name: "query first page of 100", value: firstPage * 1000, unit: .milliseconds))
+
+        let patchTime = try await Stopwatch.time {
+            for index in 0..<patchCount {
+                let id = String(format: "device-%06d", index % deviceCount)
+                _ = try await hub.updateTwin(of: id, patch: ["properties": ["desired": ["interval": .integer(index)]]], ifMatch: nil)
+            }
+        }
+        results.append(Measurement(name: "durable twin patches (each its own transaction)", value: Double(patchCount) / patchTime, unit: .perSecond))
+        results.append(Measurement(name: "resident memory growth with \(deviceCount) devices", value: ResidentMemory.current() - baseline, unit: .megabytes))
+
+        let reopenTime = try await Stopwatch.time {
+            let reopened = try IoTHub(settings: settings, workspace: Workspace(fileURL: file), clock: SystemClock())
+            guard await reopened.deviceCount == deviceCount else { throw BenchmarkError.failed("reopen lost devices") }
+        }
+        results.append(Measurement(name: "reopen the hub with \(deviceCount) devices (restart)", value: reopenTime, unit: .seconds))
+        results.append(Measurement(name: "process resident memory at the end", value: ResidentMemory.current(), unit: .megabytes))
+        return results
+    }
+}

@@ -1,0 +1,39 @@
+import ControlSocket
+import Foundation
+import LocalCloud
+import WorkspaceStore
+
+/// What `iotlab info` reports: where the workspace is, what holds it, and the versions in use.
+public struct WorkspaceInfo: Sendable {
+    public let home: WorkspaceHome
+
+    public init(home: WorkspaceHome) {
+        self.home = home
+    }
+
+    /// The report as aligned `name  value` lines.
+    public func report() async throws -> String {
+        try home.createIfNeeded()
+        let workspace = try Workspace(fileURL: home.databaseURL)
+        let migrations = try workspace.appliedMigrations()
+        let hubNames = try LocalCloud.storedHubNames(in: workspace)
+        let holder: String
+        if let lock = try WorkspaceLock.tryAcquire(home) {
+            lock.release()
+            holder = "no running iotlab (commands open it directly)"
+        } else {
+            holder = "a running iotlab; commands go through \(home.controlSocketURL.path)"
+        }
+        let rows: [(String, String)] = [
+            ("iotlab", IoTLabVersion.current),
+            ("workspace", home.folder.path),
+            ("database", home.databaseURL.path),
+            ("schema", migrations.last.map { "\($0) (\(migrations.count) migrations)" } ?? "empty"),
+            ("sqlite", try workspace.sqliteVersion()),
+            ("held by", holder),
+            ("hubs", hubNames.isEmpty ? "none yet (iotlab az iot hub create --name NAME)" : hubNames.joined(separator: ", ")),
+        ]
+        let width = rows.map(\.0.count).max() ?? 0
+        return rows.map { $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// A command that changes or reads the live workspace and therefore must run in the process that
+/// holds it: here when no other iotlab holds it, otherwise forwarded there over the control socket.
+public enum WorkspaceOperation: Sendable, Equatable {
+    /// `iotlab az ...`: the arguments after `az`.
+    case az(arguments: [String])
+    /// `iotlab workspace reset` (already confirmed by the caller).
+    case reset
+    /// `iotlab workspace export FILE` (absolute path).
+    case export(path: String)
+    /// `iotlab workspace import FILE` (absolute path).
+    case `import`(path: String)
+
+    /// The argument vector that names this operation on the control socket.
+    public var arguments: [String] {
+        switch self {
+        case .az(let arguments): ["az"] + arguments
+        case .reset: ["workspace", "reset", "--yes"]
+        case .export(let path): ["workspace", "export", path]
+        case .import(let path): ["workspace", "import", path]
+        }
+    }
+
+    /// Reads an operation from a forwarded argument vector; `nil` when it names none.
+    public init?(arguments: [String]) {
+        switch arguments.first {
+        case "az":
+            self = .az(arguments: Array(arguments.dropFirst()))
+        case "workspace" where arguments.count >= 2:
+            switch (arguments[1], arguments.count) {
+            case ("reset", _): self = .reset
+            case ("export", 3): self = .export(path: arguments[2])
+            case ("import", 3): self = .import(path: arguments[2])
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
+}

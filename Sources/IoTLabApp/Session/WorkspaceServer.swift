@@ -1,0 +1,64 @@
+import ControlSocket
+import Foundation
+import LabCore
+import WorkspaceStore
+
+/// Holds a workspace for as long as it runs and answers operations forwarded from other shells:
+/// the headless core of `iotlab serve` and, later, of the workbench.
+public final class WorkspaceServer: Sendable {
+    public let session: WorkspaceSession
+    private let lock: WorkspaceLock
+    private let control: ControlServer
+
+    private init(session: WorkspaceSession, lock: WorkspaceLock, control: ControlServer) {
+        self.session = session
+        self.lock = lock
+        self.control = control
+    }
+
+    /// Takes the workspace lock (failing if another iotlab serves it), opens the workspace and
+    /// starts listening on its control socket.
+    public static func start(home: WorkspaceHome, clock: any LabClock) async throws -> WorkspaceServer {
+        try home.createIfNeeded()
+        guard let lock = try WorkspaceLock.tryAcquire(home) else {
+            throw ServeError.workspaceHeld(folder: home.folder.path)
+        }
+        do {
+            let session = try WorkspaceSession(home: home, clock: clock)
+            let control = try await ControlServer.start(socketPath: home.controlSocketURL.path) { request in
+                guard let operation = WorkspaceOperation(arguments: request.arguments) else {
+                    return ControlResponse(
+                        standardOutput: "",
+                        standardError: "iotlab: this process cannot run '\(request.arguments.joined(separator: " "))' for another shell\n",
+                        exitCode: 2)
+                }
+                let output = await session.perform(
+                    operation, workingDirectory: URL(fileURLWithPath: request.workingDirectory),
+                    standardInput: request.standardInput)
+                return ControlResponse(standardOutput: output.standardOutput, standardError: output.standardError, exitCode: output.exitCode)
+            }
+            return WorkspaceServer(session: session, lock: lock, control: control)
+        } catch {
+            lock.release()
+            throw error
+        }
+    }
+
+    /// Stops answering and lets other processes open the workspace.
+    public func stop() async throws {
+        try await control.stop()
+        lock.release()
+    }
+}
+
+/// Why `iotlab serve` could not start.
+public enum ServeError: Error, CustomStringConvertible {
+    case workspaceHeld(folder: String)
+
+    public var description: String {
+        switch self {
+        case .workspaceHeld(let folder):
+            "Another iotlab process already serves the workspace \(folder). Stop it first, or set IOTLAB_HOME to use another workspace."
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import JSONValue
+
+extension HubResource {
+    /// The shape `az iot hub show` prints (keys are not included, as in Azure: see `policy list`).
+    public func json(in subscription: Subscription) -> JSONValue {
+        let partitionIDs = (0..<partitionCount).map { JSONValue.string(String($0)) }
+        let properties: JSONValue = [
+            "allowedFqdnList": [],
+            "authorizationPolicies": nil,
+            "cloudToDevice": [
+                "defaultTtlAsIso8601": "1:00:00",
+                "feedback": ["lockDurationAsIso8601": "0:00:05", "maxDeliveryCount": 10, "ttlAsIso8601": "1:00:00"],
+                "maxDeliveryCount": 10,
+            ],
+            "comments": nil,
+            "disableLocalAuth": false,
+            "enableFileUploadNotifications": false,
+            "eventHubEndpoints": [
+                "events": [
+                    "endpoint": .string("sb://iothub-ns-\(name).servicebus.windows.net/"),
+                    "partitionCount": .integer(partitionCount),
+                    "partitionIds": .array(partitionIDs),
+                    "path": .string(name),
+                    "retentionTimeInDays": .integer(retentionDays),
+                ]
+            ],
+            "features": "None",
+            "hostName": .string(hostName),
+            "ipFilterRules": [],
+            "locations": [["location": .string(location), "role": "primary"]],
+            "messagingEndpoints": [
+                "fileNotifications": ["lockDurationAsIso8601": "0:01:00", "maxDeliveryCount": 10, "ttlAsIso8601": "1:00:00"]
+            ],
+            "minTlsVersion": nil,
+            "privateEndpointConnections": [],
+            "provisioningState": "Succeeded",
+            "publicNetworkAccess": "Enabled",
+            "state": "Active",
+            "storageEndpoints": [
+                "$default": ["connectionString": "", "containerName": "", "sasTtlAsIso8601": "1:00:00"]
+            ],
+        ]
+        return [
+            "etag": .string(etag),
+            "id": .string("\(subscription.resourceGroupID(resourceGroup))/providers/Microsoft.Devices/IotHubs/\(name)"),
+            "identity": ["principalId": nil, "tenantId": nil, "type": "None", "userAssignedIdentities": nil],
+            "location": .string(location),
+            "name": .string(name),
+            "properties": properties,
+            "resourcegroup": .string(resourceGroup),
+            "sku": ["capacity": .integer(units), "name": .string(sku.name), "tier": .string(sku.tierName)],
+            "subscriptionid": .string(subscription.id),
+            "systemData": ["createdAt": .string(AzureTimestamp.string(from: createdAt))],
+            "tags": .object(tags),
+            "type": "Microsoft.Devices/IotHubs",
+        ]
+    }
+
+    var record: JSONValue {
+        [
+            "name": .string(name), "resourceGroup": .string(resourceGroup), "location": .string(location),
+            "sku": .string(sku.name), "units": .integer(units), "partitionCount": .integer(partitionCount),
+            "retentionDays": .integer(retentionDays), "policies": .array(policies.map(\.json)),
+            "tags": .object(tags), "etag": .string(etag),
+            "createdAt": .double(createdAt.timeIntervalSince1970),
+        ]
+    }
+
+    init?(record: JSONValue) {
+        guard let name = record["name"]?.stringValue,
+            let group = record["resourceGroup"]?.stringValue,
+            let location = record["location"]?.stringValue,
+            let skuName = record["sku"]?.stringValue, let sku = try? HubSKU(skuName),
+            let units = record["units"]?.integerValue,
+            let partitions = record["partitionCount"]?.integerValue,
+            let etag = record["etag"]?.stringValue,
+            let created = record["createdAt"]?.doubleValue
+        else { return nil }
+        self.init(
+            name: name, resourceGroup: group, location: location, sku: sku, units: units,
+            partitionCount: partitions, retentionDays: record["retentionDays"]?.integerValue ?? 1,
+            policies: (record["policies"]?.arrayValue ?? []).compactMap(SharedAccessPolicy.init(json:)),
+            tags: record["tags"]?.objectValue ?? [:], etag: etag,
+            createdAt: Date(timeIntervalSince1970: created))
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import JSONValue
+
+/// An IoT hub as Azure Resource Manager describes it: where it lives, its SKU and its policies.
+///
+/// The data plane (devices, twins, queries) lives in the hub's `IoTHub` engine; this is the
+/// resource around it, the document `az iot hub show` prints.
+public struct HubResource: Sendable, Equatable {
+    public let name: String
+    public let resourceGroup: String
+    public var location: String
+    public var sku: HubSKU
+    public var units: Int
+    public let partitionCount: Int
+    public var retentionDays: Int
+    public var policies: [SharedAccessPolicy]
+    public var tags: JSONObject
+    public var etag: String
+    public let createdAt: Date
+
+    /// `NAME.azure-devices.net`, the hostname devices and services address.
+    public var hostName: String { "\(name).azure-devices.net" }
+
+    /// A policy by name, as `az iot hub policy show --name` finds it.
+    public func policy(named keyName: String) throws(CloudError) -> SharedAccessPolicy {
+        guard let policy = policies.first(where: { $0.keyName == keyName }) else {
+            throw .policyNotFound(hubName: name, policyName: keyName)
+        }
+        return policy
+    }
+
+    /// `HostName=...;SharedAccessKeyName=...;SharedAccessKey=...`, the service connection string.
+    public func connectionString(policyName: String = "iothubowner", keyType: KeyType = .primary) throws(CloudError) -> String {
+        let policy = try policy(named: policyName)
+        let key = keyType == .primary ? policy.primaryKey : policy.secondaryKey
+        return "HostName=\(hostName);SharedAccessKeyName=\(policy.keyName);SharedAccessKey=\(key)"
+    }
+}

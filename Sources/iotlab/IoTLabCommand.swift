@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import IoTLabApp
+import WorkspaceStore
+
+/// `iotlab`: parses arguments and hands over to IoTLabApp; no logic lives here.
+@main
+struct IoTLabCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "iotlab",
+        abstract: "An offline Azure IoT lab: a local IoT Hub emulation with guided AZ-220 labs.",
+        discussion: """
+            The workspace lives in $IOTLAB_HOME (default ~/.local/share/iotlab).
+            Examples:
+              iotlab az iot hub create --name my-hub
+              iotlab az iot hub device-identity create -n my-hub -d sensor-1
+              iotlab az iot hub query -n my-hub -q "SELECT * FROM devices"
+            """,
+        version: IoTLabVersion.current,
+        subcommands: [AzCommand.self, InfoCommand.self, ServeCommand.self, EventsCommand.self, WorkspaceCommand.self])
+
+    /// `iotlab az ...` belongs wholly to the az console (its own flags and help), so it is routed
+    /// before argument parsing sees it.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "az" {
+            let output = await WorkspaceAccess.run(
+                .az(arguments: Array(arguments.dropFirst())), home: .current,
+                workingDirectory: .currentDirectory, standardInput: StandardInput.readIfPiped())
+            Output.emit(output)
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+struct AzCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "az",
+        abstract: "Run an az CLI command against the local cloud (try: iotlab az --help).")
+
+    @Argument(parsing: .captureForPassthrough, help: "The az command line, e.g. iot hub list.")
+    var arguments: [String] = []
+}
+
+struct InfoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "info", abstract: "Show the workspace folder, database file, what holds it, and versions.")
+
+    func run() async throws {
+        print(try await WorkspaceInfo(home: .current).report(), terminator: "")
+    }
+}
+
+extension WorkspaceHome {
+    static var current: WorkspaceHome { WorkspaceHome(environment: ProcessInfo.processInfo.environment) }
+}
+
+extension URL {
+    static var currentDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
+}
