@@ -205,4 +205,14 @@ import Testing
         #expect(device.status == .disabled)
         #expect(device.authentication.primaryKey != nil)
     }
+
+    @Test func statisticsCountEnabledDisabledAndConnectedDevices() async throws {
+        let fixture = try HubFixture()
+        _ = try await fixture.hub.createDevice(DeviceIdentity(deviceId: "on"))
+        _ = try await fixture.hub.createDevice(DeviceIdentity(deviceId: "off", status: .disabled))
+        try await fixture.hub.recordConnection(.connected, ofDevice: "on", module: nil)
+        let statistics = await fixture.hub.statistics
+        #expect(statistics == RegistryStatistics(totalDeviceCount: 2, enabledDeviceCount: 1, disabledDeviceCount: 1, connectedDeviceCount: 1))
+        #expect(try statistics.json == json(#"{"totalDeviceCount":2,"enabledDeviceCount":1,"disabledDeviceCount":1}"#))
+    }
 }

@@ -45,10 +45,10 @@ import WorkspaceStore
     }
 
     @Test func largeImportIsStoredCompletely() async throws {
-        // 2,100 devices write 4,200 records: enough to take the parallel encoding path.
+        // 4,100 devices: enough records to take the parallel encoding and decoding paths.
         let fixture = try HubFixture()
         var entries: [ExportImportDevice] = []
-        for index in 0..<2100 {
+        for index in 0..<4100 {
             var entry = ExportImportDevice(id: "bulk-\(index)")
             entry.tags = ["index": .integer(index)]
             entries.append(entry)
@@ -56,8 +56,8 @@ import WorkspaceStore
         #expect(await fixture.hub.importDevices(entries).isSuccessful)
         let reopened = try IoTHub(
             settings: HubSettings(name: "lab-hub", skuName: "S1", units: 1), workspace: fixture.workspace, clock: fixture.clock)
-        #expect(await reopened.deviceCount == 2100)
-        #expect(try await reopened.twin(of: "bulk-1234")[path: ["tags", "index"]] == 1234)
+        #expect(await reopened.deviceCount == 4100)
+        #expect(try await reopened.twin(of: "bulk-4099")[path: ["tags", "index"]] == 4099)
         #expect(try await reopened.device("bulk-7") == fixture.hub.device("bulk-7"))
     }
 

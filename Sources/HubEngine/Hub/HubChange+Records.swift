@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import JSONValue
 
@@ -13,9 +12,6 @@ extension HubChange {
     static let devicesCollection = "devices"
     static let modulesCollection = "modules"
     static let twinsCollection = "twins"
-
-    /// Batches at least this large are encoded on all cores; smaller ones are not worth the hop.
-    static let parallelEncodingThreshold = 4096
 
     /// The rows to write, bodies as compact JSON.
     ///
@@ -48,21 +44,6 @@ extension HubChange {
     }
 
     private static func encode(_ values: [PendingValue]) -> [Data?] {
-        let encodeOne: @Sendable (Int) -> Data? = { index in values[index].document.map { Data($0.serialized(.compact).utf8) } }
-        let documents = values
-        guard documents.count >= parallelEncodingThreshold else { return documents.indices.map(encodeOne) }
-        var bodies = [Data?](repeating: nil, count: documents.count)
-        let chunkSize = 1024
-        let chunks = (documents.count + chunkSize - 1) / chunkSize
-        bodies.withUnsafeMutableBufferPointer { buffer in
-            // Each chunk writes only its own slots, so the threads never touch the same element.
-            nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                for index in (chunk * chunkSize)..<min(documents.count, (chunk + 1) * chunkSize) {
-                    output[index] = encodeOne(index)
-                }
-            }
-        }
-        return bodies
+        ParallelMap.map(values) { value in value.document.map { Data($0.serialized(.compact).utf8) } }
     }
 }

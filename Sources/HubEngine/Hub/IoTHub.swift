@@ -9,6 +9,7 @@ import WorkspaceStore
 /// mutation is validated in full first, then written in one workspace transaction together with
 /// its journal events, and only then applied to memory. Nothing is ever half-written.
 public actor IoTHub {
+    /// Name, host name, SKU and units; the SKU decides the tier's limits and features.
     public private(set) var settings: HubSettings
     let workspace: Workspace
     let clock: any LabClock
@@ -32,22 +33,19 @@ public actor IoTHub {
                 try reader.records(scope: scope, collection: HubChange.twinsCollection)
             )
         }
-        var devices: [DeviceIdentity] = []
-        devices.reserveCapacity(records.0.count)
-        for record in records.0 {
-            devices.append(try DeviceIdentity(json: JSONValue(parsing: record.body)))
-        }
-        var modules: [ModuleIdentity] = []
-        for record in records.1 {
-            modules.append(try ModuleIdentity(json: JSONValue(parsing: record.body)))
-        }
-        var twins: [String: TwinState] = [:]
-        twins.reserveCapacity(records.2.count)
-        for record in records.2 {
-            twins[record.key] = TwinState(stored: try JSONValue(parsing: record.body))
-        }
+        let devices = try Self.decoded(records.0) { try DeviceIdentity(json: $0) }
+        let modules = try Self.decoded(records.1) { try ModuleIdentity(json: $0) }
+        let twinStates = try Self.decoded(records.2) { TwinState(stored: $0) }
+        let twins = Dictionary(zip(records.2.map(\.key), twinStates), uniquingKeysWith: { _, last in last })
         lastGenerationTicks = (devices.map(\.generationId) + modules.map(\.generationId)).compactMap { Int64($0) }.max() ?? 0
         state.load(devices: devices, modules: modules, twins: twins)
+    }
+
+    /// Parses stored records on all cores (most of the cost of opening a large hub).
+    private static func decoded<Value: Sendable>(
+        _ records: [StoredRecord], _ decode: @Sendable (JSONValue) throws -> Value
+    ) throws -> [Value] {
+        try ParallelMap.map(records) { record in Result { try decode(JSONValue(parsing: record.body)) } }.map { try $0.get() }
     }
 
     /// Takes a new SKU or unit count (Resource Manager persists the settings themselves).

@@ -5,13 +5,16 @@ import JSONValue
 public struct ExportImportDevice: Sendable, Equatable {
     public var id: String
     public var moduleId: String?
+    /// The identity etag the `…IfMatchETag` modes compare.
     public var eTag: String?
     /// `nil` reads as Azure's default, `createOrUpdate`; exports leave it out.
     public var importMode: ImportMode?
     public var status: DeviceStatus?
     public var statusReason: String?
     public var authentication: AuthenticationMechanism?
+    /// The twin etag `updateTwinIfMatchETag` compares.
     public var twinETag: String?
+    /// Twin data: on import each section given replaces the twin's, within the twin limits.
     public var tags: JSONObject?
     public var desiredProperties: JSONObject?
     public var reportedProperties: JSONObject?

@@ -12,7 +12,9 @@ public struct ImportFailure: Sendable, Equatable {
 
 /// The outcome of a bulk import: refused entries do not stop the others.
 public struct ImportReport: Sendable, Equatable {
+    /// How many entries took effect.
     public var succeeded: Int
+    /// The refused entries, in batch order.
     public var errors: [ImportFailure]
 
     public var isSuccessful: Bool { errors.isEmpty }

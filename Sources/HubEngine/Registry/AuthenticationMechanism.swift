@@ -16,8 +16,10 @@ public enum AuthenticationType: String, Sendable, CaseIterable {
 /// An identity's credentials: a key pair for `sas`, thumbprints for `selfSigned`, nothing otherwise.
 public struct AuthenticationMechanism: Sendable, Equatable {
     public var type: AuthenticationType
+    /// Base64 of 16 to 64 bytes; generated (32 bytes) when left out on create.
     public var primaryKey: String?
     public var secondaryKey: String?
+    /// Hex SHA-1 or SHA-256 of the device certificate, for `selfSigned`.
     public var primaryThumbprint: String?
     public var secondaryThumbprint: String?
 

@@ -7,15 +7,19 @@ import IoTSecurity
 /// `authentication`, `capabilities` and the scopes are read from a request; the hub owns the rest)
 /// and the stored record.
 public struct DeviceIdentity: Sendable, Equatable {
+    /// Case-sensitive, 1–128 characters of the allowed set (see `IdentityRules`).
     public var deviceId: String
     /// Tells apart two devices that had the same id (a device deleted and created again).
     public var generationId: String
+    /// Changes on every update; send it back in If-Match to update only what you read.
     public var etag: String
     public var connectionState: ConnectionState
     public var status: DeviceStatus
+    /// Free text of at most 128 characters explaining the status.
     public var statusReason: String?
     public var connectionStateUpdatedTime: Date?
     public var statusUpdatedTime: Date?
+    /// `nil` shows as `0001-01-01T00:00:00Z`, Azure's "never".
     public var lastActivityTime: Date?
     public var cloudToDeviceMessageCount: Int
     public var authentication: AuthenticationMechanism

@@ -6,10 +6,12 @@ import IoTSecurity
 /// `$edgeAgent` and `$edgeHub` are created by the hub on every edge device with no `managedBy`;
 /// modules the edge agent creates for a deployment say `managedBy: "IotEdge"`.
 public struct ModuleIdentity: Sendable, Equatable {
+    /// Case-sensitive, 1–128 characters of the allowed set; `$` starts only system modules.
     public var moduleId: String
     public var managedBy: String?
     public var deviceId: String
     public var generationId: String
+    /// Changes on every update; send it back in If-Match to update only what you read.
     public var etag: String
     public var connectionState: ConnectionState
     public var connectionStateUpdatedTime: Date?
