@@ -5,6 +5,10 @@ import Foundation
 enum BenchmarkMain {
     static func main() async throws {
         let arguments = CommandLine.arguments.dropFirst()
+        if arguments.first == "reopen", arguments.count == 3, let count = Int(arguments.last ?? "") {
+            try await RegistryBenchmark.reopen(file: URL(fileURLWithPath: arguments[arguments.startIndex + 1]), expecting: count)
+            return
+        }
         let devices = arguments.first.flatMap(Int.init) ?? 100_000
         let benchmark = RegistryBenchmark(deviceCount: devices, queryRuns: 50, patchCount: 2_000)
         print("| measurement | result |")
