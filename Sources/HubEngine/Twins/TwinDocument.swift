@@ -9,7 +9,7 @@ enum TwinDocument {
     /// A device twin: `deviceId`, `etag`, `deviceEtag`, `status`, ..., `version`, `tags`,
     /// `properties`, `capabilities`, `deviceScope`, `parentScopes`.
     static func device(_ identity: DeviceIdentity, _ twin: TwinState) -> JSONValue {
-        var members = JSONObject(minimumCapacity: 20)
+        var members = deviceShape(statusReason: identity.statusReason != nil, deviceScope: identity.deviceScope != nil).template
         members["deviceId"] = .string(identity.deviceId)
         members["etag"] = .string(twin.etag)
         members["deviceEtag"] = .string(identity.etag)
@@ -19,7 +19,7 @@ enum TwinDocument {
         appendState(
             to: &members, connectionState: identity.connectionState, lastActivityTime: identity.lastActivityTime,
             cloudToDeviceMessageCount: identity.cloudToDeviceMessageCount, authentication: identity.authentication, twin: twin)
-        members["capabilities"] = ["iotEdge": .bool(identity.iotEdge)]
+        members["capabilities"] = identity.iotEdge ? edgeCapabilities : leafCapabilities
         if let scope = identity.deviceScope { members["deviceScope"] = .string(scope) }
         members["parentScopes"] = .array(identity.parentScopes.map(JSONValue.string))
         return .object(members)
@@ -28,7 +28,7 @@ enum TwinDocument {
     /// A module twin: as a device twin with `moduleId`, without capabilities and scopes;
     /// `deviceEtag` is the module identity's etag.
     static func module(_ identity: ModuleIdentity, _ twin: TwinState) -> JSONValue {
-        var members = JSONObject(minimumCapacity: 16)
+        var members = moduleShape.template
         members["deviceId"] = .string(identity.deviceId)
         members["moduleId"] = .string(identity.moduleId)
         members["etag"] = .string(twin.etag)
@@ -50,13 +50,53 @@ enum TwinDocument {
         members["lastActivityTime"] = .string(AzureTimestamp.string(lastActivityTime))
         members["cloudToDeviceMessageCount"] = .integer(cloudToDeviceMessageCount)
         members["authenticationType"] = .string(authentication.type.rawValue)
-        members["x509Thumbprint"] = [
-            "primaryThumbprint": authentication.primaryThumbprint.map(JSONValue.string) ?? .null,
-            "secondaryThumbprint": authentication.secondaryThumbprint.map(JSONValue.string) ?? .null,
-        ]
+        members["x509Thumbprint"] = thumbprints(authentication)
         members["modelId"] = ""
         members["version"] = .integer(twin.version)
         members["tags"] = .object(twin.tags)
-        members["properties"] = ["desired": twin.desired.json, "reported": twin.reported.json]
+        var properties = propertiesShape.template
+        properties["desired"] = twin.desired.json
+        properties["reported"] = twin.reported.json
+        members["properties"] = .object(properties)
+    }
+
+    // MARK: - Shared parts
+    //
+    // Every twin document has the same member names and mostly the same constant sub-objects;
+    // they are built once here and shared (copy-on-write) by all documents, which keeps 100,000
+    // twins within IoT Hub's memory budget for the emulator.
+
+    private static let deviceShapes = [
+        [false, false], [false, true], [true, false], [true, true],
+    ].map { flags in
+        JSONObjectShape(
+            names: ["deviceId", "etag", "deviceEtag", "status"] + (flags[0] ? ["statusReason"] : []) + ["statusUpdateTime"]
+                + stateNames + ["capabilities"] + (flags[1] ? ["deviceScope"] : []) + ["parentScopes"])
+    }
+    private static let moduleShape = JSONObjectShape(
+        names: ["deviceId", "moduleId", "etag", "deviceEtag", "status", "statusUpdateTime"] + stateNames)
+    /// The names `appendState` writes, in order.
+    private static let stateNames = [
+        "connectionState", "lastActivityTime", "cloudToDeviceMessageCount", "authenticationType", "x509Thumbprint",
+        "modelId", "version", "tags", "properties",
+    ]
+    private static let propertiesShape = JSONObjectShape(names: ["desired", "reported"])
+    private static let thumbprintsShape = JSONObjectShape(names: ["primaryThumbprint", "secondaryThumbprint"])
+    private static let noThumbprints = JSONValue.object(thumbprintsShape.template)
+    private static let edgeCapabilities: JSONValue = ["iotEdge": true]
+    private static let leafCapabilities: JSONValue = ["iotEdge": false]
+
+    /// The device document's names: `statusReason` and `deviceScope` appear only when set.
+    private static func deviceShape(statusReason: Bool, deviceScope: Bool) -> JSONObjectShape {
+        deviceShapes[(statusReason ? 2 : 0) + (deviceScope ? 1 : 0)]
+    }
+
+    /// `x509Thumbprint` with `null` for each thumbprint the identity does not have.
+    private static func thumbprints(_ authentication: AuthenticationMechanism) -> JSONValue {
+        guard authentication.primaryThumbprint != nil || authentication.secondaryThumbprint != nil else { return noThumbprints }
+        var members = thumbprintsShape.template
+        members["primaryThumbprint"] = authentication.primaryThumbprint.map(JSONValue.string) ?? .null
+        members["secondaryThumbprint"] = authentication.secondaryThumbprint.map(JSONValue.string) ?? .null
+        return .object(members)
     }
 }

@@ -40,7 +40,8 @@ struct TwinSection: Sendable, Equatable {
 
     /// The members followed by `$metadata` and `$version`, as the twin document shows them.
     var json: JSONValue {
-        var members = content
+        // A section without members (most twins' reported side) shares its names with all others.
+        var members = content.isEmpty ? Self.emptyShape.template : content
         members["$metadata"] = .object(metadata)
         members["$version"] = .integer(version)
         return .object(members)
@@ -56,10 +57,15 @@ struct TwinSection: Sendable, Equatable {
     }
 
     private func stamp(time: String) -> JSONObject {
-        recordsVersion
-            ? ["$lastUpdated": .string(time), "$lastUpdatedVersion": .integer(version)]
-            : ["$lastUpdated": .string(time)]
+        var node = recordsVersion ? Self.desiredStampShape.template : Self.reportedStampShape.template
+        node["$lastUpdated"] = .string(time)
+        if recordsVersion { node["$lastUpdatedVersion"] = .integer(version) }
+        return node
     }
+
+    private static let emptyShape = JSONObjectShape(names: ["$metadata", "$version"])
+    private static let desiredStampShape = JSONObjectShape(names: ["$lastUpdated", "$lastUpdatedVersion"])
+    private static let reportedStampShape = JSONObjectShape(names: ["$lastUpdated"])
 
     /// The metadata after `patch` produced `result`: touched nodes get `stamp`, deleted ones lose
     /// their metadata, the rest is kept in place.
