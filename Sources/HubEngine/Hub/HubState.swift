@@ -5,11 +5,13 @@ import JSONValue
 /// A value type, so a bulk import can work on a copy and replace the original only once the
 /// workspace has the whole batch.
 struct HubState: Sendable {
-    private(set) var devices: [String: DeviceIdentity] = [:]
+    // Identities and twins sit in ordered dictionaries used only by key: they store their values
+    // densely, where a `Dictionary` of 100,000 entries leaves up to 60% of 262,144 large slots empty.
+    private(set) var devices: OrderedDictionary<String, DeviceIdentity> = [:]
     /// deviceId → moduleId → module.
     private(set) var modules: [String: [String: ModuleIdentity]] = [:]
     /// Keyed `deviceId` or `deviceId/moduleId`.
-    private(set) var twins: [String: TwinState] = [:]
+    private(set) var twins: OrderedDictionary<String, TwinState> = [:]
     /// The twin documents queries read, keyed as `twins`.
     private(set) var documents: [String: JSONValue] = [:]
     private(set) var moduleCount = 0
@@ -45,7 +47,7 @@ struct HubState: Sendable {
         for (deviceId, device) in change.devices {
             if let device {
                 if devices.updateValue(device, forKey: deviceId) == nil { sortedIds = nil }
-            } else if devices.removeValue(forKey: deviceId) != nil {
+            } else if devices.removeValueIgnoringOrder(forKey: deviceId) != nil {
                 sortedIds = nil
                 removeDependents(of: deviceId)
             }
@@ -57,13 +59,13 @@ struct HubState: Sendable {
                 if modules[deviceId, default: [:]].updateValue(module, forKey: moduleId) == nil { moduleCount += 1 }
             } else if modules[deviceId]?.removeValue(forKey: moduleId) != nil {
                 moduleCount -= 1
-                twins.removeValue(forKey: key)
+                twins.removeValueIgnoringOrder(forKey: key)
                 documents.removeValue(forKey: key)
             }
             touchedModules.append(key)
         }
         for (key, twin) in change.twins {
-            if let twin { twins[key] = twin } else { twins.removeValue(forKey: key) }
+            if let twin { twins[key] = twin } else { twins.removeValueIgnoringOrder(forKey: key) }
             if key.contains("/") { touchedModules.append(key) } else { touchedDevices.append(key) }
         }
         for deviceId in touchedDevices {
@@ -93,11 +95,11 @@ struct HubState: Sendable {
     }
 
     private mutating func removeDependents(of deviceId: String) {
-        twins.removeValue(forKey: deviceId)
+        twins.removeValueIgnoringOrder(forKey: deviceId)
         documents.removeValue(forKey: deviceId)
         for moduleId in (modules.removeValue(forKey: deviceId) ?? [:]).keys {
             let key = deviceId + "/" + moduleId
-            twins.removeValue(forKey: key)
+            twins.removeValueIgnoringOrder(forKey: key)
             documents.removeValue(forKey: key)
             moduleCount -= 1
         }
