@@ -35,7 +35,9 @@ public actor IoTHub {
         }
         let devices = try Self.decoded(records.0) { try DeviceIdentity(json: $0) }
         let modules = try Self.decoded(records.1) { try ModuleIdentity(json: $0) }
-        let twinStates = try Self.decoded(records.2) { TwinState(stored: $0) }
+        var twinStates = try Self.decoded(records.2) { TwinState(stored: $0) }
+        var interner = JSONInterner()
+        for index in twinStates.indices { twinStates[index].intern(with: &interner) }
         let twins = Dictionary(zip(records.2.map(\.key), twinStates), uniquingKeysWith: { _, last in last })
         lastGenerationTicks = (devices.map(\.generationId) + modules.map(\.generationId)).compactMap { Int64($0) }.max() ?? 0
         state.load(devices: devices, modules: modules, twins: twins)
