@@ -87,6 +87,8 @@ struct HubState: Sendable {
 
     /// Loads records read from the workspace; documents are built once at the end.
     mutating func load(devices loadedDevices: [DeviceIdentity], modules loadedModules: [ModuleIdentity], twins loadedTwins: [String: TwinState]) {
+        devices.reserveCapacity(loadedDevices.count)
+        twins.reserveCapacity(loadedTwins.count)
         var change = HubChange()
         for device in loadedDevices { change.devices[device.deviceId] = device }
         for module in loadedModules { change.modules[module.storageKey] = module }

@@ -25,7 +25,13 @@ public actor IoTHub {
         self.workspace = workspace
         self.clock = clock
         scope = "hub:" + settings.name
-        let scope = self.scope
+        (state, lastGenerationTicks) = try Self.loadedState(scope: scope, workspace: workspace)
+        // Only now are the record texts and parse trees of the load all freed.
+        FreedMemory.returnToSystem()
+    }
+
+    /// The state held under `scope`, and the highest generation id in it.
+    private static func loadedState(scope: String, workspace: Workspace) throws -> (HubState, Int64) {
         let records = try workspace.read { reader in
             (
                 try reader.records(scope: scope, collection: HubChange.devicesCollection),
@@ -33,14 +39,16 @@ public actor IoTHub {
                 try reader.records(scope: scope, collection: HubChange.twinsCollection)
             )
         }
-        let devices = try Self.decoded(records.0) { try DeviceIdentity(json: $0) }
-        let modules = try Self.decoded(records.1) { try ModuleIdentity(json: $0) }
-        var twinStates = try Self.decoded(records.2) { TwinState(stored: $0) }
+        let devices = try decoded(records.0) { try DeviceIdentity(json: $0) }
+        let modules = try decoded(records.1) { try ModuleIdentity(json: $0) }
+        var twinStates = try decoded(records.2) { TwinState(stored: $0) }
         var interner = JSONInterner()
         for index in twinStates.indices { twinStates[index].intern(with: &interner) }
         let twins = Dictionary(zip(records.2.map(\.key), twinStates), uniquingKeysWith: { _, last in last })
-        lastGenerationTicks = (devices.map(\.generationId) + modules.map(\.generationId)).compactMap { Int64($0) }.max() ?? 0
+        var state = HubState()
         state.load(devices: devices, modules: modules, twins: twins)
+        let lastGenerationTicks = (devices.map(\.generationId) + modules.map(\.generationId)).compactMap { Int64($0) }.max() ?? 0
+        return (state, lastGenerationTicks)
     }
 
     /// Parses stored records on all cores (most of the cost of opening a large hub).
