@@ -32,3 +32,12 @@ func json(_ text: String) throws -> JSONValue {
 func base64Key(bytes count: Int) -> String {
     Data(repeating: 7, count: count).base64EncodedString()
 }
+
+/// Runs `body` with a workspace file in a fresh folder that is removed afterwards, for tests
+/// that reopen a hub from its file.
+func withWorkspaceFile(_ body: (URL) async throws -> Void) async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hub-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try await body(folder.appendingPathComponent("workspace.sqlite"))
+}

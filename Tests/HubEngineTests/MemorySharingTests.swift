@@ -37,30 +37,28 @@ import WorkspaceStore
     }
 
     @Test func reopenedTwinsReadByteForByteAsBefore() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hub-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("workspace.sqlite")
-        let clock = ManualClock()
-        let settings = HubSettings(name: "lab-hub", skuName: "S1", units: 1)
-        let ids = (0..<6).map { "dev-\($0)" }
-        var before: [String] = []
-        do {
-            let hub = try IoTHub(settings: settings, workspace: Workspace(fileURL: file), clock: clock)
-            let entries = ids.map { id -> ExportImportDevice in
-                var entry = ExportImportDevice(id: id, importMode: .create)
-                entry.tags = ["location": ["building": "43", "floor": 2]]
-                return entry
+        try await withWorkspaceFile { file in
+            let clock = ManualClock()
+            let settings = HubSettings(name: "lab-hub", skuName: "S1", units: 1)
+            let ids = (0..<6).map { "dev-\($0)" }
+            var before: [String] = []
+            do {
+                let hub = try IoTHub(settings: settings, workspace: Workspace(fileURL: file), clock: clock)
+                let entries = ids.map { id -> ExportImportDevice in
+                    var entry = ExportImportDevice(id: id, importMode: .create)
+                    entry.tags = ["location": ["building": "43", "floor": 2]]
+                    return entry
+                }
+                #expect(await hub.importDevices(entries).errors.isEmpty)
+                _ = try await hub.updateTwin(of: "dev-1", patch: json(#"{"tags":{"name":"cafe\u0301","z":-0.0}}"#), ifMatch: nil)
+                _ = try await hub.updateTwin(of: "dev-2", patch: json(#"{"tags":{"name":"caf\u00e9","z":0.0}}"#), ifMatch: nil)
+                for id in ids { before.append(try await hub.twin(of: id).serialized(.compact)) }
             }
-            #expect(await hub.importDevices(entries).errors.isEmpty)
-            _ = try await hub.updateTwin(of: "dev-1", patch: json(#"{"tags":{"name":"cafe\u0301","z":-0.0}}"#), ifMatch: nil)
-            _ = try await hub.updateTwin(of: "dev-2", patch: json(#"{"tags":{"name":"caf\u00e9","z":0.0}}"#), ifMatch: nil)
-            for id in ids { before.append(try await hub.twin(of: id).serialized(.compact)) }
+            let reopened = try IoTHub(settings: settings, workspace: Workspace(fileURL: file), clock: clock)
+            var after: [String] = []
+            for id in ids { after.append(try await reopened.twin(of: id).serialized(.compact)) }
+            #expect(after == before)
         }
-        let reopened = try IoTHub(settings: settings, workspace: Workspace(fileURL: file), clock: clock)
-        var after: [String] = []
-        for id in ids { after.append(try await reopened.twin(of: id).serialized(.compact)) }
-        #expect(after == before)
     }
 
     @Test func deletingADeviceKeepsEveryOtherOneReachable() async throws {

@@ -7,41 +7,39 @@ import WorkspaceStore
 
 @Suite struct PersistenceTests {
     @Test func everythingSurvivesARestart() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hub-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("workspace.sqlite")
-        let clock = ManualClock()
-        let settings = HubSettings(name: "lab-hub", skuName: "S1", units: 1)
+        try await withWorkspaceFile { file in
+            let clock = ManualClock()
+            let settings = HubSettings(name: "lab-hub", skuName: "S1", units: 1)
 
-        let (device, twin): (DeviceIdentity, JSONValue)
-        do {
-            let hub = try IoTHub(settings: settings, workspace: Workspace(fileURL: file), clock: clock)
-            _ = try await hub.createDevice(DeviceIdentity(deviceId: "gw", iotEdge: true))
-            _ = try await hub.createDevice(DeviceIdentity(deviceId: "leaf"))
-            try await hub.setParent(of: "leaf", to: "gw", force: false)
-            clock.advance(by: 1.5)
-            var disabled = try await hub.device("leaf")
-            disabled.status = .disabled
-            disabled.statusReason = "battery"
-            device = try await hub.updateDevice(disabled, ifMatch: nil)
-            _ = try await hub.createModule(ModuleIdentity(moduleId: "m1", deviceId: "leaf"))
-            _ = try await hub.updateTwin(of: "leaf", patch: json(#"{"tags":{"a":1},"properties":{"desired":{"x":1}}}"#), ifMatch: nil)
-            _ = try await hub.updateReportedProperties(ofDevice: "leaf", module: "m1", patch: json(#"{"r":true}"#))
-            twin = try await hub.twin(of: "leaf")
+            let (device, twin): (DeviceIdentity, JSONValue)
+            do {
+                let hub = try IoTHub(settings: settings, workspace: Workspace(fileURL: file), clock: clock)
+                _ = try await hub.createDevice(DeviceIdentity(deviceId: "gw", iotEdge: true))
+                _ = try await hub.createDevice(DeviceIdentity(deviceId: "leaf"))
+                try await hub.setParent(of: "leaf", to: "gw", force: false)
+                clock.advance(by: 1.5)
+                var disabled = try await hub.device("leaf")
+                disabled.status = .disabled
+                disabled.statusReason = "battery"
+                device = try await hub.updateDevice(disabled, ifMatch: nil)
+                _ = try await hub.createModule(ModuleIdentity(moduleId: "m1", deviceId: "leaf"))
+                _ = try await hub.updateTwin(of: "leaf", patch: json(#"{"tags":{"a":1},"properties":{"desired":{"x":1}}}"#), ifMatch: nil)
+                _ = try await hub.updateReportedProperties(ofDevice: "leaf", module: "m1", patch: json(#"{"r":true}"#))
+                twin = try await hub.twin(of: "leaf")
+            }
+
+            let reopened = try IoTHub(settings: settings, workspace: Workspace(fileURL: file), clock: clock)
+            #expect(await reopened.deviceCount == 2)
+            let leaf = try await reopened.device("leaf")
+            #expect(leaf == device)
+            #expect(leaf.parentScopes.count == 1)
+            #expect(leaf.statusUpdatedTime == clock.now())
+            #expect(try await reopened.twin(of: "leaf") == twin)
+            #expect(try await reopened.modules(on: "gw").map(\.moduleId) == ["$edgeAgent", "$edgeHub"])
+            #expect(try await reopened.moduleTwin(of: "m1", on: "leaf")[path: ["properties", "reported", "r"]] == true)
+            let next = try await reopened.createDevice(DeviceIdentity(deviceId: "after"))
+            #expect(next.generationId != leaf.generationId)
         }
-
-        let reopened = try IoTHub(settings: settings, workspace: Workspace(fileURL: file), clock: clock)
-        #expect(await reopened.deviceCount == 2)
-        let leaf = try await reopened.device("leaf")
-        #expect(leaf == device)
-        #expect(leaf.parentScopes.count == 1)
-        #expect(leaf.statusUpdatedTime == clock.now())
-        #expect(try await reopened.twin(of: "leaf") == twin)
-        #expect(try await reopened.modules(on: "gw").map(\.moduleId) == ["$edgeAgent", "$edgeHub"])
-        #expect(try await reopened.moduleTwin(of: "m1", on: "leaf")[path: ["properties", "reported", "r"]] == true)
-        let next = try await reopened.createDevice(DeviceIdentity(deviceId: "after"))
-        #expect(next.generationId != leaf.generationId)
     }
 
     @Test func largeImportIsStoredCompletely() async throws {
