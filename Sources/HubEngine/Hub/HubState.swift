@@ -5,15 +5,15 @@ import JSONValue
 /// A value type, so a bulk import can work on a copy and replace the original only once the
 /// workspace has the whole batch.
 struct HubState: Sendable {
-    // Identities, twins and documents sit in ordered dictionaries used only by key: they store
-    // their values densely, where a `Dictionary` of 100,000 entries leaves 60% of 262,144 slots empty.
+    // Identities and twins sit in ordered dictionaries used only by key: they store their
+    // values densely, where a `Dictionary` of 100,000 entries leaves 60% of 262,144 slots empty.
     private(set) var devices: OrderedDictionary<String, DeviceIdentity> = [:]
     /// deviceId → moduleId → module.
     private(set) var modules: [String: [String: ModuleIdentity]] = [:]
     /// Keyed `deviceId` or `deviceId/moduleId`.
     private(set) var twins: OrderedDictionary<String, TwinState> = [:]
     /// The twin documents queries read, keyed as `twins`.
-    private(set) var documents: OrderedDictionary<String, JSONValue> = [:]
+    private(set) var documents: [String: JSONValue] = [:]
     private(set) var moduleCount = 0
     /// Device ids in order, rebuilt lazily after devices come or go.
     private var sortedIds: [String]? = []
@@ -60,7 +60,7 @@ struct HubState: Sendable {
             } else if modules[deviceId]?.removeValue(forKey: moduleId) != nil {
                 moduleCount -= 1
                 twins.removeValueIgnoringOrder(forKey: key)
-                documents.removeValueIgnoringOrder(forKey: key)
+                documents.removeValue(forKey: key)
             }
             touchedModules.append(key)
         }
@@ -72,7 +72,7 @@ struct HubState: Sendable {
             if let device = devices[deviceId], let twin = twins[deviceId] {
                 documents[deviceId] = TwinDocument.device(device, twin)
             } else {
-                documents.removeValueIgnoringOrder(forKey: deviceId)
+                documents.removeValue(forKey: deviceId)
             }
         }
         for key in touchedModules {
@@ -80,7 +80,7 @@ struct HubState: Sendable {
             if let module = modules[deviceId]?[moduleId], let twin = twins[key] {
                 documents[key] = TwinDocument.module(module, twin)
             } else {
-                documents.removeValueIgnoringOrder(forKey: key)
+                documents.removeValue(forKey: key)
             }
         }
     }
@@ -89,7 +89,6 @@ struct HubState: Sendable {
     mutating func load(devices loadedDevices: [DeviceIdentity], modules loadedModules: [ModuleIdentity], twins loadedTwins: [String: TwinState]) {
         devices.reserveCapacity(loadedDevices.count)
         twins.reserveCapacity(loadedTwins.count)
-        documents.reserveCapacity(loadedTwins.count)
         var change = HubChange()
         for device in loadedDevices { change.devices[device.deviceId] = device }
         for module in loadedModules { change.modules[module.storageKey] = module }
@@ -99,11 +98,11 @@ struct HubState: Sendable {
 
     private mutating func removeDependents(of deviceId: String) {
         twins.removeValueIgnoringOrder(forKey: deviceId)
-        documents.removeValueIgnoringOrder(forKey: deviceId)
+        documents.removeValue(forKey: deviceId)
         for moduleId in (modules.removeValue(forKey: deviceId) ?? [:]).keys {
             let key = deviceId + "/" + moduleId
             twins.removeValueIgnoringOrder(forKey: key)
-            documents.removeValueIgnoringOrder(forKey: key)
+            documents.removeValue(forKey: key)
             moduleCount -= 1
         }
     }
