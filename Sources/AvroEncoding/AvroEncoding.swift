@@ -1,0 +1,1 @@
+// The AvroEncoding module; see docs/architecture.md.
