@@ -90,6 +90,33 @@ import Testing
         #expect(s1.used(at: clock.now()) == 1)
     }
 
+    @Test func clockSteppedBackDoesNotHandOutASecondQuota() throws {
+        let clock = ManualClock()
+        clock.advance(by: 86_400)  // 2026-01-02T00:00:00Z
+        var f1 = try quota("F1")
+        try f1.charge(payloadBytes: 8_000 * 512, at: clock.now())
+        let yesterday = clock.now().addingTimeInterval(-60)
+        #expect(f1.used(at: yesterday) == 8_000)
+        #expect(throws: QuotaError.iotHubQuotaExceeded(hubName: "lab-hub", limit: 8_000, current: 8_000)) {
+            try f1.charge(payloadBytes: 1, at: yesterday)
+        }
+    }
+
+    @Test func reopenedOrRescaledHubKeepsTheDaysCount() throws {
+        let clock = ManualClock()
+        let oneUnit = try quota("S1")
+        var restored = DailyMessageQuota(
+            hubName: "lab-hub", capacity: try HubCapacity(skuName: "S1", units: 2), used: 400_000, on: clock.now())
+        #expect(oneUnit.limit == 400_000)
+        #expect(restored.limit == 800_000)
+        #expect(restored.remaining(at: clock.now()) == 400_000)
+        #expect(try restored.charge(payloadBytes: 1, at: clock.now()) == 1)
+        #expect(restored.used(at: clock.now().addingTimeInterval(86_400)) == 0)
+        let scaledDown = DailyMessageQuota(
+            hubName: "lab-hub", capacity: try HubCapacity(skuName: "S1", units: 1), used: 500_000, on: clock.now())
+        #expect(scaledDown.remaining(at: clock.now()) == 0)
+    }
+
     @Test func unknownSkuAndZeroUnitsAreRefusedNamingTheField() {
         #expect(throws: HubError.argumentInvalid(field: "sku", rule: "must be one of F1, B1, B2, B3, S1, S2, S3, was 'S4'")) {
             try HubCapacity(skuName: "S4", units: 1)

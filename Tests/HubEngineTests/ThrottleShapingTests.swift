@@ -133,7 +133,7 @@ private func offset(_ date: Date, from start: Date) -> Int64 {
         #expect(decision == .reject(error))
         #expect(
             error.description
-                == "429001 ThrottlingException: The request has been throttled: it costs 41 against the Queries throttle of 20/min, which admits at most 40 at once. Send smaller requests"
+                == "429001 ThrottlingException: The request has been throttled: it costs 41 against the Queries throttle of 20/min, which holds at most 40 in its burst and backlog together. Send smaller requests"
         )
         #expect(hub.request(.query, cost: 40, at: clock.now()) == .delay(until: clock.now().addingTimeInterval(60)))
     }

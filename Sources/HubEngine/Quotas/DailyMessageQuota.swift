@@ -26,15 +26,26 @@ public struct DailyMessageQuota: Sendable, Equatable {
         meter = capacity.quotaMeter
     }
 
-    /// Messages used on the UTC day of `now`: 0 once that day is later than the last charge's.
-    /// The `dailyMessageQuotaUsed` metric reads this.
-    public func used(at now: Date) -> Int {
-        day == Self.utcDay(of: now) ? usedThatDay : 0
+    /// A quota that has already used `used` messages on the UTC day of `date`: for a hub reopened
+    /// from its workspace, or rescaled, since Azure applies new units to the day's count at once.
+    public init(hubName: String, capacity: HubCapacity, used: Int, on date: Date) {
+        self.init(hubName: hubName, capacity: capacity)
+        day = Self.utcDay(of: date)
+        usedThatDay = max(0, used)
     }
 
-    /// Messages still allowed on the UTC day of `now`.
+    /// Messages used on the UTC day of `now`: 0 once that day is later than the last charge's.
+    /// An earlier `now` (a wall clock stepped back) still reads the latest day's count, so a
+    /// clock correction never hands out a second quota. The `dailyMessageQuotaUsed` metric reads this.
+    public func used(at now: Date) -> Int {
+        guard let day, Self.utcDay(of: now) <= day else { return 0 }
+        return usedThatDay
+    }
+
+    /// Messages still allowed on the UTC day of `now`; 0 when a hub scaled down has used more
+    /// than its new limit.
     public func remaining(at now: Date) -> Int {
-        limit - used(at: now)
+        max(0, limit - used(at: now))
     }
 
     /// 00:00 UTC after `now`, when the count starts again from zero.
@@ -52,12 +63,11 @@ public struct DailyMessageQuota: Sendable, Equatable {
     @discardableResult
     public mutating func charge(payloadBytes: Int, at now: Date) throws(QuotaError) -> Int {
         let messages = messages(forPayloadBytes: payloadBytes)
-        let today = Self.utcDay(of: now)
         let used = used(at: now)
         guard messages <= limit - used else {
             throw .iotHubQuotaExceeded(hubName: hubName, limit: limit, current: used)
         }
-        day = today
+        day = max(day ?? .min, Self.utcDay(of: now))
         usedThatDay = used + messages
         return messages
     }

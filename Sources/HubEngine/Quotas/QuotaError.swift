@@ -41,7 +41,7 @@ public enum QuotaError: AzureError, Equatable {
         case .iotHubQuotaExceeded(let hubName, let limit, let current):
             "Total number of messages on IotHub '\(hubName)' exceeded the allocated quota. Max allowed message count: '\(limit)', current message count: '\(current)'. Send and Receive operations are blocked for this hub until the next UTC day. Consider increasing the units for this hub to increase the quota"
         case .throttlingException(let operation, let limit, let cost, let capacity):
-            "The request has been throttled: it costs \(cost) against the \(operation.throttleName) throttle of \(limit), which admits at most \(capacity) at once. Send smaller requests"
+            "The request has been throttled: it costs \(cost) against the \(operation.throttleName) throttle of \(limit), which holds at most \(capacity) in its burst and backlog together. Send smaller requests"
         case .throttleBacklogLimitExceeded(let operation, let limit, let backlog, let retryAfterSeconds):
             "The request has been throttled: \(operation.throttleName) are limited to \(limit) and the backlog of \(backlog) waiting \(limit.costUnit) is full. Wait \(retryAfterSeconds) seconds and try again"
         }
