@@ -61,6 +61,18 @@ import Testing
         #expect(HubOperation.deviceToCloudSend.throttleCost(payloadBytes: 256 * 1_024) == 1)
     }
 
+    @Test func everyOperationOnEverySkuAdmitsItsFirstRequest() throws {
+        let now = Date(timeIntervalSince1970: 1_767_225_600)
+        for sku in HubCapacity.skuNames {
+            for units in [1, sku == "F1" ? 1 : 10] {
+                var throttle = HubThrottle(policy: try ThrottlePolicy.azure(skuName: sku, units: units))
+                for operation in HubOperation.allCases {
+                    #expect(throttle.request(operation, at: now) == .admit, "\(operation) on \(sku) x\(units)")
+                }
+            }
+        }
+    }
+
     @Test func unknownSkuIsRefused() {
         #expect(throws: HubError.argumentInvalid(field: "sku", rule: "must be one of F1, B1, B2, B3, S1, S2, S3, was 'P1'")) {
             try ThrottlePolicy.azure(skuName: "P1", units: 1)
