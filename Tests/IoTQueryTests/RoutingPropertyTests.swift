@@ -83,6 +83,11 @@ import Testing
         #expect(try !RoutingFixtures.matches("$twin.tags.deploymentLocation.floor = 2", message))
     }
 
+    @Test func aConditionSaysWhetherItNeedsTheTwin() throws {
+        #expect(try RoutingCondition("$TWIN.tags.building = '43' OR sensorID = 'VSLog'").readsTwin)
+        #expect(try !RoutingCondition("sensorID = 'VSLog' AND $body.twin = 1").readsTwin)
+    }
+
     @Test func aMissingPropertyIsNoMatch() throws {
         #expect(try !RoutingFixtures.matches("sensorID = 'VSLog'", RoutingFixtures.message()))
         #expect(try !RoutingFixtures.matches("$connectionModuleId = 'tempsensor'"))

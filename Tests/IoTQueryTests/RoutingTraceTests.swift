@@ -67,6 +67,17 @@ import Testing
         #expect(evaluation.reads == [.init(path: "$iothub-enqueuedtime", value: "2026-11-27T20:00:00.000Z", reason: nil)])
     }
 
+    @Test func anArrayElementIsTracedWithItsIndex() throws {
+        let message = RoutingFixtures.message(body: #"{"HistoricalData": [{"Month": "Feb"}]}"#)
+        let evaluation = try RoutingCondition("$body.HistoricalData[0].Month = 'Feb'").evaluate(message)
+        #expect(evaluation.reads == [.init(path: "$body.HistoricalData[0].Month", value: "Feb", reason: nil)])
+    }
+
+    @Test func theWholeTwinIsNotReadable() throws {
+        let evaluation = try RoutingCondition("is_object($twin)").evaluate(RoutingFixtures.message(twin: Fixtures.twin("d")))
+        #expect(evaluation.reads.first?.reason == "a condition reads members of $twin such as $twin.tags.location, not the twin as a whole")
+    }
+
     @Test func aShortCircuitedSideIsNotRead() throws {
         let evaluation = try RoutingCondition("false AND sensorID = 'VSLog'").evaluate(RoutingFixtures.message())
         #expect(evaluation.reads.isEmpty)

@@ -13,6 +13,9 @@ import JSONValue
 public struct RoutingCondition: Sendable, CustomStringConvertible {
     /// The condition as written.
     public let text: String
+    /// Whether the condition reads the sender's twin (`$twin.…`), so that a hub loads the twin
+    /// only for messages some route needs it for.
+    public let readsTwin: Bool
     let expression: Expression
 
     /// Parses `text`, failing with the line and column of the first problem
@@ -22,6 +25,12 @@ public struct RoutingCondition: Sendable, CustomStringConvertible {
         expression = try parser.parseExpression()
         try parser.expectEnd("an operator or the end of the condition")
         self.text = text
+        var readsTwin = false
+        _ = expression.mappingPaths { path in
+            readsTwin = readsTwin || path.segments.first?.lowercased() == "$twin"
+            return path
+        }
+        self.readsTwin = readsTwin
     }
 
     /// Evaluates the condition on `message`, with the values it read and, when it did not

@@ -21,20 +21,20 @@ final class RoutingContext {
     /// properties.
     func lookUp(_ path: PropertyPath) -> Lookup {
         guard let head = path.segments.first else { return .missing(reason: "the path is empty") }
-        switch head.lowercased() {
+        let isDollarName = head.first == "$"
+        switch isDollarName ? head.lowercased() : head {
         case "$body":
             switch body {
-            case .document(let document): return lookUp(path, in: document, named: "the body")
+            case .document(let document): return lookUp(path, in: document, named: "the body", example: "temperature")
             case .unavailable(let reason): return .missing(reason: reason)
             }
         case "$twin":
             guard let twin = message.twin else { return .missing(reason: "the message comes with no twin to read") }
-            return lookUp(path, in: twin, named: "the twin")
+            return lookUp(path, in: twin, named: "the twin", example: "tags.location")
         default:
-            let isSystem = head.first == "$"
-            let value = isSystem ? message.dollarProperty(named: head) : message.applicationProperty(named: head)
+            let value = isDollarName ? message.dollarProperty(named: head) : message.applicationProperty(named: head)
             guard let value else {
-                return .missing(reason: isSystem
+                return .missing(reason: isDollarName
                     ? "the message has no system property \(head)"
                     : "the message has no application property '\(head)'")
             }
@@ -47,10 +47,10 @@ final class RoutingContext {
 
     /// A path below `$body` or `$twin`, which must name a member: Azure leaves conditions on the
     /// whole body (`$body`, `$body[0]`) undefined.
-    private func lookUp(_ path: PropertyPath, in document: JSONValue, named name: String) -> Lookup {
+    private func lookUp(_ path: PropertyPath, in document: JSONValue, named name: String, example: String) -> Lookup {
         let head = path.segments[0]
         guard path.segments.count > 1, !path.indexSteps.contains(1) else {
-            return .missing(reason: "a condition reads members of \(head) such as \(head).temperature, not \(name) as a whole")
+            return .missing(reason: "a condition reads members of \(head) such as \(head).\(example), not \(name) as a whole")
         }
         guard let value = document.queryValue(at: path, from: 1) else {
             return .missing(reason: "\(name) has no \(path.droppingPrefix(1))")
