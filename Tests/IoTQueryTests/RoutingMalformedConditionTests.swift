@@ -10,6 +10,12 @@ import Testing
         }
     }
 
+    @Test func anEmptyConditionIsRejected() {
+        #expect(throws: QueryError(line: 1, column: 3, reason: "expected a value, found the end of the query")) {
+            try RoutingCondition("  ")
+        }
+    }
+
     @Test func aMissingValueIsReportedAtTheEnd() {
         #expect(throws: QueryError(line: 1, column: 11, reason: "expected a value, found the end of the query")) {
             try RoutingCondition("sensorID =")
