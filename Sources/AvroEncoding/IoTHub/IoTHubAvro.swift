@@ -21,16 +21,20 @@ public enum IoTHubAvro {
 
     /// A time as IoT Hub writes `EnqueuedTimeUtc` and the `enqueuedTime` system property:
     /// UTC with seven fractional digits (.NET ticks), such as `2018-07-05T15:11:42.6850000Z`.
+    ///
+    /// The time is rounded to the microsecond, so the seventh digit is always 0: a `Date` is a
+    /// double whose resolution today is coarser than a tick, and rounding to the tick would turn
+    /// `.685` into `.6849999`.
     public static func enqueuedTimeText(_ date: Date) -> String {
-        let ticksPerSecond: Int64 = 10_000_000
-        let ticks = Int64((date.timeIntervalSince1970 * Double(ticksPerSecond)).rounded(.down))
-        let seconds = ticks.floorDivided(by: ticksPerSecond)
-        let fraction = ticks - seconds * ticksPerSecond
+        let microsecondsPerSecond: Int64 = 1_000_000
+        let microseconds = Int64((date.timeIntervalSince1970 * Double(microsecondsPerSecond)).rounded())
+        let seconds = microseconds.floorDivided(by: microsecondsPerSecond)
+        let fraction = microseconds - seconds * microsecondsPerSecond
         let days = seconds.floorDivided(by: 86_400)
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = civilDate(daysSinceEpoch: days)
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):"
-            + "\(pad(secondOfDay % 3600 / 60, 2)):\(pad(secondOfDay % 60, 2)).\(pad(fraction, 7))Z"
+            + "\(pad(secondOfDay % 3600 / 60, 2)):\(pad(secondOfDay % 60, 2)).\(pad(fraction, 6))0Z"
     }
 
     /// The proleptic Gregorian date of a day count from 1970-01-01 (Howard Hinnant's algorithm).
