@@ -43,6 +43,18 @@ import AvroEncoding
         #expect(try AvroSchema(parsing: outer.jsonText) == outer)
     }
 
+    @Test func aRecordWithoutNamespaceCannotBeReusedInsideANamespace() {
+        let point = AvroSchema.record(AvroRecordSchema(name: "Point", fields: [AvroField(name: "x", type: .double)]))
+        let line = AvroSchema.record(AvroRecordSchema(name: "Line", namespace: "geo", fields: [
+            AvroField(name: "from", type: point), AvroField(name: "to", type: point),
+        ]))
+        #expect(throws: AvroError.invalidSchema(
+            path: "to", reason: "record 'Point' has no namespace and cannot be referenced inside namespace 'geo'")
+        ) {
+            try line.validate()
+        }
+    }
+
     @Test func anUnknownTypeNameIsRefused() {
         #expect(throws: AvroError.invalidSchema(path: "when", reason: "unknown type 'timestamp'")) {
             try AvroSchema(parsing: #"{"type":"record","name":"R","fields":[{"name":"when","type":"timestamp"}]}"#)

@@ -2,13 +2,17 @@ extension AvroSchema {
     /// Checks the rules of the Avro specification that a reader relies on: names match
     /// `[A-Za-z_][A-Za-z0-9_]*` (namespaces are dotted names), field names are unique in a record,
     /// a union is not empty, holds no union directly and no two branches of the same unnamed type,
-    /// and a full name is not defined twice with different definitions.
+    /// a full name is not defined twice with different definitions, and a record without a
+    /// namespace is not used a second time inside a namespace (its JSON reference would name
+    /// another type there, so strict readers such as fastavro refuse the file).
     public func validate() throws(AvroError) {
         var definitions: [String: AvroRecordSchema] = [:]
-        try validate(path: "", definitions: &definitions)
+        try validate(path: "", namespace: "", definitions: &definitions)
     }
 
-    private func validate(path: String, definitions: inout [String: AvroRecordSchema]) throws(AvroError) {
+    private func validate(
+        path: String, namespace: String, definitions: inout [String: AvroRecordSchema]
+    ) throws(AvroError) {
         switch self {
         case .null, .boolean, .int, .long, .float, .double, .bytes, .string:
             return
@@ -18,7 +22,10 @@ extension AvroSchema {
                 guard earlier == record else {
                     throw .invalidSchema(path: path, reason: "the name '\(record.fullName)' is defined twice differently")
                 }
-                return
+                guard (record.namespace ?? "").isEmpty && !namespace.isEmpty else { return }
+                throw .invalidSchema(
+                    path: path,
+                    reason: "record '\(record.name)' has no namespace and cannot be referenced inside namespace '\(namespace)'")
             }
             definitions[record.fullName] = record
             var seen: Set<String> = []
@@ -27,12 +34,12 @@ extension AvroSchema {
                 guard seen.insert(field.name).inserted else {
                     throw .invalidSchema(path: fieldPath, reason: "field names must be unique in a record")
                 }
-                try field.type.validate(path: fieldPath, definitions: &definitions)
+                try field.type.validate(path: fieldPath, namespace: record.namespace ?? "", definitions: &definitions)
             }
         case .map(let values):
-            try values.validate(path: path + "<values>", definitions: &definitions)
+            try values.validate(path: path + "<values>", namespace: namespace, definitions: &definitions)
         case .array(let items):
-            try items.validate(path: path + "<items>", definitions: &definitions)
+            try items.validate(path: path + "<items>", namespace: namespace, definitions: &definitions)
         case .union(let branches):
             guard !branches.isEmpty else { throw .invalidSchema(path: path, reason: "a union needs at least one branch") }
             var kinds: Set<String> = []
@@ -44,7 +51,7 @@ extension AvroSchema {
                 guard kinds.insert(branch.unionKind).inserted else {
                     throw .invalidSchema(path: branchPath, reason: "a union may not hold two branches of type \(branch.unionKind)")
                 }
-                try branch.validate(path: branchPath, definitions: &definitions)
+                try branch.validate(path: branchPath, namespace: namespace, definitions: &definitions)
             }
         }
     }
