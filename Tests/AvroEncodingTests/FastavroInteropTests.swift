@@ -37,7 +37,7 @@ import AvroEncoding
         var writer = try AvroContainerWriter(schema: IoTHubAvro.messageSchema, recordsPerBlock: 2)
         let messages = (0..<5).map { index in
             IoTHubAvroMessage(
-                enqueuedTimeUtc: IoTHubAvro.enqueuedTimeText(Date(timeIntervalSince1970: 1_530_803_502 + Double(index))),
+                enqueuedTimeUtc: "2018-07-05T15:11:4\(index).6850000Z",
                 properties: ["temperatureAlert": index.isMultiple(of: 2) ? "true" : "false", "seq": "\(index)"],
                 systemProperties: ["connectionDeviceId": "sensor-th-0001", "contentType": "application/json"],
                 body: index == 4 ? nil : Array(#"{"temperature": \#(20 + index)}"#.utf8))

@@ -5,7 +5,9 @@ import JSONValue
 /// The storage endpoint builds these to append to its Avro writer, and `iotlab endpoint read`
 /// turns records read back from a blob into them.
 public struct IoTHubAvroMessage: Sendable, Hashable {
-    /// The enqueued time as IoT Hub writes it; see `IoTHubAvro.enqueuedTimeText(_:)`.
+    /// The enqueued time as IoT Hub writes it, UTC with seven fractional digits
+    /// (`2018-07-05T15:11:42.6850000Z`); the hub formats it, as it does the `enqueuedTime`
+    /// system property, so the two always agree.
     public var enqueuedTimeUtc: String
     /// Application properties, enrichments included.
     public var properties: OrderedDictionary<String, String>

@@ -18,21 +18,12 @@ extension AvroSchema {
         }
     }
 
-    /// The primitive type names, which Avro forbids as names of user types.
-    static let primitiveNames: Set<String> = ["null", "boolean", "int", "long", "float", "double", "bytes", "string"]
+    /// The primitive types, whose names Avro forbids as names of user types.
+    static let primitives: [AvroSchema] = [.null, .boolean, .int, .long, .float, .double, .bytes, .string]
+    static let primitiveNames = Set(primitives.map(\.typeName))
 
     /// The schema of a primitive type name, `nil` for any other name.
     static func primitive(named name: String) -> AvroSchema? {
-        switch name {
-        case "null": .null
-        case "boolean": .boolean
-        case "int": .int
-        case "long": .long
-        case "float": .float
-        case "double": .double
-        case "bytes": .bytes
-        case "string": .string
-        default: nil
-        }
+        primitives.first { $0.typeName == name }
     }
 }
