@@ -30,5 +30,13 @@ public enum AvroError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The error as seen from the enclosing value: `component` (a field name, `[3]`, `["key"]`)
+    /// goes in front of the path, so paths are built only when something fails.
+    func within(_ component: String) -> AvroError {
+        guard case .valueMismatch(let path, let expected, let found) = self else { return self }
+        let separator = path.isEmpty || path.hasPrefix("[") ? "" : "."
+        return .valueMismatch(path: component + separator + path, expected: expected, found: found)
+    }
+
     private static func display(_ path: String) -> String { path.isEmpty ? "(root)" : path }
 }

@@ -125,3 +125,21 @@ import AvroEncoding
         }
     }
 }
+
+@Suite struct ContainerAppendTests {
+    @Test func blocksWrittenWithTheSameSyncMarkerAppendToAnExistingFile() throws {
+        let schema = ContainerFileTests.schema
+        var first = try AvroContainerWriter(schema: schema)
+        try first.append(ContainerFileTests.record(1))
+        let existing = first.fileBytes()
+
+        let marker = try AvroContainerReader(bytes: existing).syncMarker
+        var next = try AvroContainerWriter(schema: schema, syncMarker: marker)
+        try next.append(ContainerFileTests.record(2))
+        try next.append(ContainerFileTests.record(3))
+        #expect(next.fileBytes().count == next.byteCount)
+
+        let reader = try AvroContainerReader(bytes: existing + next.blockBytes())
+        #expect(reader.records == [1, 2, 3].map(ContainerFileTests.record))
+    }
+}

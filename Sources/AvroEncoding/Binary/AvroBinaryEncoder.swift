@@ -25,7 +25,10 @@ struct AvroBinaryEncoder {
     }
 
     /// Writes `value` as `schema`; throws, naming the path, when the value does not fit.
-    mutating func write(_ value: AvroValue, as schema: AvroSchema, path: String) throws(AvroError) {
+    ///
+    /// Paths are built only on failure, as the error travels up, so that a valid record (the
+    /// storage endpoint's every message) costs no string work.
+    mutating func write(_ value: AvroValue, as schema: AvroSchema) throws(AvroError) {
         switch (schema, value) {
         case (.null, .null):
             return
@@ -44,68 +47,61 @@ struct AvroBinaryEncoder {
         case (.string, .string(let text)):
             writeBytes(text.utf8)
         case (.record(let record), .record(let fields)):
-            try writeRecord(record, fields: fields, path: path)
+            try writeRecord(record, fields: fields)
         case (.map(let valueSchema), .map(let entries)):
-            try writeBlocks(of: Array(entries.elements), path: path) { encoder, entry throws(AvroError) in
-                encoder.writeBytes(entry.key.utf8)
-                try encoder.write(entry.value, as: valueSchema, path: path + "[\"\(entry.key)\"]")
+            // One block holding every entry, then the empty block that ends the map.
+            if !entries.isEmpty { writeLong(Int64(entries.count)) }
+            for (key, entry) in entries {
+                writeBytes(key.utf8)
+                do { try write(entry, as: valueSchema) } catch { throw error.within("[\"\(key)\"]") }
             }
+            writeLong(0)
         case (.array(let itemSchema), .array(let items)):
-            try writeBlocks(of: Array(items.enumerated()), path: path) { encoder, item throws(AvroError) in
-                try encoder.write(item.element, as: itemSchema, path: path + "[\(item.offset)]")
+            if !items.isEmpty { writeLong(Int64(items.count)) }
+            for (index, item) in items.enumerated() {
+                do { try write(item, as: itemSchema) } catch { throw error.within("[\(index)]") }
             }
+            writeLong(0)
         case (.union(let branches), _):
-            try writeUnion(value, branches: branches, path: path)
+            try writeUnion(value, branches: branches)
         default:
-            throw .valueMismatch(path: path, expected: schema.typeName, found: value.kindName)
+            throw .valueMismatch(path: "", expected: schema.typeName, found: value.kindName)
         }
     }
 
-    private mutating func writeRecord(
-        _ record: AvroRecordSchema, fields: OrderedDictionary<String, AvroValue>, path: String
-    ) throws(AvroError) {
+    /// Forgets what was written after `count` bytes: a refused value leaves no partial bytes.
+    mutating func truncate(to count: Int) {
+        bytes.removeSubrange(count...)
+    }
+
+    private mutating func writeRecord(_ record: AvroRecordSchema, fields: OrderedDictionary<String, AvroValue>) throws(AvroError) {
         for field in record.fields {
-            let fieldPath = AvroSchema.join(path, field.name)
             guard let fieldValue = fields[field.name] else {
-                throw .valueMismatch(path: fieldPath, expected: field.type.typeName, found: "no value")
+                throw .valueMismatch(path: field.name, expected: field.type.typeName, found: "no value")
             }
-            try write(fieldValue, as: field.type, path: fieldPath)
+            do { try write(fieldValue, as: field.type) } catch { throw error.within(field.name) }
         }
+        // Every declared field was found, so more values than fields means an undeclared one.
+        guard fields.count > record.fields.count else { return }
         let declared = Set(record.fields.map(\.name))
-        if let extra = fields.keys.first(where: { !declared.contains($0) }) {
-            throw .valueMismatch(
-                path: AvroSchema.join(path, extra), expected: "no field (\(record.fullName) does not declare it)",
-                found: fields[extra]?.kindName ?? "no value")
+        if let (extra, extraValue) = fields.first(where: { !declared.contains($0.key) }) {
+            throw .valueMismatch(path: extra, expected: "no field (\(record.fullName) does not declare it)", found: extraValue.kindName)
         }
-    }
-
-    /// Maps and arrays are written as one block holding every element, then the empty block.
-    private mutating func writeBlocks<Element>(
-        of elements: [Element], path: String, writeElement: (inout AvroBinaryEncoder, Element) throws(AvroError) -> Void
-    ) throws(AvroError) {
-        if !elements.isEmpty {
-            writeLong(Int64(elements.count))
-            for element in elements {
-                try writeElement(&self, element)
-            }
-        }
-        writeLong(0)
     }
 
     /// The first branch the value fits wins; the branch index precedes the value.
-    private mutating func writeUnion(_ value: AvroValue, branches: [AvroSchema], path: String) throws(AvroError) {
+    private mutating func writeUnion(_ value: AvroValue, branches: [AvroSchema]) throws(AvroError) {
+        let start = bytes.count
         for (index, branch) in branches.enumerated() {
-            var attempt = AvroBinaryEncoder()
-            attempt.writeLong(Int64(index))
+            writeLong(Int64(index))
             do {
-                try attempt.write(value, as: branch, path: path)
+                try write(value, as: branch)
+                return
             } catch {
-                continue
+                truncate(to: start)
             }
-            bytes.append(contentsOf: attempt.bytes)
-            return
         }
-        throw .valueMismatch(path: path, expected: AvroSchema.union(branches).typeName, found: value.kindName)
+        throw .valueMismatch(path: "", expected: AvroSchema.union(branches).typeName, found: value.kindName)
     }
 
     private mutating func writeLittleEndian(_ bits: UInt64, byteCount: Int) {

@@ -40,15 +40,20 @@ public struct AvroContainerWriter: Sendable {
             AvroContainerFormat.codecKey: .bytes(Array(AvroContainerFormat.nullCodec.utf8)),
             AvroContainerFormat.schemaKey: .bytes(Array(schema.jsonText.utf8)),
         ])
-        try encoder.write(metadata, as: AvroContainerFormat.metadataSchema, path: "metadata")
+        try encoder.write(metadata, as: AvroContainerFormat.metadataSchema)
         encoder.writeRaw(marker)
         header = encoder.bytes
     }
 
     /// Appends one record, checked against the schema; a refused record leaves the file unchanged.
     public mutating func append(_ record: AvroValue) throws(AvroError) {
-        let encoded = try record.encoded(as: schema)
-        openBlock.writeRaw(encoded)
+        let start = openBlock.bytes.count
+        do {
+            try openBlock.write(record, as: schema)
+        } catch {
+            openBlock.truncate(to: start)
+            throw error
+        }
         openBlockCount += 1
         recordCount += 1
         if openBlockCount == recordsPerBlock { closeBlock() }
@@ -57,10 +62,15 @@ public struct AvroContainerWriter: Sendable {
     /// The complete file: header, the full blocks, and the records not yet in a full block as a
     /// last, shorter block. A file with no records is a header alone, which readers accept.
     public func fileBytes() -> [UInt8] {
-        var bytes = header
-        bytes.append(contentsOf: closedBlocks)
-        bytes.append(contentsOf: Self.block(count: openBlockCount, records: openBlock.bytes, syncMarker: syncMarker))
-        return bytes
+        header + blockBytes()
+    }
+
+    /// The blocks alone, without the header: what to append to an existing file to add these
+    /// records to it, as Avro's append mode does. The existing file must have been written with
+    /// the same schema and the same sync marker (pass its `AvroContainerReader.syncMarker`), so a
+    /// storage endpoint can add each batch to its open blob instead of holding a whole chunk in memory.
+    public func blockBytes() -> [UInt8] {
+        closedBlocks + Self.block(count: openBlockCount, records: openBlock.bytes, syncMarker: syncMarker)
     }
 
     /// The size `fileBytes()` has now, without building it: the storage endpoint compares it with

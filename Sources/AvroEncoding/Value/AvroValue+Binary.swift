@@ -3,7 +3,7 @@ extension AvroValue {
     /// container block. Throws `valueMismatch` naming the path when the value does not fit.
     public func encoded(as schema: AvroSchema) throws(AvroError) -> [UInt8] {
         var encoder = AvroBinaryEncoder()
-        try encoder.write(self, as: schema, path: "")
+        try encoder.write(self, as: schema)
         return encoder.bytes
     }
 
