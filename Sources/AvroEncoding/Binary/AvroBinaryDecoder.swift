@@ -32,9 +32,15 @@ struct AvroBinaryDecoder {
     }
 
     mutating func readRaw(count: Int) throws(AvroError) -> [UInt8] {
+        let start = offset
+        try skip(count: count)
+        return Array(bytes[start..<offset])
+    }
+
+    /// Moves past `count` bytes without copying them.
+    mutating func skip(count: Int) throws(AvroError) {
         guard count <= remaining else { throw failure("\(count) bytes expected, \(remaining) remain") }
-        defer { offset += count }
-        return Array(bytes[offset..<offset + count])
+        offset += count
     }
 
     /// A zig-zag varint of at most 10 bytes whose value fits 64 bits.

@@ -23,7 +23,7 @@ public struct AvroContainerReader: Sendable {
         guard bytes.starts(with: AvroContainerFormat.magic) else {
             throw decoder.failure("not an Avro object container file (magic 'Obj' 0x01 missing)")
         }
-        _ = try decoder.readRaw(count: AvroContainerFormat.magic.count)
+        try decoder.skip(count: AvroContainerFormat.magic.count)
         var metadata: OrderedDictionary<String, [UInt8]> = [:]
         if case .map(let entries) = try decoder.read(AvroContainerFormat.metadataSchema) {
             for case (let key, .bytes(let value)) in entries { metadata[key] = value }
@@ -65,7 +65,7 @@ public struct AvroContainerReader: Sendable {
         guard blockDecoder.isAtEnd else {
             throw blockDecoder.failure("block declares \(byteSize) bytes but its \(count) records end early")
         }
-        _ = try decoder.readRaw(count: byteSize)
+        try decoder.skip(count: byteSize)
         let markerOffset = decoder.offset
         guard try decoder.readRaw(count: AvroContainerFormat.syncMarkerSize) == syncMarker else {
             throw decoder.failure("sync marker after the block does not match the header's", at: markerOffset)
