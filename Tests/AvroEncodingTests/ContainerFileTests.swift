@@ -43,6 +43,12 @@ import AvroEncoding
         #expect(reader.syncMarker == Self.sync)
     }
 
+    @Test func theHeaderListsCodecThenSchemaAsIoTHubDoes() throws {
+        let reader = try AvroContainerReader(bytes: AvroContainerWriter(schema: IoTHubAvro.messageSchema).fileBytes())
+        #expect(Array(reader.metadata.keys) == ["avro.codec", "avro.schema"])
+        #expect(reader.metadata["avro.schema"] == Array(IoTHubAvro.messageSchema.jsonText.utf8))
+    }
+
     @Test func anEmptyFileReadsAsNoRecords() throws {
         let writer = try AvroContainerWriter(schema: Self.schema)
         let reader = try AvroContainerReader(bytes: writer.fileBytes())

@@ -119,4 +119,26 @@ import AvroEncoding
             try pair.validate()
         }
     }
+
+    @Test func aNameDefinedTwiceInJSONIsRefused() {
+        // Even identically: after the first definition, the name must be used as a reference.
+        let cell = #"{"type":"record","name":"Cell","fields":[]}"#
+        let text = #"{"type":"record","name":"Row","fields":[{"name":"a","type":\#(cell)},{"name":"b","type":\#(cell)}]}"#
+        #expect(throws: AvroError.invalidSchema(path: "b", reason: "the name 'Cell' is defined twice")) {
+            try AvroSchema(parsing: text)
+        }
+    }
+
+    @Test func aFieldWithoutTypeIsRefusedNamingTheField() {
+        #expect(throws: AvroError.invalidSchema(path: "Body", reason: "a field needs a 'type'")) {
+            try AvroSchema(parsing: #"{"type":"record","name":"M","fields":[{"name":"Body"}]}"#)
+        }
+        #expect(AvroError.invalidSchema(path: "Body", reason: "a field needs a 'type'").description
+            == "AvroSchemaInvalid: Body: a field needs a 'type'")
+    }
+
+    @Test func aDottedRecordNameCarriesItsNamespace() throws {
+        #expect(try AvroSchema(parsing: #"{"type":"record","name":"Microsoft.Azure.Devices.Message","namespace":"ignored","fields":[]}"#)
+            == .record(AvroRecordSchema(name: "Message", namespace: "Microsoft.Azure.Devices", fields: [])))
+    }
 }
