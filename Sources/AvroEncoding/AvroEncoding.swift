@@ -1,1 +1,0 @@
-// The AvroEncoding module; see docs/architecture.md.
