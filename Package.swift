@@ -28,6 +28,7 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
         .target(name: "IoTSecurity", dependencies: ["COpenSSL"], swiftSettings: swift6),
         .target(name: "IoTQuery", dependencies: ["JSONValue", "LabCore"], swiftSettings: swift6),
+        .target(name: "AvroEncoding", dependencies: ["JSONValue"], swiftSettings: swift6),
 
         // Durable state.
         .target(
@@ -79,6 +80,7 @@ let package = Package(
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"], swiftSettings: swift6),
         .testTarget(name: "IoTSecurityTests", dependencies: ["IoTSecurity"], swiftSettings: swift6),
         .testTarget(name: "IoTQueryTests", dependencies: ["IoTQuery", "JSONValue"], swiftSettings: swift6),
+        .testTarget(name: "AvroEncodingTests", dependencies: ["AvroEncoding", "JSONValue"], swiftSettings: swift6),
         .testTarget(
             name: "ControlSocketTests",
             dependencies: [

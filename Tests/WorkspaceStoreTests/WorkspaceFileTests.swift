@@ -58,9 +58,9 @@ import WorkspaceStore
 
     @Test func migrationsAreListedAndNotReappliedOnReopen() throws {
         let home = try freshHome()
-        #expect(try Workspace(fileURL: home.databaseURL).appliedMigrations() == ["v1-records-and-journal"])
-        #expect(try Workspace(fileURL: home.databaseURL).appliedMigrations() == ["v1-records-and-journal"])
-        #expect(try Workspace.inMemory().appliedMigrations() == ["v1-records-and-journal"])
+        #expect(try Workspace(fileURL: home.databaseURL).appliedMigrations() == ["v1-records-and-journal", "v2-event-streams"])
+        #expect(try Workspace(fileURL: home.databaseURL).appliedMigrations() == ["v1-records-and-journal", "v2-event-streams"])
+        #expect(try Workspace.inMemory().appliedMigrations() == ["v1-records-and-journal", "v2-event-streams"])
         #expect(try Workspace.inMemory().fileURL == nil)
     }
 

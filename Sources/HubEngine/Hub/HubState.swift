@@ -17,6 +17,8 @@ struct HubState: Sendable {
     private(set) var moduleCount = 0
     /// Device ids in order, rebuilt lazily after devices come or go.
     private var sortedIds: [String]? = []
+    /// Indexes and recent results for queries, told of every document change.
+    var queryAcceleration = QueryAcceleration()
 
     var deviceCount: Int { devices.count }
     var identityCount: Int { devices.count + moduleCount }
@@ -83,6 +85,8 @@ struct HubState: Sendable {
                 documents.removeValue(forKey: key)
             }
         }
+        queryAcceleration.devicesChanged(touchedDevices, documents: documents)
+        if !touchedModules.isEmpty { queryAcceleration.modulesChanged() }
     }
 
     /// Loads records read from the workspace; documents are built once at the end.

@@ -23,6 +23,26 @@ extension JSONValue {
         return found
     }
 
+    /// The value at the steps of `path` after the first `start`, which may index arrays
+    /// (`HistoricalData[0]`), as routing conditions read `$body` and `$twin`; `nil` when a step is
+    /// missing, out of range, or meets the wrong kind of value.
+    func queryValue(at path: PropertyPath, from start: Int) -> JSONValue? {
+        var found = self
+        for index in path.segments.indices.dropFirst(start) {
+            let segment = path.segments[index]
+            if path.indexSteps.contains(index) {
+                guard case .array(let elements) = found, let position = Int(segment), elements.indices.contains(position) else {
+                    return nil
+                }
+                found = elements[position]
+            } else {
+                guard case .object(let members) = found, let member = Self.member(segment, in: members) else { return nil }
+                found = member
+            }
+        }
+        return found
+    }
+
     private static let hashedLookupThreshold = 16
 
     @inline(__always)

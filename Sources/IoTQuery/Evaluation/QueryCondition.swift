@@ -1,7 +1,8 @@
 import JSONValue
 
-/// A condition on its own: the WHERE part of a query, a configuration's target condition such as
-/// `tags.environment = 'prod'`, or (with a message scope) a route's condition.
+/// A condition on its own: the WHERE part of a query, or a configuration's target condition such
+/// as `tags.environment = 'prod'`, read in the twin query dialect. A message route's condition is a
+/// `RoutingCondition`, which reads the routing dialect's names.
 ///
 /// Holds only when it evaluates to the boolean `true`; null, undefined and any other value count
 /// as false, as Azure treats a route query that does not evaluate to a boolean.

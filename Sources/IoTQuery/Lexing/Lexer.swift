@@ -4,20 +4,23 @@ import JSONValue
 ///
 /// Follows the IoT Hub query language's lexical rules: strings in single or double quotes with
 /// the escapes `\'`, `\"`, `\\` and `\uXXXX` (plus JSON's `\/ \b \f \n \r \t`); decimal numbers and
-/// `0x` hexadecimal integers; names that may start with `$` (`$metadata`, `$body`, `$twin`).
+/// `0x` hexadecimal integers; names that may start with `$` (`$metadata`, `$body`, `$twin`) and,
+/// in routing conditions, go on with hyphens (`$iothub-enqueuedtime`).
 struct Lexer {
     private let characters: [Character]
+    private let dialect: Dialect
     private var offset = 0
     private var line = 1
     private var lineStart = 0
 
-    init(_ text: String) {
+    init(_ text: String, dialect: Dialect) {
         characters = Array(text)
+        self.dialect = dialect
     }
 
     /// All tokens of the text, ending with `.end`.
-    static func tokens(of text: String) throws(QueryError) -> [Token] {
-        var lexer = Lexer(text)
+    static func tokens(of text: String, dialect: Dialect) throws(QueryError) -> [Token] {
+        var lexer = Lexer(text, dialect: dialect)
         var tokens: [Token] = []
         while true {
             let token = try lexer.next()
@@ -69,6 +72,14 @@ struct Lexer {
     private mutating func readName() -> String {
         let start = offset
         while let character = peek(), Self.continuesName(character) { offset += 1 }
+        if dialect.allowsHyphenatedSystemNames, characters[start] == "$" {
+            // `$dt-dataschema`: a hyphen joins the name only when a letter follows it directly,
+            // so `$body.x-1` and `$a - b` still subtract.
+            while peek() == "-", let next = peek(1), next.isLetter {
+                offset += 1
+                while let character = peek(), Self.continuesName(character) { offset += 1 }
+            }
+        }
         return String(characters[start..<offset])
     }
 

@@ -181,13 +181,15 @@ extension Parser {
         return elements
     }
 
-    /// A property path: `name`, then `.name` or `['member name']` steps.
+    /// A property path: `name`, then `.name` or `['member name']` steps, and in routing
+    /// conditions `[0]` array element steps.
     mutating func parsePath() throws(QueryError) -> PropertyPath {
         guard case .word(let first) = current.kind else {
             throw failure("expected a property path, found \(current.quoted)")
         }
         advance()
         var segments = [first]
+        var indexSteps = Set<Int>()
         while true {
             if accept(.dot) {
                 guard case .word(let name) = current.kind else {
@@ -197,14 +199,22 @@ extension Parser {
                 segments.append(name)
             } else if current.isSymbol(.leftBracket) {
                 let open = advance()
-                guard case .string(let name) = current.kind else {
-                    throw failure("expected a member name in quotes after '['")
+                switch current.kind {
+                case .string(let name):
+                    segments.append(name)
+                case .number(.integer(let index)) where dialect.allowsArrayIndexSteps:
+                    indexSteps.insert(segments.count)
+                    segments.append(String(index))
+                case .number where dialect.allowsArrayIndexSteps:
+                    throw failure("an array index is a whole number from 0, found \(current.quoted)")
+                default:
+                    let expected = dialect.allowsArrayIndexSteps ? "a member name in quotes or an array index" : "a member name in quotes"
+                    throw failure("expected \(expected) after '['")
                 }
                 advance()
                 try expect(.rightBracket, "to close the '[' at column \(open.position.column)")
-                segments.append(name)
             } else {
-                return PropertyPath(segments)
+                return PropertyPath(segments, indexSteps: indexSteps)
             }
         }
     }

@@ -5,12 +5,15 @@
 struct Parser {
     private let tokens: [Token]
     private var index = 0
+    /// The dialect being read, for the few rules that differ between dialects.
+    let dialect: Dialect
     /// How deeply expressions nest right now; bounded so hostile input cannot exhaust the stack.
     var depth = 0
     static let maximumDepth = 128
 
-    init(_ text: String) throws(QueryError) {
-        tokens = try Lexer.tokens(of: text)
+    init(_ text: String, dialect: Dialect = .twinQuery) throws(QueryError) {
+        tokens = try Lexer.tokens(of: text, dialect: dialect)
+        self.dialect = dialect
     }
 
     /// The token under the cursor (`.end` once all are read).

@@ -3,23 +3,30 @@
 /// Paths are split into members once, when the query is parsed, so that running a query over
 /// many twins never splits or allocates strings per document.
 public struct PropertyPath: Sendable, Hashable, CustomStringConvertible {
-    /// The member names from the outside in, e.g. `["properties", "reported", "firmware"]`.
+    /// The member names from the outside in, e.g. `["properties", "reported", "firmware"]`;
+    /// an array element step holds its index in decimal (`"0"`).
     public let segments: [String]
+    /// The positions in `segments` that index an array (`HistoricalData[0]`) rather than name a
+    /// member. Only routing conditions write such steps; twin query paths never have any.
+    public let indexSteps: Set<Int>
 
-    public init(_ segments: [String]) {
+    public init(_ segments: [String], indexSteps: Set<Int> = []) {
         self.segments = segments
+        self.indexSteps = indexSteps
     }
 
     /// The name a projection of this path gets in a result row: its last member, as Azure names
     /// `SELECT properties.reported.firmware` → `{"firmware": ...}`.
     public var lastSegment: String { segments.last ?? "" }
 
-    /// The path as it would be written in a query: dotted, with `['...']` for members that are
-    /// not plain names.
+    /// The path as it would be written in a query: dotted, with `[0]` for array elements and
+    /// `['...']` for members that are not plain names.
     public var description: String {
         var text = ""
         for (index, segment) in segments.enumerated() {
-            if Self.isPlainName(segment) {
+            if indexSteps.contains(index) {
+                text += "[" + segment + "]"
+            } else if Self.isPlainName(segment) || (index == 0 && Self.isSystemName(segment)) {
                 if index > 0 { text += "." }
                 text += segment
             } else {
@@ -32,17 +39,27 @@ public struct PropertyPath: Sendable, Hashable, CustomStringConvertible {
     /// Whether both paths name the same property, member names compared ignoring case as twin
     /// queries compare them (`SELECT Status ... GROUP BY status`).
     func isSameProperty(as other: PropertyPath) -> Bool {
-        segments.count == other.segments.count
+        segments.count == other.segments.count && indexSteps == other.indexSteps
             && zip(segments, other.segments).allSatisfy { $0 == $1 || $0.lowercased() == $1.lowercased() }
     }
 
     /// This path without its first `count` members.
     func droppingPrefix(_ count: Int) -> PropertyPath {
-        PropertyPath(Array(segments.dropFirst(count)))
+        PropertyPath(
+            Array(segments.dropFirst(count)),
+            indexSteps: Set(indexSteps.compactMap { $0 >= count ? $0 - count : nil }))
     }
 
     private static func isPlainName(_ segment: String) -> Bool {
         guard let first = segment.first, Lexer.startsName(first) else { return false }
         return segment.allSatisfy(Lexer.continuesName)
+    }
+
+    /// A routing condition's hyphenated system property name such as `$iothub-enqueuedtime`,
+    /// which is written bare at the start of a path.
+    private static func isSystemName(_ segment: String) -> Bool {
+        let parts = segment.split(separator: "-", omittingEmptySubsequences: false)
+        return segment.first == "$" && parts.allSatisfy { $0.allSatisfy(Lexer.continuesName) }
+            && parts.dropFirst().allSatisfy { $0.first?.isLetter == true }
     }
 }

@@ -26,10 +26,10 @@ public struct WorkspaceWriter: WorkspaceReading {
         try database.deleteRecords(scope: scope, collection: collection)
     }
 
-    /// Removes every record in `scope` (e.g. a deleted hub), leaving other scopes and the
-    /// journal untouched: the journal is append-only and keeps the history of what was deleted.
+    /// Removes every record and stream in `scope` (e.g. a deleted hub), leaving other scopes and
+    /// the journal untouched: the journal is append-only and keeps the history of what was deleted.
     public func deleteScope(_ scope: String) throws {
-        try database.deleteRecords(scope: scope)
+        try database.deleteScope(scope)
     }
 
     /// Appends `event` to the journal and returns it with its sequence number.

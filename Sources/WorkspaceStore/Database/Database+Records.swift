@@ -53,13 +53,20 @@ extension Database {
         try executeCached("DELETE FROM record WHERE scope = ? AND collection = ?", [scope, collection])
     }
 
-    func deleteRecords(scope: String) throws {
+    /// Removes a scope's records and its streams with their cursors.
+    func deleteScope(_ scope: String) throws {
         try executeCached("DELETE FROM record WHERE scope = ?", [scope])
+        try executeCached("DELETE FROM stream_event WHERE scope = ?", [scope])
+        try executeCached("DELETE FROM stream_partition WHERE scope = ?", [scope])
+        try executeCached("DELETE FROM stream_cursor WHERE scope = ?", [scope])
     }
 
-    /// Empties both tables (reset, import). The journal's AUTOINCREMENT counter survives, so
+    /// Empties every table (reset, import). The journal's AUTOINCREMENT counter survives, so
     /// sequence numbers are not reused.
     func deleteEverything() throws {
-        try execute(sql: "DELETE FROM record; DELETE FROM journal")
+        try execute(sql: """
+            DELETE FROM record; DELETE FROM journal;
+            DELETE FROM stream_event; DELETE FROM stream_partition; DELETE FROM stream_cursor
+            """)
     }
 }

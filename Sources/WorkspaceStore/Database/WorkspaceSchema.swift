@@ -32,6 +32,42 @@ enum WorkspaceSchema {
                 )
                 """)
         }
+        migrator.registerMigration("v2-event-streams") { db in
+            // Partitioned, append-only logs (a hub's built-in `events` endpoint, Event Hubs-style
+            // routing endpoints). Events are keyed by their per-partition sequence number, which
+            // `stream_partition` hands out so that numbers are never reused after retention
+            // deletes old events, as in Event Hubs.
+            try db.execute(sql: """
+                CREATE TABLE stream_event (
+                    scope TEXT NOT NULL,
+                    stream TEXT NOT NULL,
+                    partition INTEGER NOT NULL,
+                    sequence INTEGER NOT NULL,
+                    enqueued_at REAL NOT NULL,
+                    payload BLOB NOT NULL,
+                    PRIMARY KEY (scope, stream, partition, sequence)
+                ) WITHOUT ROWID
+                """)
+            try db.execute(sql: """
+                CREATE TABLE stream_partition (
+                    scope TEXT NOT NULL,
+                    stream TEXT NOT NULL,
+                    partition INTEGER NOT NULL,
+                    next_sequence INTEGER NOT NULL,
+                    PRIMARY KEY (scope, stream, partition)
+                ) WITHOUT ROWID
+                """)
+            try db.execute(sql: """
+                CREATE TABLE stream_cursor (
+                    scope TEXT NOT NULL,
+                    stream TEXT NOT NULL,
+                    consumer_group TEXT NOT NULL,
+                    partition INTEGER NOT NULL,
+                    sequence INTEGER NOT NULL,
+                    PRIMARY KEY (scope, stream, consumer_group, partition)
+                ) WITHOUT ROWID
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,12 @@
+/// Message property lookup by name as IoT Hub does it.
+///
+/// IoT Hub's device-to-cloud messages are not case-sensitive about property names, so an exact
+/// match wins and otherwise a match ignoring letter case is taken (Microsoft recommends unique
+/// names for that reason).
+extension Dictionary where Key == String {
+    func propertyValue(named name: String) -> Value? {
+        if let exact = self[name] { return exact }
+        let lowercased = name.lowercased()
+        return first { $0.key.lowercased() == lowercased }?.value
+    }
+}

@@ -1,0 +1,60 @@
+import JSONValue
+
+/// One message being routed, shared by every condition evaluated on it so that its body is
+/// decoded at most once however many routes read `$body`, and not at all when none does.
+final class RoutingContext {
+    let message: RoutedMessage
+    private lazy var body = QueryableBody(message)
+
+    init(_ message: RoutedMessage) {
+        self.message = message
+    }
+
+    /// What a path in a routing condition reads, or why it is undefined.
+    enum Lookup {
+        case found(JSONValue)
+        case missing(reason: String)
+    }
+
+    /// Resolves `path` as IoT Hub routing does: `$body.…` in the JSON body, `$twin.…` in the
+    /// sender's twin, `$name` among the system properties, and a bare name among the application
+    /// properties.
+    func lookUp(_ path: PropertyPath) -> Lookup {
+        guard let head = path.segments.first else { return .missing(reason: "the path is empty") }
+        let isDollarName = head.first == "$"
+        switch isDollarName ? head.lowercased() : head {
+        case "$body":
+            switch body {
+            case .document(let document): return lookUp(path, in: document, named: "the body", example: "temperature")
+            case .unavailable(let reason): return .missing(reason: reason)
+            }
+        case "$twin":
+            guard let twin = message.twin else { return .missing(reason: "the message comes with no twin to read") }
+            return lookUp(path, in: twin, named: "the twin", example: "tags.location")
+        default:
+            let value = isDollarName ? message.dollarProperty(named: head) : message.applicationProperty(named: head)
+            guard let value else {
+                return .missing(reason: isDollarName
+                    ? "the message has no system property \(head)"
+                    : "the message has no application property '\(head)'")
+            }
+            guard path.segments.count == 1 else {
+                return .missing(reason: "\(head) is a string and has no members")
+            }
+            return .found(.string(value))
+        }
+    }
+
+    /// A path below `$body` or `$twin`, which must name a member: Azure leaves conditions on the
+    /// whole body (`$body`, `$body[0]`) undefined.
+    private func lookUp(_ path: PropertyPath, in document: JSONValue, named name: String, example: String) -> Lookup {
+        let head = path.segments[0]
+        guard path.segments.count > 1, !path.indexSteps.contains(1) else {
+            return .missing(reason: "a condition reads members of \(head) such as \(head).\(example), not \(name) as a whole")
+        }
+        guard let value = document.queryValue(at: path, from: 1) else {
+            return .missing(reason: "\(name) has no \(path.droppingPrefix(1))")
+        }
+        return .found(value)
+    }
+}
