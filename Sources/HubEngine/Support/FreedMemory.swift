@@ -6,7 +6,7 @@
 ///
 /// Opening a hub parses every stored record; the text and parse trees are freed once the hub is
 /// built, but glibc keeps freed pages that lie between live allocations for reuse, so a freshly
-/// opened 100,000-device hub would keep about 100 MB it no longer needs. `malloc_trim` returns
+/// opened 100,000-device hub would keep about 80 MB it no longer needs. `malloc_trim` returns
 /// those pages. It is looked up at run time because Swift's Glibc module does not declare it;
 /// elsewhere (macOS) this does nothing.
 enum FreedMemory {

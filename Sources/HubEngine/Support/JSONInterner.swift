@@ -2,8 +2,9 @@ import JSONValue
 
 /// Makes equal JSON values read from storage share one copy.
 ///
-/// Every stored twin is parsed on its own, so 100,000 twins imported together hold 100,000 equal
-/// `$metadata` objects with equal timestamps, and often equal tags. Values are immutable
+/// Every stored twin is parsed on its own, so a hub whose devices carry the same tags (a lab's
+/// 100,000 devices in a few buildings and floors) would hold as many copies of them, and twins
+/// written at the same instant as many copies of their `$metadata`. Values are immutable
 /// (copy-on-write), so sharing is invisible to readers; it only saves memory.
 ///
 /// Only values whose equality means byte-for-byte identity are shared: Swift compares strings
