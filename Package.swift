@@ -78,6 +78,7 @@ let package = Package(
             swiftSettings: swift6),
 
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"], swiftSettings: swift6),
+        .testTarget(name: "LabCoreTests", dependencies: ["LabCore"], swiftSettings: swift6),
         .testTarget(name: "IoTSecurityTests", dependencies: ["IoTSecurity"], swiftSettings: swift6),
         .testTarget(name: "IoTQueryTests", dependencies: ["IoTQuery", "JSONValue"], swiftSettings: swift6),
         .testTarget(name: "AvroEncodingTests", dependencies: ["AvroEncoding", "JSONValue"], swiftSettings: swift6),

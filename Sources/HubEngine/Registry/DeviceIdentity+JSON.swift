@@ -1,4 +1,5 @@
 import JSONValue
+import LabCore
 
 extension DeviceIdentity {
     /// The identity in Azure's REST shape and member order (`deviceId`, `generationId`, `etag`,

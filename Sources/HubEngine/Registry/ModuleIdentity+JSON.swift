@@ -1,4 +1,5 @@
 import JSONValue
+import LabCore
 
 extension ModuleIdentity {
     /// The module in Azure's REST shape and member order (`moduleId`, `managedBy`, `deviceId`, ...).

@@ -1,5 +1,6 @@
 import Foundation
 import JSONValue
+import LabCore
 
 /// Builds twin documents in Azure's shape and member order from an identity and its twin state.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import JSONValue
+import LabCore
 
 extension HubResource {
     /// The shape `az iot hub show` prints (keys are not included, as in Azure: see `policy list`).
@@ -51,7 +52,7 @@ extension HubResource {
             "resourcegroup": .string(resourceGroup),
             "sku": ["capacity": .integer(units), "name": .string(sku.name), "tier": .string(sku.tierName)],
             "subscriptionid": .string(subscription.id),
-            "systemData": ["createdAt": .string(AzureTimestamp.string(from: createdAt))],
+            "systemData": ["createdAt": .string(AzureTimestamp.string(createdAt))],
             "tags": .object(tags),
             "type": "Microsoft.Devices/IotHubs",
         ]

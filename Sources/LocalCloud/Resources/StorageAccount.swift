@@ -1,5 +1,6 @@
 import Foundation
 import JSONValue
+import LabCore
 
 /// A storage account, which the official lab scripts create for routing endpoints and file upload.
 ///
@@ -28,7 +29,7 @@ public struct StorageAccountKey: Sendable, Equatable {
 
     public var json: JSONValue {
         [
-            "creationTime": .string(AzureTimestamp.string(from: createdAt)),
+            "creationTime": .string(AzureTimestamp.string(createdAt)),
             "keyName": .string(keyName),
             "permissions": "FULL",
             "value": .string(value),
@@ -42,7 +43,7 @@ extension StorageAccount {
         let endpoint = { (service: String) in JSONValue.string("https://\(name).\(service).core.windows.net/") }
         return [
             "accessTier": "Hot",
-            "creationTime": .string(AzureTimestamp.string(from: createdAt)),
+            "creationTime": .string(AzureTimestamp.string(createdAt)),
             "id": .string("\(subscription.resourceGroupID(resourceGroup))/providers/Microsoft.Storage/storageAccounts/\(name)"),
             "kind": .string(kind),
             "location": .string(location),

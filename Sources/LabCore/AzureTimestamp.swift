@@ -5,15 +5,15 @@ import Foundation
 ///
 /// Written by hand rather than with a formatter: a 100,000-device import stamps every record,
 /// and the output must not depend on the machine's locale or calendar.
-enum AzureTimestamp {
+public enum AzureTimestamp {
     /// What Azure shows for an instant that has not happened yet (a device that never connected).
-    static let never = "0001-01-01T00:00:00Z"
+    public static let never = "0001-01-01T00:00:00Z"
 
     /// Seconds from 0001-01-01 to 1970-01-01, the offset between .NET ticks and Unix time.
-    static let unixEpochInDotNetSeconds: Int64 = 62_135_596_800
+    public static let unixEpochInDotNetSeconds: Int64 = 62_135_596_800
 
     /// The text for an instant, or `never` for `nil`.
-    static func string(_ date: Date?) -> String {
+    public static func string(_ date: Date?) -> String {
         guard let date else { return never }
         let ticks = dotNetTicks(date)
         let totalSeconds = ticks / 10_000_000 - unixEpochInDotNetSeconds
@@ -32,7 +32,7 @@ enum AzureTimestamp {
 
     /// Reads what `string(_:)` writes (any number of fractional digits); `nil` for `never` or
     /// text that is not such a timestamp.
-    static func date(_ text: String) -> Date? {
+    public static func date(_ text: String) -> Date? {
         let bytes = Array(text.utf8)
         guard bytes.count >= 20, bytes.last == UInt8(ascii: "Z"), text != never else { return nil }
         func number(_ range: Range<Int>) -> Int64? {
@@ -62,8 +62,8 @@ enum AzureTimestamp {
 
     /// 100-nanosecond intervals since 0001-01-01, the unit of .NET `DateTime.Ticks`, which IoT Hub
     /// uses for generation ids and edge device scopes.
-    static func dotNetTicks(_ date: Date) -> Int64 {
-        let unixTicks = (date.timeIntervalSince1970 * 10_000_000).rounded(.down)
+    public static func dotNetTicks(_ date: Date) -> Int64 {
+        let unixTicks = (date.timeIntervalSince1970 * 10_000_000).rounded()
         return Int64(unixTicks) + unixEpochInDotNetSeconds * 10_000_000
     }
 
