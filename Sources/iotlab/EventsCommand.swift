@@ -12,7 +12,7 @@ struct EventsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the latest events; with --follow, keep printing new ones until interrupted.")
 
-        @Option(name: [.short, .customLong("lines")], help: "How many recent events to print.")
+        @Option(name: [.customShort("n"), .customLong("lines")], help: "How many recent events to print.")
         var count = 20
 
         @Flag(name: [.short, .long], help: "Keep printing events as they happen.")

@@ -41,9 +41,37 @@ import Testing
         let count = try iotlab.run("az", "iot", "hub", "query", "-n", "e2e-hub", "-q", "SELECT COUNT() AS n FROM devices")
         #expect(try JSONValue(parsing: count.output) == [["n": 3]])
 
-        let events = try iotlab.run("events", "tail", "--lines", "50", "-o", "json")
+        let events = try iotlab.run("events", "tail", "-n", "50", "-o", "json")
         #expect(events.status == 0)
-        #expect(events.output.contains("\"DeviceCreated\""))
+        let kinds = try events.output.split(separator: "\n").map { try JSONValue(parsing: String($0))["kind"]?.stringValue ?? "" }
+        #expect(kinds.prefix(3) == ["ResourceGroupCreated", "IotHubCreated", "DeviceCreated"])
+        #expect(kinds.filter { $0 == "DeviceCreated" }.count == 3)
+        #expect(kinds.filter { $0 == "TwinUpdated" }.count == 3)
+        let lastTwo = try iotlab.run("events", "tail", "-n", "2")
+        #expect(lastTwo.output.split(separator: "\n").count == 2)
+    }
+
+    @Test func eventsTailFollowsChangesMadeByOtherCommands() async throws {
+        let iotlab = try IoTLabProcess()
+        defer { iotlab.cleanUp() }
+        try #require(iotlab.run("az", "iot", "hub", "create", "--name", "follow-hub", "-o", "none").status == 0)
+        let follower = iotlab.makeProcess(["events", "tail", "-n", "1", "--follow", "-o", "json"])
+        let output = Pipe()
+        follower.standardOutput = output
+        let collected = CollectedOutput()
+        output.fileHandleForReading.readabilityHandler = { handle in collected.append(handle.availableData) }
+        defer { output.fileHandleForReading.readabilityHandler = nil }
+        try follower.run()
+        defer {
+            follower.terminate()
+            follower.waitUntilExit()
+        }
+        // The follower has read the journal once it prints the last event written before it started.
+        try await collected.waitFor("IotHubCreated")
+        try #require(iotlab.run("az", "iot", "hub", "device-identity", "create", "-n", "follow-hub", "-d", "late-device", "-o", "none").status == 0)
+        try await collected.waitFor("late-device")
+        let kinds = try collected.text.split(separator: "\n").map { try JSONValue(parsing: String($0))["kind"]?.stringValue ?? "" }
+        #expect(kinds == ["IotHubCreated", "DeviceCreated"])
     }
 
     @Test func infoNamesTheWorkspaceAndItsDatabase() throws {
@@ -75,5 +103,28 @@ import Testing
         let device = try iotlab.run("az", "iot", "hub", "device-identity", "show", "-n", "snap-hub", "-d", "d1")
         #expect(device.status == 0)
         #expect(try JSONValue(parsing: device.output)["deviceId"] == "d1")
+    }
+}
+
+/// Output a child process writes while a test watches it, gathered from a pipe's handler.
+final class CollectedOutput: @unchecked Sendable {
+    // Guarded by `lock`: the pipe's handler runs on its own queue.
+    private var data = Data()
+    private let lock = NSLock()
+
+    func append(_ chunk: Data) {
+        lock.withLock { data.append(chunk) }
+    }
+
+    var text: String {
+        lock.withLock { String(decoding: data, as: UTF8.self) }
+    }
+
+    /// Waits, for at most ten seconds, until `text` appears; fails the test if it never does.
+    func waitFor(_ text: String) async throws {
+        for _ in 0..<200 where !self.text.contains(text) {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        try #require(self.text.contains(text), "no '\(text)' in: \(self.text)")
     }
 }
