@@ -87,12 +87,13 @@ import WorkspaceStore
         #expect(try await fixture.hub.twin(of: "d1")["version"] == 1)
     }
 
-    @Test func erasingTheHubForgetsItsState() async throws {
+    @Test func everythingAHubStoresLivesInItsScope() async throws {
         let fixture = try HubFixture()
-        _ = try await fixture.hub.createDevice(DeviceIdentity(deviceId: "d1"))
-        try await fixture.hub.eraseAllState()
-        #expect(await fixture.hub.deviceCount == 0)
+        _ = try await fixture.hub.createDevice(DeviceIdentity(deviceId: "d1", iotEdge: true))
+        _ = try await fixture.hub.updateTwin(of: "d1", patch: json(#"{"tags":{"a":1}}"#), ifMatch: nil)
+        try fixture.workspace.write { try $0.deleteScope(IoTHub.storageScope(forHub: "lab-hub")) }
         let reopened = try IoTHub(settings: HubSettings(name: "lab-hub", skuName: "S1", units: 1), workspace: fixture.workspace, clock: fixture.clock)
         #expect(await reopened.deviceCount == 0)
+        #expect(try fixture.workspace.allRecords().isEmpty)
     }
 }

@@ -102,6 +102,32 @@ import WorkspaceStore
         await #expect(throws: CloudError.self) { try await cloud.engine(forHub: "doomed-hub") }
     }
 
+    @Test func deletingAHubDeletesItsDataPlaneEvenWhenNeverOpened() async throws {
+        let workspace = try Workspace.inMemory()
+        let first = try LocalCloud(workspace: workspace, clock: ManualClock())
+        _ = try await first.createHub(HubCreation(name: "gone-hub"))
+        _ = try await first.engine(forHub: "gone-hub").createDevice(DeviceIdentity(deviceId: "d1"))
+
+        // A new cloud over the same workspace opens no data plane until a command needs one.
+        let second = try LocalCloud(workspace: workspace, clock: ManualClock())
+        try await second.deleteHub(named: "gone-hub")
+        #expect(try workspace.read { try $0.records(scope: IoTHub.storageScope(forHub: "gone-hub"), collection: "devices") }.isEmpty)
+        let recreated = try await second.createHub(HubCreation(name: "gone-hub"))
+        #expect(recreated.name == "gone-hub")
+        #expect(try await second.engine(forHub: "gone-hub").deviceCount == 0)
+        let kinds = try workspace.journal(after: 0, limit: 100).map(\.kind)
+        #expect(kinds.suffix(2) == ["IotHubDeleted", "IotHubCreated"])
+    }
+
+    @Test func anUnreadableResourceRecordStopsTheOpenAndSaysWhich() async throws {
+        let workspace = try Workspace.inMemory()
+        _ = try await LocalCloud(workspace: workspace, clock: ManualClock()).createHub(HubCreation(name: "kept-hub"))
+        try workspace.write { try $0.put(scope: "cloud", collection: "iotHubs", key: "kept-hub", body: Data("{\"name\": 1}".utf8)) }
+        #expect(throws: CloudError.storageFailed(reason: "the stored iotHubs record 'kept-hub' cannot be read")) {
+            try LocalCloud(workspace: workspace, clock: ManualClock())
+        }
+    }
+
     @Test func connectionStringsNameThePolicy() async throws {
         let hub = try await cloud.createHub(HubCreation(name: "cs-hub"))
         let service = try hub.policy(named: "service")

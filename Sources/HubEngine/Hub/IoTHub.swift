@@ -24,7 +24,7 @@ public actor IoTHub {
         self.settings = settings
         self.workspace = workspace
         self.clock = clock
-        scope = "hub:" + settings.name
+        scope = Self.storageScope(forHub: settings.name)
         (state, lastGenerationTicks) = try Self.loadedState(scope: scope, workspace: workspace)
         // Only now are the record texts and parse trees of the load all freed.
         FreedMemory.returnToSystem()
@@ -63,11 +63,10 @@ public actor IoTHub {
         self.settings = settings
     }
 
-    /// Forgets everything the hub holds, as deleting the hub does, in one workspace write.
-    public func eraseAllState() throws {
-        let scope = self.scope
-        try workspace.write { writer in try writer.deleteScope(scope) }
-        state = HubState()
+    /// The workspace scope that holds a hub's records: `hub:<name>`. Resource Manager deletes it
+    /// in the same transaction as the hub's resource record, without opening the hub.
+    public static func storageScope(forHub name: String) -> String {
+        "hub:" + name
     }
 
     /// How many devices are registered (modules not counted).

@@ -31,7 +31,10 @@ struct CloudState {
             try reader.record(scope: scope, collection: Collection.subscription, key: "default")
         }
         let subscription: Subscription
-        if let existing, let json = try? JSONValue(parsing: existing), let id = json["id"]?.stringValue {
+        if let existing {
+            guard let json = try? JSONValue(parsing: existing), let id = json["id"]?.stringValue else {
+                throw CloudError.storageFailed(reason: "the stored subscription record cannot be read")
+            }
             subscription = Subscription(id: id, displayName: json["displayName"]?.stringValue ?? "iotlab")
         } else {
             subscription = Subscription(id: UUID().uuidString.lowercased(), displayName: "iotlab local subscription")
@@ -61,9 +64,12 @@ struct CloudState {
     ) throws -> [String: Resource] {
         var resources: [String: Resource] = [:]
         for stored in try reader.records(scope: scope, collection: collection) {
-            if let json = try? JSONValue(parsing: stored.body), let resource = make(json) {
-                resources[stored.key] = resource
+            // A record this version cannot read stops the open rather than silently losing a
+            // resource the learner made.
+            guard let json = try? JSONValue(parsing: stored.body), let resource = make(json) else {
+                throw CloudError.storageFailed(reason: "the stored \(collection) record '\(stored.key)' cannot be read")
             }
+            resources[stored.key] = resource
         }
         return resources
     }

@@ -87,30 +87,33 @@ extension LocalCloud {
         return hub
     }
 
-    /// Deletes a hub with its devices, twins and everything else in its data plane.
+    /// Deletes a hub with its devices, twins and everything else in its data plane, in one
+    /// transaction with its resource record.
     public func deleteHub(named name: String, resourceGroup: String? = nil) async throws(CloudError) {
         let hub = try hub(named: name, resourceGroup: resourceGroup)
         let key = CloudState.key(hub.name)
-        if let engine = engines[key] {
-            do {
-                try await engine.eraseAllState()
-            } catch {
-                throw .storageFailed(reason: String(describing: error))
-            }
-        }
         try persist(event: "IotHubDeleted", subject: hub.name, payload: hub.eventPayload) { writer in
             try writer.delete(scope: CloudState.scope, collection: CloudState.Collection.hubs, key: key)
+            try writer.deleteScope(IoTHub.storageScope(forHub: hub.name))
         }
         hubResources[key] = nil
         engines[key] = nil
     }
 
-    /// The data plane of a hub: its identity registry, twins and queries.
+    /// The data plane of a hub: its identity registry, twins and queries, loaded on first use.
     public func engine(forHub name: String) throws(CloudError) -> IoTHub {
-        guard let engine = engines[CloudState.key(name)] else {
+        let key = CloudState.key(name)
+        if let engine = engines[key] { return engine }
+        guard let hub = hubResources[key] else {
             throw .resourceNotFound(type: "Microsoft.Devices/IotHubs", name: name, resourceGroup: nil)
         }
-        return engine
+        do {
+            let engine = try IoTHub(settings: hub.settings, workspace: workspace, clock: clock)
+            engines[key] = engine
+            return engine
+        } catch {
+            throw .engineUnavailable(hubName: hub.name, reason: String(describing: error))
+        }
     }
 
     /// Regenerates one key of a hub policy, as `az iot hub policy renew-key` does.

@@ -17,6 +17,8 @@ public actor LocalCloud {
 
     var groups: [String: ResourceGroup] = [:]
     var hubResources: [String: HubResource] = [:]
+    /// The data planes opened so far: a hub is loaded the first time a command needs it, so
+    /// `az group list` on a workspace with 100,000 devices does not read them all.
     var engines: [String: IoTHub] = [:]
     var storage: [String: StorageAccount] = [:]
     var registrations: [String: ProviderRegistration] = [:]
@@ -38,9 +40,6 @@ public actor LocalCloud {
         storage = stored.storageAccounts
         registrations = stored.providers
         installedExtensions = stored.extensions
-        for (key, hub) in stored.hubs {
-            engines[key] = try IoTHub(settings: hub.settings, workspace: workspace, clock: clock)
-        }
     }
 }
 
