@@ -6,6 +6,18 @@ public enum HubTier: String, Sendable {
     case basic
     /// S1–S3: everything.
     case standard
+
+    /// The tier a SKU name such as `S1` or `b2` belongs to, named by its letter.
+    public init(skuName: String) {
+        switch skuName.uppercased().first {
+        case "F": self = .free
+        case "B": self = .basic
+        default: self = .standard
+        }
+    }
+
+    /// `Free`, `Basic` or `Standard`, as Azure writes `sku.tier`.
+    public var azureName: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 }
 
 /// A hub's name and scale, as Resource Manager holds them.
@@ -26,13 +38,7 @@ public struct HubSettings: Sendable, Equatable {
     }
 
     /// The tier named by the SKU's letter.
-    public var tier: HubTier {
-        switch skuName.uppercased().first {
-        case "F": .free
-        case "B": .basic
-        default: .standard
-        }
-    }
+    public var tier: HubTier { HubTier(skuName: skuName) }
 
     /// How many devices the tier allows: 500 on F1, otherwise the registry limit.
     public var maximumDevices: Int {

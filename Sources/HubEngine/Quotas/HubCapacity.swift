@@ -22,7 +22,7 @@ public struct HubCapacity: Sendable, Equatable {
     /// `ArgumentInvalid`, naming the field.
     public init(skuName: String, units: Int) throws(HubError) {
         let upper = skuName.uppercased()
-        guard Self.skuNames.contains(upper), let letter = upper.first, let size = upper.last?.wholeNumberValue else {
+        guard Self.skuNames.contains(upper), let size = upper.last?.wholeNumberValue else {
             throw .argumentInvalid(
                 field: "sku", rule: "must be one of \(Self.skuNames.joined(separator: ", ")), was '\(skuName)'")
         }
@@ -30,7 +30,7 @@ public struct HubCapacity: Sendable, Equatable {
             throw .argumentInvalid(field: "units", rule: "a hub has at least 1 unit, was \(units)")
         }
         self.skuName = upper
-        tier = letter == "F" ? .free : letter == "B" ? .basic : .standard
+        tier = HubTier(skuName: upper)
         self.size = size
         self.units = units
     }

@@ -1,9 +1,11 @@
-/// An IoT Hub pricing tier and size, with the limits Azure attaches to each.
+import HubEngine
+
+/// An IoT Hub pricing tier and size, with the limits Resource Manager attaches to each.
 public struct HubSKU: Sendable, Equatable {
     public let name: String
 
     /// Every SKU name `az iot hub create --sku` accepts.
-    public static let names = ["F1", "B1", "B2", "B3", "S1", "S2", "S3"]
+    public static let names = HubCapacity.skuNames
 
     public init(_ name: String) throws(CloudError) {
         let upper = name.uppercased()
@@ -14,13 +16,7 @@ public struct HubSKU: Sendable, Equatable {
     }
 
     /// `Free`, `Basic` or `Standard`, as `sku.tier` reads.
-    public var tierName: String {
-        switch name.first {
-        case "F": "Free"
-        case "B": "Basic"
-        default: "Standard"
-        }
-    }
+    public var tierName: String { HubTier(skuName: name).azureName }
 
     /// The most units Azure sells of this SKU: 1 for F1, 10 for B3/S3, 200 otherwise.
     public var maximumUnits: Int {
@@ -35,7 +31,8 @@ public struct HubSKU: Sendable, Equatable {
     /// hub cannot become basic (Azure's rules for `az iot hub update --sku`).
     public func canChange(to other: HubSKU) -> Bool {
         if self == other { return true }
-        if tierName == "Free" || other.tierName == "Free" { return false }
-        return !(tierName == "Standard" && other.tierName == "Basic")
+        let (from, to) = (HubTier(skuName: name), HubTier(skuName: other.name))
+        if from == .free || to == .free { return false }
+        return !(from == .standard && to == .basic)
     }
 }
