@@ -42,6 +42,10 @@ let package = Package(
             dependencies: ["JSONValue", "LabCore", "IoTQuery", "IoTSecurity", "WorkspaceStore"],
             swiftSettings: swift6),
         .target(
+            name: "DeviceSimulation",
+            dependencies: ["HubEngine", "IoTQuery", "JSONValue", "LabCore"],
+            swiftSettings: swift6),
+        .target(
             name: "LocalCloud",
             dependencies: ["JSONValue", "LabCore", "IoTSecurity", "WorkspaceStore", "HubEngine"],
             swiftSettings: swift6),
@@ -49,7 +53,7 @@ let package = Package(
         // Front doors.
         .target(
             name: "AzConsole",
-            dependencies: ["JSONValue", "LabCore", "LocalCloud", "HubEngine", "IoTSecurity"],
+            dependencies: ["JSONValue", "LabCore", "LocalCloud", "HubEngine", "IoTSecurity", "DeviceSimulation"],
             swiftSettings: swift6),
         .target(
             name: "ControlSocket",
@@ -62,7 +66,10 @@ let package = Package(
         // The application and its thin executable.
         .target(
             name: "IoTLabApp",
-            dependencies: ["JSONValue", "LabCore", "WorkspaceStore", "LocalCloud", "AzConsole", "ControlSocket"],
+            dependencies: [
+                "JSONValue", "LabCore", "WorkspaceStore", "HubEngine", "LocalCloud", "AzConsole", "ControlSocket",
+                "DeviceSimulation",
+            ],
             swiftSettings: swift6),
         .executableTarget(
             name: "iotlab",
@@ -97,6 +104,10 @@ let package = Package(
         .testTarget(
             name: "HubEngineTests",
             dependencies: ["HubEngine", "JSONValue", "LabCore", "WorkspaceStore", "IoTSecurity"],
+            swiftSettings: swift6),
+        .testTarget(
+            name: "DeviceSimulationTests",
+            dependencies: ["DeviceSimulation", "HubEngine", "JSONValue", "LabCore", "WorkspaceStore"],
             swiftSettings: swift6),
         .testTarget(
             name: "LocalCloudTests",

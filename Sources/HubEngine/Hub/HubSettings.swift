@@ -29,12 +29,24 @@ public struct HubSettings: Sendable, Equatable {
     /// `F1`, `B1`, `B2`, `B3`, `S1`, `S2` or `S3`.
     public var skuName: String
     public var units: Int
+    /// The built-in `events` endpoint: partitions, retention, consumer groups.
+    public var eventHub: EventHubSettings
+    /// Cloud-to-device defaults: TTL, delivery count, feedback.
+    public var cloudToDevice: CloudToDeviceSettings
+    /// Custom endpoints, routes, the fallback route and enrichments.
+    public var routing: RoutingConfiguration
 
-    public init(name: String, skuName: String, units: Int) {
+    public init(
+        name: String, skuName: String, units: Int, eventHub: EventHubSettings = EventHubSettings(),
+        cloudToDevice: CloudToDeviceSettings = CloudToDeviceSettings(), routing: RoutingConfiguration = RoutingConfiguration()
+    ) {
         self.name = name
         hostName = name + ".azure-devices.net"
         self.skuName = skuName
         self.units = units
+        self.eventHub = eventHub
+        self.cloudToDevice = cloudToDevice
+        self.routing = routing
     }
 
     /// The tier named by the SKU's letter.

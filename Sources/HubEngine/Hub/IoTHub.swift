@@ -18,6 +18,18 @@ public actor IoTHub {
     var state = HubState()
     /// The last generation id handed out, so ids stay unique when the clock stands still.
     var lastGenerationTicks: Int64 = 0
+    /// Connected devices and modules.
+    var sessions = SessionRegistry()
+    /// Per-device cloud-to-device queues.
+    var cloudToDevice: CloudToDeviceQueues
+    /// Direct-method calls awaiting answers.
+    var methodCalls = PendingMethodCalls()
+    /// Compiled routes, quota meter and throttles of the telemetry path.
+    var telemetry = TelemetryPipeline()
+    /// The built-in and custom endpoints.
+    var endpoints: EndpointSet
+    /// Counters under Azure Monitor's metric names.
+    var metrics = HubMetrics()
 
     /// Opens the hub named in `settings`, loading everything its scope holds in `workspace`.
     public init(settings: HubSettings, workspace: Workspace, clock: any LabClock) throws {
@@ -26,6 +38,8 @@ public actor IoTHub {
         self.clock = clock
         scope = Self.storageScope(forHub: settings.name)
         (state, lastGenerationTicks) = try Self.loadedState(scope: scope, workspace: workspace)
+        cloudToDevice = try CloudToDeviceQueues(workspace: workspace, scope: scope)
+        endpoints = try EndpointSet(workspace: workspace, scope: scope)
         // Only now are the record texts and parse trees of the load all freed.
         FreedMemory.returnToSystem()
     }

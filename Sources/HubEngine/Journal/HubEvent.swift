@@ -22,6 +22,9 @@ public enum HubEvent: Sendable, Equatable {
     case devicesImported(succeeded: Int, failed: Int)
     /// A device or module connected or disconnected.
     case connectionChanged(deviceId: String, moduleId: String?, state: ConnectionState)
+    /// An event of the messaging layer (telemetry, routing, C2D, methods, endpoints), built by
+    /// that layer's own constructors so each concern keeps its event shapes beside its code.
+    case messaging(kind: String, subject: String, payload: JSONValue)
 
     /// The journal kind, e.g. `DeviceCreated`.
     public var kind: String {
@@ -36,6 +39,7 @@ public enum HubEvent: Sendable, Equatable {
         case .reportedPropertiesUpdated: "ReportedPropertiesUpdated"
         case .devicesImported: "DevicesImported"
         case .connectionChanged: "ConnectionChanged"
+        case .messaging(let kind, _, _): kind
         }
     }
 
@@ -50,6 +54,7 @@ public enum HubEvent: Sendable, Equatable {
             .connectionChanged(let deviceId, let moduleId, _):
             moduleId.map { deviceId + "/" + $0 } ?? deviceId
         case .devicesImported: ""
+        case .messaging(_, let subject, _): subject
         }
     }
 
@@ -97,6 +102,8 @@ public enum HubEvent: Sendable, Equatable {
             if let moduleId { members["moduleId"] = .string(moduleId) }
             members["connectionState"] = .string(state.rawValue)
             return .object(members)
+        case .messaging(_, _, let payload):
+            return payload
         }
     }
 

@@ -1,0 +1,8 @@
+import DeviceSimulation
+import Testing
+
+@Suite struct SimulatedDeviceTests {
+    @Test func aSimulatedDeviceCanBeDescribed() {
+        _ = SimulatedDevice()
+    }
+}
