@@ -108,6 +108,7 @@ public actor IoTHub {
     func commit(_ change: HubChange) throws(HubError) {
         try persist(change)
         state.apply(change)
+        changeCommitted(change)
     }
 
     /// Writes a change's records and events in one transaction.
@@ -127,6 +128,7 @@ public actor IoTHub {
                 for event in change.events {
                     try writer.append(event.draft(scope: scope, time: time))
                 }
+                try routeSystemEvents(of: change, in: writer, at: time)
             }
         } catch {
             throw .storeFailure(String(describing: error))
