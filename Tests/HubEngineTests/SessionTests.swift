@@ -15,11 +15,13 @@ func nextDelivery(of session: DeviceSession) async -> DeviceDelivery? {
     return nil
 }
 
-/// A hub with device `d1` (and module `d1/filter`).
+/// A hub with device `d1` and, where the tier has modules, module `d1/filter`.
 func sessionFixture(sku: String = "S1") async throws -> HubFixture {
     let fixture = try HubFixture(sku: sku)
     _ = try await fixture.hub.createDevice(DeviceIdentity(deviceId: "d1"))
-    _ = try await fixture.hub.createModule(ModuleIdentity(moduleId: "filter", deviceId: "d1"))
+    if HubTier(skuName: sku) != .basic {
+        _ = try await fixture.hub.createModule(ModuleIdentity(moduleId: "filter", deviceId: "d1"))
+    }
     return fixture
 }
 
