@@ -14,6 +14,8 @@ struct EndpointSet: Sendable {
     let scope: String
     /// Partitions, retention and consumer groups of the built-in endpoint.
     private(set) var eventHub: EventHubSettings
+    /// When the built-in endpoint's expired events are next looked for.
+    var retention = EventRetention()
 
     init(workspace: Workspace, scope: String, settings: HubSettings) throws {
         self.scope = scope
@@ -40,6 +42,7 @@ struct EndpointSet: Sendable {
     ) throws -> [EndpointDelivery] {
         var deliveries: [EndpointDelivery] = []
         deliveries.reserveCapacity(endpointNames.count)
+        _ = try retention.purgeIfDue(scope: scope, stream: Self.builtInEndpointName, retentionDays: eventHub.retentionDays, in: writer, at: now)
         for name in endpointNames {
             guard name == Self.builtInEndpointName else { throw EndpointError.endpointNotFound(name: name) }
             let partition = EventPartitioner.partition(forKey: deviceId, partitionCount: eventHub.partitionCount)
