@@ -43,11 +43,14 @@ struct EndpointSet: Sendable {
         var deliveries: [EndpointDelivery] = []
         deliveries.reserveCapacity(endpointNames.count)
         _ = try retention.purgeIfDue(scope: scope, stream: Self.builtInEndpointName, retentionDays: eventHub.retentionDays, in: writer, at: now)
+        guard !endpointNames.isEmpty else { return deliveries }
+        // Encoded once however many endpoints receive this copy.
+        let payload = HubMessageCodec.encode(message)
         for name in endpointNames {
             guard name == Self.builtInEndpointName else { throw EndpointError.endpointNotFound(name: name) }
             let partition = EventPartitioner.partition(forKey: deviceId, partitionCount: eventHub.partitionCount)
             let target = StreamPartition(scope: scope, stream: Self.builtInEndpointName, partition: partition)
-            let draft = StreamEventDraft(enqueuedAt: now, payload: HubMessageCodec.encode(message))
+            let draft = StreamEventDraft(enqueuedAt: now, payload: payload)
             guard let sequence = try writer.appendStreamEvents([draft], to: target)?.lowerBound else { continue }
             deliveries.append(EndpointDelivery(endpointName: name, stream: target.stream, partition: partition, sequenceNumber: sequence))
         }
