@@ -22,15 +22,13 @@ struct StorageBatches: Sendable {
     static func pendingStream(_ endpointName: String) -> String { "storage:" + endpointName }
 
     /// Appends one message to an endpoint's pending batch in `writer`'s transaction.
-    mutating func append(_ payload: Data, to endpointName: String, partition: Int, scope: String, in writer: WorkspaceWriter, at now: Date) throws -> EndpointDelivery? {
-        let target = StreamPartition(scope: scope, stream: Self.pendingStream(endpointName), partition: partition)
-        guard let sequence = try writer.appendStreamEvents([StreamEventDraft(enqueuedAt: now, payload: payload)], to: target)?.lowerBound else {
-            return nil
-        }
+    mutating func append(_ payload: Data, to endpointName: String, partition: Int, scope: String, in writer: WorkspaceWriter, at now: Date) throws -> EndpointDelivery {
+        let delivery = try EndpointSet.append(
+            payload, endpointName: endpointName, stream: Self.pendingStream(endpointName), partition: partition, scope: scope, in: writer, at: now)
         var batch = open[endpointName] ?? OpenBatch(openedAt: now, bytes: 0)
         batch.bytes += payload.count
         open[endpointName] = batch
-        return EndpointDelivery(endpointName: endpointName, stream: target.stream, partition: partition, sequenceNumber: sequence)
+        return delivery
     }
 
     /// Reads back, once per endpoint after the hub opened, a batch left open by an earlier run.
