@@ -1,4 +1,5 @@
 import Foundation
+import HubEngine
 import JSONValue
 import LabCore
 
@@ -62,7 +63,8 @@ extension HubResource {
         [
             "name": .string(name), "resourceGroup": .string(resourceGroup), "location": .string(location),
             "sku": .string(sku.name), "units": .integer(units), "partitionCount": .integer(partitionCount),
-            "retentionDays": .integer(retentionDays), "policies": .array(policies.map(\.json)),
+            "retentionDays": .integer(retentionDays),
+            "consumerGroups": .array(consumerGroups.map(\.record)), "policies": .array(policies.map(\.json)),
             "tags": .object(tags), "etag": .string(etag),
             "createdAt": .double(createdAt.timeIntervalSince1970),
         ]
@@ -78,11 +80,15 @@ extension HubResource {
             let etag = record["etag"]?.stringValue,
             let created = record["createdAt"]?.doubleValue
         else { return nil }
+        let createdAt = Date(timeIntervalSince1970: created)
+        // Records written before consumer groups were kept hold only the implicit `$Default`.
+        let groups = record["consumerGroups"]?.arrayValue?.compactMap(ConsumerGroup.init(record:))
+            ?? [ConsumerGroup(name: EventHubSettings.defaultConsumerGroup, created: createdAt)]
         self.init(
             name: name, resourceGroup: group, location: location, sku: sku, units: units,
-            partitionCount: partitions, retentionDays: record["retentionDays"]?.integerValue ?? 1,
+            partitionCount: partitions, retentionDays: record["retentionDays"]?.integerValue ?? 1, consumerGroups: groups,
             policies: (record["policies"]?.arrayValue ?? []).compactMap(SharedAccessPolicy.init(json:)),
             tags: record["tags"]?.objectValue ?? [:], etag: etag,
-            createdAt: Date(timeIntervalSince1970: created))
+            createdAt: createdAt)
     }
 }
