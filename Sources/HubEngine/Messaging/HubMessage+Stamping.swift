@@ -3,7 +3,7 @@ import Foundation
 extension HubMessage {
     /// The message `message` from `sender` becomes once the hub accepts it at `time`: the
     /// sender's properties kept, the connection facts and enqueued time stamped as Azure does.
-    init(stamping message: DeviceMessage, from sender: MessageSender, generationId: String?, at time: Date) {
+    public init(stamping message: DeviceMessage, from sender: MessageSender, generationId: String?, at time: Date) {
         let properties = MessageSystemProperties(
             messageId: message.messageId, correlationId: message.correlationId, userId: message.userId,
             contentType: message.contentType, contentEncoding: message.contentEncoding,
