@@ -1,4 +1,5 @@
 import Foundation
+import HubEngine
 import JSONValue
 import LabCore
 
@@ -37,6 +38,7 @@ extension HubResource {
             "privateEndpointConnections": [],
             "provisioningState": "Succeeded",
             "publicNetworkAccess": "Enabled",
+            "routing": routing.json,
             "state": "Active",
             "storageEndpoints": [
                 "$default": ["connectionString": "", "containerName": "", "sasTtlAsIso8601": "1:00:00"]
@@ -64,7 +66,7 @@ extension HubResource {
             "sku": .string(sku.name), "units": .integer(units), "partitionCount": .integer(partitionCount),
             "retentionDays": .integer(retentionDays), "policies": .array(policies.map(\.json)),
             "tags": .object(tags), "etag": .string(etag),
-            "createdAt": .double(createdAt.timeIntervalSince1970),
+            "createdAt": .double(createdAt.timeIntervalSince1970), "routing": routing.json,
         ]
     }
 
@@ -84,5 +86,7 @@ extension HubResource {
             policies: (record["policies"]?.arrayValue ?? []).compactMap(SharedAccessPolicy.init(json:)),
             tags: record["tags"]?.objectValue ?? [:], etag: etag,
             createdAt: Date(timeIntervalSince1970: created))
+        // Records written before routing existed have none: a new hub's routing.
+        routing = record["routing"].flatMap { try? RoutingConfiguration(json: $0) } ?? RoutingConfiguration()
     }
 }

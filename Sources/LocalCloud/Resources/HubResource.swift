@@ -1,4 +1,5 @@
 import Foundation
+import HubEngine
 import JSONValue
 
 /// An IoT hub as Azure Resource Manager describes it: where it lives, its SKU and its policies.
@@ -17,6 +18,8 @@ public struct HubResource: Sendable, Equatable {
     public var tags: JSONObject
     public var etag: String
     public let createdAt: Date
+    /// `properties.routing`: custom endpoints, routes, the fallback route and enrichments.
+    public var routing = RoutingConfiguration()
 
     /// `NAME.azure-devices.net`, the hostname devices and services address.
     public var hostName: String { "\(name).azure-devices.net" }
