@@ -80,3 +80,32 @@ import Testing
         #expect(await fixture.hub.recentRoutingDecisions(limit: 2).map(\.deviceId) == ["b", "c"])
     }
 }
+
+@Suite struct TelemetryDeliveryTests {
+    @Test func acknowledgedMessageIsInTheEventsEndpointWithItsStampedProperties() async throws {
+        let fixture = try await TelemetryFixture()
+        let receipt = try await fixture.send(properties: ["a": "1"])
+        let reader = EndpointReader(workspace: fixture.base.workspace, hubName: "lab-hub")
+        var positions = try reader.positions(partitionCount: 4, at: .earliest)
+        let events = try reader.readAll(from: &positions, limit: 10)
+        #expect(events.count == 1)
+        #expect(events.first?.enqueuedTime == receipt.enqueuedTime)
+        #expect(events.first?.message.applicationProperties == ["a": "1"])
+        #expect(events.first?.message.systemProperties.connectionDeviceId == "d1")
+    }
+
+    @Test func enrichedCopyReachesEventsAndOnlyThere() async throws {
+        let fixture = try await TelemetryFixture(
+            routing: RoutingConfiguration(enrichments: [MessageEnrichment(key: "hub", value: "$iothubname", endpointNames: ["events"])]))
+        _ = try await fixture.send()
+        let reader = EndpointReader(workspace: fixture.base.workspace, hubName: "lab-hub")
+        var positions = try reader.positions(partitionCount: 4, at: .earliest)
+        #expect(try reader.readAll(from: &positions, limit: 10).first?.message.applicationProperties == ["hub": "lab-hub"])
+    }
+
+    @Test func routeNamingEventsInAnotherCaseDeliversToEvents() async throws {
+        let fixture = try await TelemetryFixture(
+            routing: RoutingConfiguration(routes: [MessageRoute(name: "all", source: .deviceMessages, endpointNames: ["Events"])]))
+        #expect(try await fixture.send().decision.endpoints == ["events"])
+    }
+}

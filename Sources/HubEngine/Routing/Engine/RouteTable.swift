@@ -20,6 +20,8 @@ struct RouteTable: Sendable {
     let enrichments: [(enrichment: MessageEnrichment, value: EnrichmentValue)]
     /// Whether any enrichment reads the sender's twin.
     let enrichmentsReadTwin: Bool
+    /// Every endpoint's name by its lower-cased form.
+    private let endpointSpellings: [String: String]
 
     init(_ configuration: RoutingConfiguration) {
         self.configuration = configuration
@@ -32,6 +34,8 @@ struct RouteTable: Sendable {
         fallback = compile(configuration.fallbackRoute)
         enrichments = configuration.enrichments.map { ($0, EnrichmentValue($0.value)) }
         enrichmentsReadTwin = enrichments.contains { $0.value.readsTwin }
+        let names = [RoutingEndpoints.builtInEventsName] + configuration.endpoints.allNames
+        endpointSpellings = Dictionary(names.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Whether any enabled route takes messages of `source`: system events are built only then.
@@ -67,7 +71,7 @@ struct RouteTable: Sendable {
                 name: route.route.name, condition: route.route.condition, endpointNames: route.route.endpointNames,
                 isEnabled: route.route.isEnabled, evaluation: evaluation)
             if trace.matched {
-                for name in route.route.endpointNames where !endpoints.contains(name) { endpoints.append(name) }
+                for name in route.route.endpointNames.map(canonicalEndpointName) where !endpoints.contains(name) { endpoints.append(name) }
             }
             traces.append(trace)
         }
@@ -75,9 +79,15 @@ struct RouteTable: Sendable {
         if source == .deviceMessages, !traces.contains(where: \.matched), fallback.route.isEnabled,
             (try? fallback.condition.get())?.evaluate(message).matched ?? false
         {
-            endpoints = fallback.route.endpointNames
+            endpoints = fallback.route.endpointNames.map(canonicalEndpointName)
             fallbackApplied = true
         }
         return (traces, endpoints, fallbackApplied)
+    }
+
+    /// An endpoint name as the configuration spells it: routes may write `Events` or another
+    /// case of a custom endpoint's name, since Azure compares endpoint names ignoring case.
+    private func canonicalEndpointName(_ name: String) -> String {
+        endpointSpellings[name.lowercased()] ?? name
     }
 }
