@@ -1,6 +1,7 @@
 import Foundation
 import HubEngine
 import LabCore
+import WorkspaceStore
 import Testing
 
 @Suite struct QuotaWiringTests {
@@ -40,5 +41,29 @@ import Testing
             #expect(error.errorCode == 429002)
         }
         #expect(await hub.metricsSnapshot.counters["d2c.telemetry.ingress.sendThrottle"] == 1)
+    }
+}
+
+@Suite struct QuotaPersistenceTests {
+    @Test func reopenedHubKeepsCountingTheSameDaysQuota() async throws {
+        try await withWorkspaceFile { file in
+            let clock = ManualClock()
+            let settings = HubSettings(name: "lab-hub", skuName: "F1", units: 1)
+            let big = DeviceMessage(body: [UInt8](repeating: 65, count: 262_144))
+            let sender = MessageSender(deviceId: "d1")
+            do {
+                let hub = try IoTHub(settings: settings, workspace: Workspace(fileURL: file), clock: clock)
+                _ = try await hub.createDevice(DeviceIdentity(deviceId: "d1"))
+                for _ in 0..<15 { _ = try await hub.ingest(big, from: sender) }
+            }
+            let reopened = try IoTHub(settings: settings, workspace: Workspace(fileURL: file), clock: clock)
+            #expect(await reopened.metricsSnapshot.gauges["dailyMessageQuotaUsed"] == 7_680)
+            await #expect(throws: QuotaError.iotHubQuotaExceeded(hubName: "lab-hub", limit: 8_000, current: 7_680)) {
+                try await reopened.ingest(big, from: sender)
+            }
+            clock.advance(by: 86_400)
+            let nextDay = try IoTHub(settings: settings, workspace: Workspace(fileURL: file), clock: clock)
+            #expect(await nextDay.metricsSnapshot.gauges["dailyMessageQuotaUsed"] == 0)
+        }
     }
 }

@@ -16,7 +16,7 @@ extension IoTHub {
     /// the task is cancelled while traffic shaping holds the batch.
     public func ingest(_ batch: [(DeviceMessage, MessageSender)]) async throws -> [Result<IngestReceipt, any Error>] {
         var results = [Result<IngestReceipt, any Error>?](repeating: nil, count: batch.count)
-        telemetry.prepare(for: settings, at: clock.now())
+        prepareTelemetry(at: clock.now())
         metrics.count("d2c.telemetry.ingress.allProtocol", by: batch.count)
         var wakeTime: Date?
         for (index, (_, sender)) in batch.enumerated() {
@@ -35,7 +35,7 @@ extension IoTHub {
         }
         if let wakeTime { try await clock.sleep(until: wakeTime) }
         // The hub may have changed while the batch waited (settings, identities): judge it now.
-        telemetry.prepare(for: settings, at: clock.now())
+        prepareTelemetry(at: clock.now())
         let now = clock.now()
         let quotaBefore = telemetry.quota
         var accepted: [(index: Int, decision: RoutingDecision, copies: [EndpointCopy])] = []
@@ -55,6 +55,7 @@ extension IoTHub {
                 for item in accepted {
                     try deliver(item.copies, decision: item.decision, in: writer, at: now)
                 }
+                if !accepted.isEmpty { try persistQuotaUsage(in: writer, at: now) }
             }
         } catch {
             telemetry.quota = quotaBefore

@@ -14,6 +14,10 @@ struct TelemetryPipeline: Sendable {
     private(set) var routes = RouteTable(RoutingConfiguration())
     var quota: DailyMessageQuota?
     var throttle: HubThrottle?
+    /// Whether the quota count stored in the workspace has been read back.
+    private(set) var quotaUsageRestored = false
+    /// A count read back from the workspace, taken by the next quota built.
+    private var restoredUsage: (used: Int, time: Date)?
     private var decisions: [RoutingDecision] = []
     private var nextDecisionSlot = 0
 
@@ -26,7 +30,9 @@ struct TelemetryPipeline: Sendable {
         if settings.routing != preparedSettings?.routing { routes = RouteTable(settings.routing) }
         if settings.skuName != preparedSettings?.skuName || settings.units != preparedSettings?.units {
             if let capacity = try? HubCapacity(settings) {
-                quota = DailyMessageQuota(hubName: settings.name, capacity: capacity, used: quota?.used(at: now) ?? 0, on: now)
+                let usage = restoredUsage ?? quota.map { (used: $0.used(at: now), time: now) } ?? (used: 0, time: now)
+                quota = DailyMessageQuota(hubName: settings.name, capacity: capacity, used: usage.used, on: usage.time)
+                restoredUsage = nil
                 throttle = HubThrottle(policy: ThrottlePolicy(capacity: capacity))
             } else {
                 quota = nil
@@ -34,6 +40,15 @@ struct TelemetryPipeline: Sendable {
             }
         }
         preparedSettings = settings
+    }
+
+    /// Takes the quota count a reopened hub had used on the UTC day of `time` (`nil`: none stored);
+    /// the next `prepare` rebuilds the quota with it.
+    mutating func restoreQuotaUsage(_ usage: (used: Int, time: Date)?) {
+        quotaUsageRestored = true
+        guard let usage else { return }
+        restoredUsage = usage
+        preparedSettings = nil
     }
 
     /// Keeps `decision` among the recent ones, overwriting the oldest when full.
