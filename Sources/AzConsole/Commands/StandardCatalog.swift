@@ -6,6 +6,7 @@ extension CommandCatalog {
             + SASTokenCommands.commands + GroupCommands.commands + StorageCommands.commands
             + ProviderCommands.commands + ExtensionCommands.commands + AccountCommands.commands
             + ConsumerGroupCommands.commands + MonitorEventsCommand.commands
+            + RoutingEndpointCommands.commands + RouteCommands.commands + MessageEnrichmentCommands.commands
         let aliases = deprecatedNames.compactMap { old, current in
             commands.first { $0.path.joined(separator: " ") == current }?.deprecatedAlias(old)
         }
@@ -13,7 +14,8 @@ extension CommandCatalog {
             groups: HubCommands.groups + DeviceIdentityCommands.groups + DeviceImportExportCommands.groups
                 + ModuleIdentityCommands.groups + TwinCommands.groups + QueryCommands.groups + SASTokenCommands.groups
                 + GroupCommands.groups + StorageCommands.groups + ProviderCommands.groups + ExtensionCommands.groups
-                + AccountCommands.groups + ConsumerGroupCommands.groups,
+                + AccountCommands.groups + ConsumerGroupCommands.groups
+                + RoutingEndpointCommands.groups + RouteCommands.groups + MessageEnrichmentCommands.groups,
             commands: commands + aliases)
     }()
 

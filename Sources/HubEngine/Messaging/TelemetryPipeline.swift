@@ -1,5 +1,70 @@
-/// The telemetry path's in-memory state: compiled routes, the quota meter and throttles
-/// (filled in by the telemetry work).
+import Foundation
+
+/// The telemetry path's in-memory state: the compiled routes, the daily quota meter, the
+/// operation throttles and the recent routing decisions.
+///
+/// Rebuilt from the hub's settings whenever they change (`prepared(for:at:)`), keeping the
+/// quota's count for the day, since Azure applies new units to the day's count at once.
 struct TelemetryPipeline: Sendable {
+    /// How many routing decisions the panes can look back on.
+    static let recentDecisionCapacity = 256
+
+    /// The settings the state below was built for; `nil` before the first message.
+    private(set) var preparedSettings: HubSettings?
+    private(set) var routes = RouteTable(RoutingConfiguration())
+    var quota: DailyMessageQuota?
+    var throttle: HubThrottle?
+    /// Whether the quota count stored in the workspace has been read back.
+    private(set) var quotaUsageRestored = false
+    /// A count read back from the workspace, taken by the next quota built.
+    private var restoredUsage: (used: Int, time: Date)?
+    private var decisions: [RoutingDecision] = []
+    private var nextDecisionSlot = 0
+
     init() {}
+
+    /// Makes the state match `settings`: recompiles routes when routing changed, resizes the
+    /// quota and throttles when the SKU or units changed. Cheap when nothing changed.
+    mutating func prepare(for settings: HubSettings, at now: Date) {
+        guard settings != preparedSettings else { return }
+        if settings.routing != preparedSettings?.routing { routes = RouteTable(settings.routing) }
+        if settings.skuName != preparedSettings?.skuName || settings.units != preparedSettings?.units {
+            if let capacity = try? HubCapacity(settings) {
+                let usage = restoredUsage ?? quota.map { (used: $0.used(at: now), time: now) } ?? (used: 0, time: now)
+                quota = DailyMessageQuota(hubName: settings.name, capacity: capacity, used: usage.used, on: usage.time)
+                restoredUsage = nil
+                throttle = HubThrottle(policy: ThrottlePolicy(capacity: capacity))
+            } else {
+                quota = nil
+                throttle = nil
+            }
+        }
+        preparedSettings = settings
+    }
+
+    /// Takes the quota count a reopened hub had used on the UTC day of `time` (`nil`: none stored);
+    /// the next `prepare` rebuilds the quota with it.
+    mutating func restoreQuotaUsage(_ usage: (used: Int, time: Date)?) {
+        quotaUsageRestored = true
+        guard let usage else { return }
+        restoredUsage = usage
+        preparedSettings = nil
+    }
+
+    /// Keeps `decision` among the recent ones, overwriting the oldest when full.
+    mutating func remember(_ decision: RoutingDecision) {
+        if decisions.count < Self.recentDecisionCapacity {
+            decisions.append(decision)
+        } else {
+            decisions[nextDecisionSlot] = decision
+        }
+        nextDecisionSlot = (nextDecisionSlot + 1) % Self.recentDecisionCapacity
+    }
+
+    /// The last `limit` decisions, oldest first.
+    func recentDecisions(limit: Int) -> [RoutingDecision] {
+        let ordered = decisions.count < Self.recentDecisionCapacity
+            ? decisions : Array(decisions[nextDecisionSlot...] + decisions[..<nextDecisionSlot])
+        return Array(ordered.suffix(max(0, limit)))
+    }
 }

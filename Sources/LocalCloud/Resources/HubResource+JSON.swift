@@ -38,6 +38,7 @@ extension HubResource {
             "privateEndpointConnections": [],
             "provisioningState": "Succeeded",
             "publicNetworkAccess": "Enabled",
+            "routing": routing.json,
             "state": "Active",
             "storageEndpoints": [
                 "$default": ["connectionString": "", "containerName": "", "sasTtlAsIso8601": "1:00:00"]
@@ -66,7 +67,7 @@ extension HubResource {
             "retentionDays": .integer(retentionDays),
             "consumerGroups": .array(consumerGroups.map(\.record)), "policies": .array(policies.map(\.json)),
             "tags": .object(tags), "etag": .string(etag),
-            "createdAt": .double(createdAt.timeIntervalSince1970),
+            "createdAt": .double(createdAt.timeIntervalSince1970), "routing": routing.json,
         ]
     }
 
@@ -90,5 +91,7 @@ extension HubResource {
             policies: (record["policies"]?.arrayValue ?? []).compactMap(SharedAccessPolicy.init(json:)),
             tags: record["tags"]?.objectValue ?? [:], etag: etag,
             createdAt: createdAt)
+        // Records written before routing existed have none: a new hub's routing.
+        routing = record["routing"].flatMap { try? RoutingConfiguration(json: $0) } ?? RoutingConfiguration()
     }
 }

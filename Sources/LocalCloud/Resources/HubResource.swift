@@ -20,6 +20,8 @@ public struct HubResource: Sendable, Equatable {
     public var tags: JSONObject
     public var etag: String
     public let createdAt: Date
+    /// `properties.routing`: custom endpoints, routes, the fallback route and enrichments.
+    public var routing = RoutingConfiguration()
 
     /// `NAME.azure-devices.net`, the hostname devices and services address.
     public var hostName: String { "\(name).azure-devices.net" }

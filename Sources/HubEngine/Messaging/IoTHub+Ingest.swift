@@ -1,0 +1,93 @@
+import Foundation
+import WorkspaceStore
+
+extension IoTHub {
+    /// Accepts one telemetry message from a connected sender: the D2C throttle (traffic shaping
+    /// waits on the hub's clock, then 429), the 256 KB limit with enrichments, the daily quota,
+    /// stamping, routing, enrichment and delivery, all endpoint writes and the routing decision
+    /// in one workspace transaction. Returns only after the commit: acknowledged means durable.
+    public func ingest(_ message: DeviceMessage, from sender: MessageSender) async throws -> IngestReceipt {
+        let results = try await ingest([(message, sender)])
+        return try results[0].get()
+    }
+
+    /// Accepts many messages in one workspace transaction (group commit), each judged on its own:
+    /// a refused message is a failure in its slot and does not stop the others. Throws only when
+    /// the task is cancelled while traffic shaping holds the batch.
+    public func ingest(_ batch: [(DeviceMessage, MessageSender)]) async throws -> [Result<IngestReceipt, any Error>] {
+        var results = [Result<IngestReceipt, any Error>?](repeating: nil, count: batch.count)
+        prepareTelemetry(at: clock.now())
+        metrics.count("d2c.telemetry.ingress.allProtocol", by: batch.count)
+        var wakeTime: Date?
+        for (index, (_, sender)) in batch.enumerated() {
+            do {
+                _ = try senderGenerationId(sender)
+                switch telemetry.throttle?.request(.deviceToCloudSend, at: clock.now()) ?? .admit {
+                case .admit: break
+                case .delay(let until): wakeTime = max(wakeTime ?? until, until)
+                case .reject(let error):
+                    metrics.count("d2c.telemetry.ingress.sendThrottle")
+                    throw error
+                }
+            } catch {
+                results[index] = .failure(error)
+            }
+        }
+        if let wakeTime { try await clock.sleep(until: wakeTime) }
+        // The hub may have changed while the batch waited (settings, identities): judge it now.
+        prepareTelemetry(at: clock.now())
+        let now = clock.now()
+        let quotaBefore = telemetry.quota
+        var accepted: [(index: Int, decision: RoutingDecision, copies: [EndpointCopy])] = []
+        for (index, (message, sender)) in batch.enumerated() where results[index] == nil {
+            do {
+                let stamped = HubMessage(stamping: message, from: sender, generationId: try senderGenerationId(sender), at: now)
+                let (decision, copies) = route(stamped, source: .deviceMessages, twinKey: sender.key)
+                try Self.checkSize(stamped, copies: copies)
+                try telemetry.quota?.charge(payloadBytes: stamped.size, at: now)
+                accepted.append((index, decision, copies))
+            } catch {
+                results[index] = .failure(error)
+            }
+        }
+        do {
+            try workspace.write { writer in
+                for item in accepted {
+                    try deliver(item.copies, decision: item.decision, in: writer, at: now)
+                }
+                if !accepted.isEmpty { try persistQuotaUsage(in: writer, at: now) }
+            }
+        } catch {
+            telemetry.quota = quotaBefore
+            for item in accepted { results[item.index] = .failure(HubError.storeFailure(String(describing: error))) }
+            return results.map { $0 ?? .failure(HubError.storeFailure("not processed")) }
+        }
+        for item in accepted {
+            count(item.decision, copies: item.copies)
+            telemetry.remember(item.decision)
+            results[item.index] = .success(IngestReceipt(enqueuedTime: now, decision: item.decision))
+        }
+        return results.map { $0 ?? .failure(HubError.storeFailure("not processed")) }
+    }
+
+    /// The generation id of a sender that may send: registered, and enabled.
+    private func senderGenerationId(_ sender: MessageSender) throws -> String {
+        guard let device = state.devices[sender.deviceId] else { throw HubError.deviceNotFound(deviceId: sender.deviceId) }
+        guard device.status == .enabled else { throw TelemetryError.identityDisabled(key: sender.key) }
+        guard let moduleId = sender.moduleId else { return device.generationId }
+        guard let module = state.module(moduleId, on: sender.deviceId) else {
+            throw HubError.moduleNotFound(deviceId: sender.deviceId, moduleId: moduleId)
+        }
+        return module.generationId
+    }
+
+    /// Refuses a message larger than 256 KB as sent or as any endpoint receives it enriched.
+    private static func checkSize(_ message: HubMessage, copies: [EndpointCopy]) throws(TelemetryError) {
+        if message.size > HubMessage.maximumSize {
+            throw .messageTooLarge(size: message.size, limit: HubMessage.maximumSize, endpoint: nil)
+        }
+        for copy in copies where copy.message.size > HubMessage.maximumSize {
+            throw .messageTooLarge(size: copy.message.size, limit: HubMessage.maximumSize, endpoint: copy.endpointNames.first)
+        }
+    }
+}

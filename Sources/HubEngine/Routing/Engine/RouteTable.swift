@@ -1,0 +1,93 @@
+import IoTQuery
+import JSONValue
+
+/// A routing configuration compiled for evaluation: each route's condition parsed once, routes
+/// grouped by source, and which sources need the sender's twin.
+///
+/// Built when settings change, never per message, so the 200,000-a-second path only evaluates.
+struct RouteTable: Sendable {
+    struct CompiledRoute: Sendable {
+        let route: MessageRoute
+        /// The parsed condition, or why it does not parse (a configuration saved before
+        /// validation existed): such a route never matches, and its trace says why.
+        let condition: Result<RoutingCondition, QueryError>
+    }
+
+    let configuration: RoutingConfiguration
+    private(set) var routesBySource: [RoutingSource: [CompiledRoute]] = [:]
+    let fallback: CompiledRoute
+    /// The enrichments with their values parsed once.
+    let enrichments: [(enrichment: MessageEnrichment, value: EnrichmentValue)]
+    /// Whether any enrichment reads the sender's twin.
+    let enrichmentsReadTwin: Bool
+    /// Every endpoint's name by its lower-cased form.
+    private let endpointSpellings: [String: String]
+
+    init(_ configuration: RoutingConfiguration) {
+        self.configuration = configuration
+        func compile(_ route: MessageRoute) -> CompiledRoute {
+            CompiledRoute(route: route, condition: Result { () throws(QueryError) in try RoutingCondition(route.condition) })
+        }
+        for route in configuration.routes {
+            routesBySource[route.source, default: []].append(compile(route))
+        }
+        fallback = compile(configuration.fallbackRoute)
+        enrichments = configuration.enrichments.map { ($0, EnrichmentValue($0.value)) }
+        enrichmentsReadTwin = enrichments.contains { $0.value.readsTwin }
+        let names = [RoutingEndpoints.builtInEventsName] + configuration.endpoints.allNames
+        endpointSpellings = Dictionary(names.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Whether any enabled route takes messages of `source`: system events are built only then.
+    func hasRoutes(for source: RoutingSource) -> Bool {
+        routesBySource[source]?.contains { $0.route.isEnabled } ?? false
+    }
+
+    /// Whether routing a message of `source` needs the sender's twin.
+    func needsTwin(for source: RoutingSource) -> Bool {
+        enrichmentsReadTwin || (routesBySource[source] ?? []).contains { compiled in
+            compiled.route.isEnabled && ((try? compiled.condition.get())?.readsTwin ?? false)
+        }
+    }
+
+    /// Evaluates every route of `source` on `message` and decides Azure's way: the message goes
+    /// to each endpoint of a matching enabled route, once; telemetry no route matched goes to the
+    /// fallback route's endpoint while the fallback is enabled. Enrichments are not applied here.
+    func evaluate(_ message: RoutedMessage, source: RoutingSource) -> (traces: [RoutingDecision.RouteTrace], endpoints: [String], fallbackApplied: Bool) {
+        let compiled = routesBySource[source] ?? []
+        let enabledConditions = compiled.compactMap { $0.route.isEnabled ? try? $0.condition.get() : nil }
+        var evaluations = message.evaluate(enabledConditions).makeIterator()
+        var traces: [RoutingDecision.RouteTrace] = []
+        var endpoints: [String] = []
+        for route in compiled {
+            var evaluation: RoutingEvaluation?
+            if route.route.isEnabled {
+                switch route.condition {
+                case .success: evaluation = evaluations.next()
+                case .failure(let error): evaluation = .unparsable(error)
+                }
+            }
+            let trace = RoutingDecision.RouteTrace(
+                name: route.route.name, condition: route.route.condition, endpointNames: route.route.endpointNames,
+                isEnabled: route.route.isEnabled, evaluation: evaluation)
+            if trace.matched {
+                for name in route.route.endpointNames.map(canonicalEndpointName) where !endpoints.contains(name) { endpoints.append(name) }
+            }
+            traces.append(trace)
+        }
+        var fallbackApplied = false
+        if source == .deviceMessages, !traces.contains(where: \.matched), fallback.route.isEnabled,
+            (try? fallback.condition.get())?.evaluate(message).matched ?? false
+        {
+            endpoints = fallback.route.endpointNames.map(canonicalEndpointName)
+            fallbackApplied = true
+        }
+        return (traces, endpoints, fallbackApplied)
+    }
+
+    /// An endpoint name as the configuration spells it: routes may write `Events` or another
+    /// case of a custom endpoint's name, since Azure compares endpoint names ignoring case.
+    private func canonicalEndpointName(_ name: String) -> String {
+        endpointSpellings[name.lowercased()] ?? name
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import JSONValue
+
+extension IoTHub {
+    /// Routes a stamped message of `source`: evaluates the source's routes (reading the twin
+    /// under `twinKey` only when a route or enrichment needs it), applies each endpoint's
+    /// enrichments, and returns the decision with the copies to deliver. Writes nothing.
+    func route(_ message: HubMessage, source: RoutingSource, twinKey: String) -> (RoutingDecision, [EndpointCopy]) {
+        let table = telemetry.routes
+        let twin = table.needsTwin(for: source) ? state.documents[twinKey] : nil
+        let outcome = table.evaluate(message.routed(twin: twin), source: source)
+        var copies: [EndpointCopy] = []
+        var groups: [[RoutingDecision.AppliedEnrichment]] = []
+        var applied: [RoutingDecision.AppliedEnrichment] = []
+        for endpoint in outcome.endpoints {
+            var copy = message
+            var stamped: [RoutingDecision.AppliedEnrichment] = []
+            for (enrichment, value) in table.enrichments
+            where enrichment.endpointNames.contains(where: { $0.caseInsensitiveCompare(endpoint) == .orderedSame }) {
+                let text = value.resolve(text: enrichment.value, hubName: settings.name, twin: twin)
+                copy.applicationProperties[enrichment.key] = text
+                stamped.append(RoutingDecision.AppliedEnrichment(endpointName: endpoint, key: enrichment.key, value: text))
+            }
+            applied += stamped
+            let signature = stamped.map { RoutingDecision.AppliedEnrichment(endpointName: "", key: $0.key, value: $0.value) }
+            if let index = groups.firstIndex(of: signature) {
+                copies[index].endpointNames.append(endpoint)
+            } else {
+                groups.append(signature)
+                copies.append(EndpointCopy(message: copy, endpointNames: [endpoint]))
+            }
+        }
+        let decision = RoutingDecision(
+            source: source, deviceId: message.systemProperties.connectionDeviceId ?? "",
+            moduleId: message.systemProperties.connectionModuleId, messageId: message.systemProperties.messageId,
+            enqueuedTime: message.systemProperties.enqueuedTime, routes: outcome.traces,
+            fallbackApplied: outcome.fallbackApplied, endpoints: outcome.endpoints, enrichments: applied)
+        return (decision, copies)
+    }
+}
