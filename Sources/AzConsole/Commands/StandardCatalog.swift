@@ -5,6 +5,7 @@ extension CommandCatalog {
             + ModuleIdentityCommands.commands + TwinCommands.commands + QueryCommands.commands
             + SASTokenCommands.commands + GroupCommands.commands + StorageCommands.commands
             + ProviderCommands.commands + ExtensionCommands.commands + AccountCommands.commands
+            + CloudToDeviceCommands.commands + DirectMethodCommands.commands
         let aliases = deprecatedNames.compactMap { old, current in
             commands.first { $0.path.joined(separator: " ") == current }?.deprecatedAlias(old)
         }
@@ -12,7 +13,7 @@ extension CommandCatalog {
             groups: HubCommands.groups + DeviceIdentityCommands.groups + DeviceImportExportCommands.groups
                 + ModuleIdentityCommands.groups + TwinCommands.groups + QueryCommands.groups + SASTokenCommands.groups
                 + GroupCommands.groups + StorageCommands.groups + ProviderCommands.groups + ExtensionCommands.groups
-                + AccountCommands.groups,
+                + AccountCommands.groups + CloudToDeviceCommands.groups,
             commands: commands + aliases)
     }()
 
