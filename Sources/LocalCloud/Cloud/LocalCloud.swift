@@ -45,5 +45,5 @@ public actor LocalCloud {
 
 extension HubResource {
     /// What the hub's data plane needs to know of its resource.
-    var settings: HubSettings { HubSettings(name: name, skuName: sku.name, units: units) }
+    var settings: HubSettings { HubSettings(name: name, skuName: sku.name, units: units, cloudToDevice: cloudToDevice) }
 }

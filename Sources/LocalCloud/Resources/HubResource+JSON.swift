@@ -1,4 +1,5 @@
 import Foundation
+import HubEngine
 import JSONValue
 import LabCore
 
@@ -9,11 +10,7 @@ extension HubResource {
         let properties: JSONValue = [
             "allowedFqdnList": [],
             "authorizationPolicies": nil,
-            "cloudToDevice": [
-                "defaultTtlAsIso8601": "1:00:00",
-                "feedback": ["lockDurationAsIso8601": "0:00:05", "maxDeliveryCount": 10, "ttlAsIso8601": "1:00:00"],
-                "maxDeliveryCount": 10,
-            ],
+            "cloudToDevice": cloudToDeviceJSON,
             "comments": nil,
             "disableLocalAuth": false,
             "enableFileUploadNotifications": false,
@@ -65,6 +62,7 @@ extension HubResource {
             "retentionDays": .integer(retentionDays), "policies": .array(policies.map(\.json)),
             "tags": .object(tags), "etag": .string(etag),
             "createdAt": .double(createdAt.timeIntervalSince1970),
+            "cloudToDevice": cloudToDevice.json,
         ]
     }
 
@@ -78,11 +76,19 @@ extension HubResource {
             let etag = record["etag"]?.stringValue,
             let created = record["createdAt"]?.doubleValue
         else { return nil }
+        // Records written before the field existed take Azure's defaults; a stored value that
+        // does not read makes the whole record unreadable rather than silently reset.
+        var cloudToDevice = CloudToDeviceSettings()
+        if let stored = record["cloudToDevice"] {
+            guard let settings = try? CloudToDeviceSettings(json: stored) else { return nil }
+            cloudToDevice = settings
+        }
         self.init(
             name: name, resourceGroup: group, location: location, sku: sku, units: units,
             partitionCount: partitions, retentionDays: record["retentionDays"]?.integerValue ?? 1,
             policies: (record["policies"]?.arrayValue ?? []).compactMap(SharedAccessPolicy.init(json:)),
             tags: record["tags"]?.objectValue ?? [:], etag: etag,
             createdAt: Date(timeIntervalSince1970: created))
+        self.cloudToDevice = cloudToDevice
     }
 }

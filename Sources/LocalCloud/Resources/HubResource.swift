@@ -1,4 +1,5 @@
 import Foundation
+import HubEngine
 import JSONValue
 
 /// An IoT hub as Azure Resource Manager describes it: where it lives, its SKU and its policies.
@@ -13,6 +14,8 @@ public struct HubResource: Sendable, Equatable {
     public var units: Int
     public let partitionCount: Int
     public var retentionDays: Int
+    /// `properties.cloudToDevice`: default TTL, delivery count and feedback queue settings.
+    public var cloudToDevice = CloudToDeviceSettings()
     public var policies: [SharedAccessPolicy]
     public var tags: JSONObject
     public var etag: String
