@@ -7,6 +7,7 @@ extension CommandCatalog {
             + ProviderCommands.commands + ExtensionCommands.commands + AccountCommands.commands
             + ConsumerGroupCommands.commands + MonitorEventsCommand.commands
             + RoutingEndpointCommands.commands + RouteCommands.commands + MessageEnrichmentCommands.commands
+            + CloudToDeviceCommands.commands + DirectMethodCommands.commands
         let aliases = deprecatedNames.compactMap { old, current in
             commands.first { $0.path.joined(separator: " ") == current }?.deprecatedAlias(old)
         }
@@ -15,7 +16,8 @@ extension CommandCatalog {
                 + ModuleIdentityCommands.groups + TwinCommands.groups + QueryCommands.groups + SASTokenCommands.groups
                 + GroupCommands.groups + StorageCommands.groups + ProviderCommands.groups + ExtensionCommands.groups
                 + AccountCommands.groups + ConsumerGroupCommands.groups
-                + RoutingEndpointCommands.groups + RouteCommands.groups + MessageEnrichmentCommands.groups,
+                + RoutingEndpointCommands.groups + RouteCommands.groups + MessageEnrichmentCommands.groups
+                + CloudToDeviceCommands.groups,
             commands: commands + aliases)
     }()
 

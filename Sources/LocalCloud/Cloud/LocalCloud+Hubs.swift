@@ -65,8 +65,11 @@ extension LocalCloud {
             .sorted { $0.name.lowercased() < $1.name.lowercased() }
     }
 
-    /// Changes a hub's SKU or unit count within Azure's rules and tells its data plane.
-    public func updateHub(named name: String, resourceGroup: String? = nil, skuName: String? = nil, units: Int? = nil) async throws(CloudError) -> HubResource {
+    /// Changes a hub's SKU, unit count or cloud-to-device settings within Azure's rules and tells its data plane.
+    public func updateHub(
+        named name: String, resourceGroup: String? = nil, skuName: String? = nil, units: Int? = nil,
+        cloudToDevice: CloudToDeviceSettings? = nil
+    ) async throws(CloudError) -> HubResource {
         var hub = try hub(named: name, resourceGroup: resourceGroup)
         if let skuName {
             let sku = try HubSKU(skuName)
@@ -74,6 +77,7 @@ extension LocalCloud {
             hub.sku = sku
         }
         if let units { hub.units = units }
+        if let cloudToDevice { hub.cloudToDevice = cloudToDevice }
         guard (1...hub.sku.maximumUnits).contains(hub.units) else {
             throw .argumentInvalid(field: "unit", rule: "\(hub.sku.name) allows 1 to \(hub.sku.maximumUnits) units, was \(hub.units)")
         }

@@ -10,11 +10,7 @@ extension HubResource {
         let properties: JSONValue = [
             "allowedFqdnList": [],
             "authorizationPolicies": nil,
-            "cloudToDevice": [
-                "defaultTtlAsIso8601": "1:00:00",
-                "feedback": ["lockDurationAsIso8601": "0:00:05", "maxDeliveryCount": 10, "ttlAsIso8601": "1:00:00"],
-                "maxDeliveryCount": 10,
-            ],
+            "cloudToDevice": cloudToDeviceJSON,
             "comments": nil,
             "disableLocalAuth": false,
             "enableFileUploadNotifications": false,
@@ -68,6 +64,7 @@ extension HubResource {
             "consumerGroups": .array(consumerGroups.map(\.record)), "policies": .array(policies.map(\.json)),
             "tags": .object(tags), "etag": .string(etag),
             "createdAt": .double(createdAt.timeIntervalSince1970), "routing": routing.json,
+            "cloudToDevice": cloudToDevice.json,
         ]
     }
 
@@ -85,6 +82,13 @@ extension HubResource {
         // Records written before consumer groups were kept hold only the implicit `$Default`.
         let groups = record["consumerGroups"]?.arrayValue?.compactMap(ConsumerGroup.init(record:))
             ?? [ConsumerGroup(name: EventHubSettings.defaultConsumerGroup, created: createdAt)]
+        // Records written before the field existed take Azure's defaults; a stored value that
+        // does not read makes the whole record unreadable rather than silently reset.
+        var cloudToDevice = CloudToDeviceSettings()
+        if let stored = record["cloudToDevice"] {
+            guard let settings = try? CloudToDeviceSettings(json: stored) else { return nil }
+            cloudToDevice = settings
+        }
         self.init(
             name: name, resourceGroup: group, location: location, sku: sku, units: units,
             partitionCount: partitions, retentionDays: record["retentionDays"]?.integerValue ?? 1, consumerGroups: groups,
@@ -93,5 +97,6 @@ extension HubResource {
             createdAt: createdAt)
         // Records written before routing existed have none: a new hub's routing.
         routing = record["routing"].flatMap { try? RoutingConfiguration(json: $0) } ?? RoutingConfiguration()
+        self.cloudToDevice = cloudToDevice
     }
 }

@@ -16,6 +16,8 @@ public struct HubResource: Sendable, Equatable {
     public var retentionDays: Int
     /// The built-in endpoint's consumer groups, `$Default` first.
     public var consumerGroups: [ConsumerGroup]
+    /// `properties.cloudToDevice`: default TTL, delivery count and feedback queue settings.
+    public var cloudToDevice = CloudToDeviceSettings()
     public var policies: [SharedAccessPolicy]
     public var tags: JSONObject
     public var etag: String
