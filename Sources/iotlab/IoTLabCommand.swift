@@ -17,7 +17,9 @@ struct IoTLabCommand: AsyncParsableCommand {
               iotlab az iot hub query -n my-hub -q "SELECT * FROM devices"
             """,
         version: IoTLabVersion.current,
-        subcommands: [AzCommand.self, InfoCommand.self, ServeCommand.self, EventsCommand.self, WorkspaceCommand.self])
+        subcommands: [
+            AzCommand.self, InfoCommand.self, ServeCommand.self, EventsCommand.self, WorkspaceCommand.self, ClockCommand.self,
+        ])
 
     /// `iotlab az ...` belongs wholly to the az console (its own flags and help), so it is routed
     /// before argument parsing sees it.

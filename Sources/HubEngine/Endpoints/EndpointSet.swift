@@ -1,6 +1,53 @@
+import Foundation
 import WorkspaceStore
 
-/// The built-in `events` endpoint and the custom endpoints' writers (filled in by the endpoints work).
+/// The hub's endpoints: the built-in `events` endpoint and the custom ones the routing defines.
+///
+/// The telemetry pipeline calls `deliver` inside its own write transaction, so a message, its
+/// routing decision and every endpoint copy commit together or not at all (acknowledged means
+/// durable). Each endpoint is a workspace stream; readers in any process read them back with
+/// `EndpointReader`.
 struct EndpointSet: Sendable {
-    init(workspace: Workspace, scope: String) throws {}
+    /// The stream that holds the built-in endpoint, and the name routes use for it.
+    static let builtInEndpointName = "events"
+
+    let scope: String
+    /// Partitions, retention and consumer groups of the built-in endpoint.
+    private(set) var eventHub: EventHubSettings
+
+    init(workspace: Workspace, scope: String, settings: HubSettings) throws {
+        self.scope = scope
+        eventHub = settings.eventHub
+    }
+
+    /// Takes the hub's new settings (retention or consumer groups changed; the partition count
+    /// never changes after creation, as in Azure).
+    mutating func settingsChanged(_ settings: HubSettings) {
+        eventHub = settings.eventHub
+    }
+
+    /// Writes `message` once to each endpoint named, in `writer`'s transaction.
+    /// - Parameters:
+    ///   - endpointNames: the endpoints the routes chose, each at most once (`events` for the built-in one).
+    ///   - routing: the routing that defines the custom endpoints.
+    ///   - deviceId: chooses the partition, so a device's messages stay in order.
+    ///   - now: when the message was enqueued.
+    /// - Returns: where each copy went, in the order of `endpointNames`.
+    /// - Throws: `EndpointError.endpointNotFound` for a name the routing does not define; store errors.
+    mutating func deliver(
+        _ message: HubMessage, to endpointNames: [String], routing: RoutingConfiguration,
+        partitionKey deviceId: String, in writer: WorkspaceWriter, at now: Date
+    ) throws -> [EndpointDelivery] {
+        var deliveries: [EndpointDelivery] = []
+        deliveries.reserveCapacity(endpointNames.count)
+        for name in endpointNames {
+            guard name == Self.builtInEndpointName else { throw EndpointError.endpointNotFound(name: name) }
+            let partition = EventPartitioner.partition(forKey: deviceId, partitionCount: eventHub.partitionCount)
+            let target = StreamPartition(scope: scope, stream: Self.builtInEndpointName, partition: partition)
+            let draft = StreamEventDraft(enqueuedAt: now, payload: HubMessageCodec.encode(message))
+            guard let sequence = try writer.appendStreamEvents([draft], to: target)?.lowerBound else { continue }
+            deliveries.append(EndpointDelivery(endpointName: name, stream: target.stream, partition: partition, sequenceNumber: sequence))
+        }
+        return deliveries
+    }
 }

@@ -39,7 +39,7 @@ public actor IoTHub {
         scope = Self.storageScope(forHub: settings.name)
         (state, lastGenerationTicks) = try Self.loadedState(scope: scope, workspace: workspace)
         cloudToDevice = try CloudToDeviceQueues(workspace: workspace, scope: scope)
-        endpoints = try EndpointSet(workspace: workspace, scope: scope)
+        endpoints = try EndpointSet(workspace: workspace, scope: scope, settings: settings)
         // Only now are the record texts and parse trees of the load all freed.
         FreedMemory.returnToSystem()
     }

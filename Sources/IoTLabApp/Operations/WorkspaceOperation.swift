@@ -11,6 +11,11 @@ public enum WorkspaceOperation: Sendable, Equatable {
     case export(path: String)
     /// `iotlab workspace import FILE` (absolute path).
     case `import`(path: String)
+    /// `iotlab clock show`.
+    case showClock
+    /// `iotlab clock advance DURATION`: moves lab time forward so TTLs, locks, throttle windows
+    /// and batch intervals come due without waiting.
+    case advanceClock(LabDuration)
 
     /// The argument vector that names this operation on the control socket.
     public var arguments: [String] {
@@ -19,6 +24,8 @@ public enum WorkspaceOperation: Sendable, Equatable {
         case .reset: ["workspace", "reset", "--yes"]
         case .export(let path): ["workspace", "export", path]
         case .import(let path): ["workspace", "import", path]
+        case .showClock: ["clock", "show"]
+        case .advanceClock(let duration): ["clock", "advance", String(duration.seconds)]
         }
     }
 
@@ -34,6 +41,11 @@ public enum WorkspaceOperation: Sendable, Equatable {
             case ("import", 3): self = .import(path: arguments[2])
             default: return nil
             }
+        case "clock" where arguments.count == 2 && arguments[1] == "show":
+            self = .showClock
+        case "clock" where arguments.count == 3 && arguments[1] == "advance":
+            guard let duration = try? LabDuration(parsing: arguments[2]) else { return nil }
+            self = .advanceClock(duration)
         default:
             return nil
         }

@@ -17,7 +17,7 @@ public enum WorkspaceAccess {
 
     public static func run(
         _ operation: WorkspaceOperation, home: WorkspaceHome, workingDirectory: URL,
-        standardInput: String? = nil, clock: any LabClock = SystemClock()
+        standardInput: String? = nil, clock: (any AdvancingClock)? = nil
     ) async -> ConsoleResult {
         do {
             try home.createIfNeeded()

@@ -18,7 +18,7 @@ public final class WorkspaceServer: Sendable {
 
     /// Takes the workspace lock (failing if another iotlab serves it), opens the workspace and
     /// starts listening on its control socket.
-    public static func start(home: WorkspaceHome, clock: any LabClock) async throws -> WorkspaceServer {
+    public static func start(home: WorkspaceHome, clock: (any AdvancingClock)? = nil) async throws -> WorkspaceServer {
         try home.createIfNeeded()
         guard let lock = try WorkspaceLock.tryAcquire(home) else {
             throw ServeError.workspaceHeld(folder: home.folder.path)

@@ -11,15 +11,21 @@ import WorkspaceStore
 public actor WorkspaceSession {
     public nonisolated let home: WorkspaceHome
     public nonisolated let workspace: Workspace
-    public nonisolated let clock: any LabClock
+    /// Lab time: real time plus the workspace's stored offset, unless a test injected its own clock.
+    public nonisolated let clock: any AdvancingClock
     public private(set) var cloud: LocalCloud
+    /// Seconds `iotlab clock advance` has moved this workspace's clock, as stored.
+    private var clockOffset: TimeInterval
 
-    public init(home: WorkspaceHome, clock: any LabClock) throws {
+    /// Opens the workspace in `home`; `clock` defaults to real time ahead by the stored offset.
+    public init(home: WorkspaceHome, clock: (any AdvancingClock)? = nil) throws {
         try home.createIfNeeded()
         self.home = home
-        self.clock = clock
         workspace = try Workspace(fileURL: home.databaseURL)
-        cloud = try LocalCloud(workspace: workspace, clock: clock)
+        let storedOffset = try WorkspaceClockOffset.load(from: workspace)
+        clockOffset = storedOffset
+        self.clock = clock ?? OffsetClock(offset: storedOffset)
+        cloud = try LocalCloud(workspace: workspace, clock: self.clock)
     }
 
     /// Runs one operation and returns what it printed; never throws, as a CLI prints its errors.
@@ -49,7 +55,24 @@ public actor WorkspaceSession {
             return reloading("Imported \(snapshot.records.count) records and \(snapshot.journal.count) events from \(path)\n") {
                 try workspace.replaceAll(records: snapshot.records, journal: snapshot.journal)
             }
+        case .showClock:
+            return .success(clockReport())
+        case .advanceClock(let duration):
+            do {
+                try WorkspaceClockOffset.save(clockOffset + duration.seconds, to: workspace)
+            } catch {
+                return .failure("The clock was not moved: \(error)")
+            }
+            clockOffset += duration.seconds
+            clock.advance(by: duration.seconds)
+            return .success("Advanced the clock by \(duration).\n" + clockReport())
         }
+    }
+
+    /// Lab time, and how far it runs ahead of real time.
+    private func clockReport() -> String {
+        let ahead = clockOffset > 0 ? " (real time + \(LabDuration(seconds: clockOffset)))" : " (real time)"
+        return "Lab time: \(AzureTimestamp.string(clock.now()))\(ahead)\n"
     }
 
     /// Applies a whole-workspace change, then rebuilds the cloud from what is now stored.
@@ -58,6 +81,12 @@ public actor WorkspaceSession {
             try change()
         } catch {
             return .failure("Nothing was changed: \(error)")
+        }
+        do {
+            // Lab time never goes back: a reset or import keeps the clock where it is.
+            try WorkspaceClockOffset.save(clockOffset, to: workspace)
+        } catch {
+            return .failure("The workspace changed but its lab time could not be kept: \(error)")
         }
         do {
             cloud = try LocalCloud(workspace: workspace, clock: clock)

@@ -33,3 +33,9 @@ public struct SystemClock: LabClock {
         try await Task.sleep(for: .seconds(remaining))
     }
 }
+
+/// A clock that can be moved forward: the manual clock of tests, the offset clock of a workspace.
+public protocol AdvancingClock: LabClock {
+    /// Moves time forward by `interval` seconds (never back), waking sleepers now due.
+    func advance(by interval: TimeInterval)
+}

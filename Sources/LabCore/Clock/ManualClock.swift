@@ -5,7 +5,7 @@ import Foundation
 /// Sleepers wake when `advance(by:)` carries time past their deadline, in deadline order.
 /// `waitForSleepers(_:)` lets a test know that the code under test has reached its wait
 /// before the test moves time, so no test depends on scheduling luck.
-public final class ManualClock: LabClock, @unchecked Sendable {
+public final class ManualClock: AdvancingClock, @unchecked Sendable {
     // Guarded by `lock`; the clock is shared between actors, so access must be serialised.
     private var current: Date
     private let lock = NSLock()

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// The offset is the caller's to persist; a sleeper wakes on whichever comes first, real time
 /// reaching its deadline or an advance carrying the clock past it.
-public final class OffsetClock: LabClock, @unchecked Sendable {
+public final class OffsetClock: AdvancingClock, @unchecked Sendable {
     // Guarded by `lock`.
     private var offsetSeconds: TimeInterval
     private let lock = NSLock()

@@ -1,0 +1,90 @@
+import Foundation
+import JSONValue
+
+/// The compact binary form of a `HubMessage` that endpoint streams store.
+///
+/// Every routed message is encoded once per endpoint on the ingest path (the 200,000-a-second
+/// budget), and decoded by readers in other processes, so the format is a flat byte layout
+/// rather than JSON: a version byte, a bit set of the optional system properties present, those
+/// strings, the stamped fields, the application properties and the body. Strings and byte runs
+/// are length-prefixed with LEB128 varints; dates are the bit pattern of their reference-date
+/// seconds, so they come back exactly.
+public enum HubMessageCodec {
+    /// The layout's version; a reader refuses others instead of misreading them.
+    static let version: UInt8 = 1
+
+    /// The message's bytes as an endpoint stream stores them.
+    public static func encode(_ message: HubMessage) -> Data {
+        var writer = ByteWriter(capacity: 96 + message.body.count)
+        writer.bytes.append(version)
+        let system = message.systemProperties
+        let optionals: [String?] = [
+            system.messageId, system.correlationId, system.userId, system.contentType, system.contentEncoding,
+            system.connectionDeviceId, system.connectionModuleId, system.connectionAuthMethod, system.connectionAuthGenerationId,
+        ]
+        var present: UInt16 = 0
+        for (bit, value) in optionals.enumerated() where value != nil { present |= 1 << bit }
+        if system.absoluteExpiryTime != nil { present |= 1 << optionals.count }
+        writer.varint(UInt64(present))
+        for value in optionals { if let value { writer.string(value) } }
+        if let expiry = system.absoluteExpiryTime { writer.date(expiry) }
+        writer.date(system.enqueuedTime)
+        writer.string(system.messageSource)
+        writer.varint(UInt64(message.applicationProperties.count))
+        for (name, value) in message.applicationProperties {
+            writer.string(name)
+            writer.string(value)
+        }
+        writer.varint(UInt64(message.body.count))
+        writer.bytes.append(contentsOf: message.body)
+        return Data(writer.bytes)
+    }
+
+    /// The message encoded in `data`.
+    /// - Throws: `HubMessageCodec.Malformed` saying what was wrong and at which byte.
+    public static func decode(_ data: Data) throws(Malformed) -> HubMessage {
+        var reader = ByteReader(bytes: [UInt8](data))
+        let found = try reader.byte()
+        guard found == version else { throw Malformed(offset: 0, reason: "layout version \(found), expected \(version)") }
+        let present = try reader.varint()
+        func optional(_ bit: Int) throws(Malformed) -> String? {
+            present & (1 << UInt64(bit)) != 0 ? try reader.string() : nil
+        }
+        let messageId = try optional(0)
+        let correlationId = try optional(1)
+        let userId = try optional(2)
+        let contentType = try optional(3)
+        let contentEncoding = try optional(4)
+        let deviceId = try optional(5)
+        let moduleId = try optional(6)
+        let authMethod = try optional(7)
+        let generationId = try optional(8)
+        let expiry = present & (1 << 9) != 0 ? try reader.date() : nil
+        let enqueuedTime = try reader.date()
+        let source = try reader.string()
+        let system = MessageSystemProperties(
+            messageId: messageId, correlationId: correlationId, userId: userId, contentType: contentType,
+            contentEncoding: contentEncoding, absoluteExpiryTime: expiry, connectionDeviceId: deviceId,
+            connectionModuleId: moduleId, connectionAuthMethod: authMethod, connectionAuthGenerationId: generationId,
+            enqueuedTime: enqueuedTime, messageSource: source)
+        let propertyCount = try reader.count()
+        var properties: OrderedDictionary<String, String> = [:]
+        properties.reserveCapacity(propertyCount)
+        for _ in 0..<propertyCount {
+            let name = try reader.string()
+            properties[name] = try reader.string()
+        }
+        let body = try reader.run(length: reader.count())
+        guard reader.isAtEnd else { throw Malformed(offset: reader.offset, reason: "bytes after the body") }
+        return HubMessage(body: body, systemProperties: system, applicationProperties: properties)
+    }
+
+    /// Bytes that are not a message of this layout.
+    public struct Malformed: Error, Equatable, CustomStringConvertible {
+        /// Where in the bytes reading failed.
+        public var offset: Int
+        public var reason: String
+
+        public var description: String { "\(reason) at byte \(offset)" }
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+extension IoTHub {
+    /// Writes the rows and journal events of one messaging operation in one transaction, so the
+    /// journal never tells of a queue change the store does not hold.
+    func write(_ rows: [StoreRow], events: [HubEvent], at time: Date) throws(HubError) {
+        let scope = self.scope
+        do {
+            try workspace.write { writer in
+                for row in rows {
+                    if let body = row.body {
+                        try writer.put(scope: scope, collection: row.collection, key: row.key, body: body)
+                    } else {
+                        try writer.delete(scope: scope, collection: row.collection, key: row.key)
+                    }
+                }
+                for event in events { try writer.append(event.draft(scope: scope, time: time)) }
+            }
+        } catch {
+            throw .storeFailure(String(describing: error))
+        }
+    }
+}
