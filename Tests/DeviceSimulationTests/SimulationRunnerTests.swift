@@ -116,23 +116,21 @@ import Testing
             try definition(#"{"name": "t", "methods": {"SetFanState": {"status": 200, "payload": {"result": "Executed direct method: $.MethodName"}}}}"#),
             deviceId: "sensor-1", observer: log.observer)
         let connection = try #require(await hub.connection("sensor-1"))
-        let (answers, answered) = AsyncStream.makeStream(of: (Int, JSONValue).self)
         for name in ["SetFanState", "Reboot"] {
-            connection.push(.methodRequest(.init(name: name, requestId: "r-\(name)", payload: "On") { status, payload in
-                answered.yield((status, payload))
-            }))
+            connection.push(.methodRequest(MethodRequest(requestId: "r-\(name)", methodName: name, payload: "On")))
         }
-        var replies = answers.makeAsyncIterator()
-        let first = try #require(await replies.next())
-        #expect(first.0 == 200)
-        #expect(first.1 == ["result": "Executed direct method: SetFanState"])
-        let second = try #require(await replies.next())
-        #expect(second.0 == 501)
-        #expect(second.1 == .null)
-        let event = await log.next { event -> String? in
-            if case .methodAnswered(let call, _, _) = event { return call.requestId } else { return nil }
+        for expected in ["r-SetFanState", "r-Reboot"] {
+            let answered = await log.next { event -> String? in
+                if case .methodAnswered(let request, _, _) = event { request.requestId } else { nil }
+            }
+            #expect(answered == expected)
         }
-        #expect(event == "r-SetFanState")
+        let first = try #require(await connection.answers["r-SetFanState"])
+        #expect(first.status == 200)
+        #expect(first.payload == ["result": "Executed direct method: SetFanState"])
+        let second = try #require(await connection.answers["r-Reboot"])
+        #expect(second.status == 501)
+        #expect(second.payload == .null)
         #expect(try await runner.stop(deviceId: "sensor-1").methodsAnswered == 2)
     }
 
@@ -177,14 +175,15 @@ import Testing
         var log = EventLog()
         try await runner.start(try definition(#"{"name": "t", "cloudToDevice": "abandon"}"#), deviceId: "sensor-1", observer: log.observer)
         let connection = try #require(await hub.connection("sensor-1"))
-        let (settlements, settled) = AsyncStream.makeStream(of: CloudToDeviceSettlement.self)
-        connection.push(.cloudToDevice(.init(body: Array("hi".utf8), properties: ["a": "1"], messageId: "m1", correlationId: nil) { settled.yield($0) }))
-        var iterator = settlements.makeAsyncIterator()
-        #expect(await iterator.next() == .abandon)
+        let message = CloudToDeviceMessage(body: Array("hi".utf8), properties: ["a": "1"], messageId: "m1")
+        connection.push(.cloudToDevice(ReceivedCloudToDeviceMessage(
+            deviceId: "sensor-1", message: message, lockToken: "lock-1", deliveryCount: 1, sequenceNumber: 1,
+            enqueuedTime: clock.now(), expiryTime: clock.now().addingTimeInterval(3600))))
         let seen = await log.next { event -> String? in
-            if case .cloudToDeviceSettled(let message, _) = event { message.messageId } else { nil }
+            if case .cloudToDeviceSettled(let received, _) = event { received.message.messageId } else { nil }
         }
         #expect(seen == "m1")
+        #expect(await connection.settlements == ["lock-1": .abandon])
         #expect(try await runner.stop(deviceId: "sensor-1").cloudToDeviceSettled == 1)
     }
 
@@ -192,7 +191,7 @@ import Testing
         let (runner, hub) = runner()
         try await runner.start(try definition(#"{"name": "t", "messages": [{"template": "x"}]}"#), deviceId: "sensor-1")
         await clock.waitForSleepers(1)
-        try #require(await hub.connection("sensor-1")).push(.closed(reason: "the device was disabled"))
+        try #require(await hub.connection("sensor-1")).push(.closed(.deviceDisabled))
         let ended = try await runner.waitUntilFinished(deviceId: "sensor-1")
         #expect(ended.state == .disconnected(reason: "the device was disabled"))
         #expect(await runner.list().first?.json["reason"] == "the device was disabled")

@@ -6,30 +6,32 @@ import LabCore
 /// A device connection that records what the simulated device did and lets a test deliver
 /// what a hub would, for the runner's behaviour apart from any hub.
 actor TestConnection: SimulatedDeviceConnection {
-    nonisolated let inputs: AsyncStream<SimulationInput>
-    private nonisolated let deliver: AsyncStream<SimulationInput>.Continuation
+    nonisolated let deliveries: AsyncStream<DeviceDelivery>
+    private nonisolated let deliver: AsyncStream<DeviceDelivery>.Continuation
     private(set) var sent: [DeviceMessage] = []
     private(set) var reported: [JSONObject] = []
-    private(set) var topics: Set<SimulationTopic> = []
+    private(set) var topics: Set<DeviceSubscription> = []
+    private(set) var answers: [String: (status: Int, payload: JSONValue)] = [:]
+    private(set) var settlements: [String: CloudToDeviceSettlement] = [:]
     private(set) var isDisconnected = false
     var twinDocument: JSONValue = ["desired": ["$version": 1], "reported": ["$version": 1]]
     /// Sends fail with this error while it is set.
     var sendError: (any Error)?
 
     init() {
-        (inputs, deliver) = AsyncStream.makeStream(of: SimulationInput.self)
+        (deliveries, deliver) = AsyncStream.makeStream(of: DeviceDelivery.self)
     }
 
-    nonisolated func push(_ input: SimulationInput) {
-        deliver.yield(input)
+    nonisolated func push(_ delivery: DeviceDelivery) {
+        deliver.yield(delivery)
     }
 
     func setTwin(_ twin: JSONValue) { twinDocument = twin }
     func failSends(with error: (any Error)?) { sendError = error }
 
-    func subscribe(to topics: Set<SimulationTopic>) async throws { self.topics.formUnion(topics) }
+    func subscribe(_ topics: Set<DeviceSubscription>) async throws { self.topics.formUnion(topics) }
 
-    func send(_ message: DeviceMessage) async throws {
+    func sendTelemetry(_ message: DeviceMessage) async throws {
         if let sendError { throw sendError }
         sent.append(message)
     }
@@ -37,6 +39,14 @@ actor TestConnection: SimulatedDeviceConnection {
     func twin() async throws -> JSONValue { twinDocument }
 
     func updateReported(_ patch: JSONObject) async throws { reported.append(patch) }
+
+    func respond(to request: MethodRequest, status: Int, payload: JSONValue) async throws {
+        answers[request.requestId] = (status, payload)
+    }
+
+    func settle(lockToken: String, as settlement: CloudToDeviceSettlement) async throws {
+        settlements[lockToken] = settlement
+    }
 
     func disconnect() async {
         isDisconnected = true

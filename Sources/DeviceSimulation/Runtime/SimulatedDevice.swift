@@ -57,11 +57,11 @@ public actor SimulatedDevice {
 
     /// Subscribes to what the definition handles and brings the reported properties up to date.
     private func prepare(_ connection: any SimulatedDeviceConnection) async throws {
-        var topics = Set<SimulationTopic>()
+        var topics = Set<DeviceSubscription>()
         if !definition.methods.isEmpty { topics.insert(.methods) }
         if definition.cloudToDevice != nil { topics.insert(.cloudToDevice) }
         if definition.twin.reportsDesired { topics.insert(.desiredProperties) }
-        if !topics.isEmpty { try await connection.subscribe(to: topics) }
+        if !topics.isEmpty { try await connection.subscribe(topics) }
         if let initial = definition.twin.initialReported, !initial.isEmpty {
             try await report(initial, over: connection)
         }
@@ -82,7 +82,7 @@ public actor SimulatedDevice {
             status.rounds = round
             for message in messages {
                 do {
-                    try await connection.send(message)
+                    try await connection.sendTelemetry(message)
                     status.messagesSent += 1
                     status.lastMessageAt = now
                     observer?(.messageSent(message, round: round))
@@ -107,24 +107,24 @@ public actor SimulatedDevice {
 
     /// Handles deliveries until the hub closes the connection; `nil` when cancelled.
     private func answerInputs(from connection: any SimulatedDeviceConnection) async -> SimulationStatus.State? {
-        for await input in connection.inputs {
+        for await delivery in connection.deliveries {
             do {
-                switch input {
+                switch delivery {
                 case .desiredProperties(let patch, _):
                     let settings = Self.settings(in: patch)
                     if !settings.isEmpty { try await report(settings, over: connection) }
-                case .methodRequest(let call):
-                    let answer = generator.answer(method: call.name, requestId: call.requestId, payload: call.payload)
-                    try await call.respond(answer.status, answer.payload)
+                case .methodRequest(let request):
+                    let answer = generator.answer(method: request.methodName, requestId: request.requestId, payload: request.payload)
+                    try await connection.respond(to: request, status: answer.status, payload: answer.payload)
                     status.methodsAnswered += 1
-                    observer?(.methodAnswered(call, status: answer.status, payload: answer.payload))
-                case .cloudToDevice(let message):
+                    observer?(.methodAnswered(request, status: answer.status, payload: answer.payload))
+                case .cloudToDevice(let received):
                     let settlement = definition.cloudToDevice ?? .complete
-                    try await message.settle(settlement)
+                    try await connection.settle(lockToken: received.lockToken, as: settlement)
                     status.cloudToDeviceSettled += 1
-                    observer?(.cloudToDeviceSettled(message, settlement))
+                    observer?(.cloudToDeviceSettled(received, settlement))
                 case .closed(let reason):
-                    return .disconnected(reason: reason)
+                    return .disconnected(reason: reason.description)
                 }
             } catch {
                 if Task.isCancelled { return nil }

@@ -9,9 +9,9 @@ public enum SimulationEvent: Sendable {
     /// The hub refused a message; the simulation goes on with the next.
     case sendFailed(DeviceMessage, round: Int, error: String)
     /// The device answered a direct method.
-    case methodAnswered(SimulationInput.MethodCall, status: Int, payload: JSONValue)
+    case methodAnswered(MethodRequest, status: Int, payload: JSONValue)
     /// The device settled a cloud-to-device message.
-    case cloudToDeviceSettled(SimulationInput.CloudToDeviceMessage, CloudToDeviceSettlement)
+    case cloudToDeviceSettled(ReceivedCloudToDeviceMessage, CloudToDeviceSettlement)
     /// The device patched its reported properties.
     case reportedPatched(JSONObject)
     /// Handling something the hub delivered failed (e.g. answering a method that timed out).
