@@ -17,7 +17,8 @@ indirect enum ValueTemplate: Sendable, Equatable {
         switch field.value {
         case .string:
             let placeholders = try PlaceholderText(field, names: names)
-            self = placeholders.referencedNames.isEmpty ? .constant(field.value) : .text(placeholders)
+            // Without placeholders the text is constant, its `$$.` escapes already resolved.
+            self = placeholders.referencedNames.isEmpty ? .constant(.string(placeholders.rendered(with: [:]))) : .text(placeholders)
         case .array:
             var templates: [ValueTemplate] = []
             for element in try field.elements() { templates.append(try ValueTemplate(element, names: names)) }
