@@ -1,4 +1,5 @@
 import ArgumentParser
+import AzConsole
 import Foundation
 import IoTLabApp
 import WorkspaceStore
@@ -25,6 +26,12 @@ struct IoTLabCommand: AsyncParsableCommand {
     /// before argument parsing sees it.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "az", AzConsole.isWatching(Array(arguments.dropFirst())) {
+            Output.emit(
+                await WorkspaceAccess.watch(
+                    Array(arguments.dropFirst()), home: .current, workingDirectory: .currentDirectory,
+                    lineSink: { FileHandle.standardOutput.write(Data($0.utf8)) }))
+        }
         if arguments.first == "az" {
             let output = await WorkspaceAccess.run(
                 .az(arguments: Array(arguments.dropFirst())), home: .current,

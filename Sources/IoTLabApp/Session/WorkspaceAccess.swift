@@ -43,4 +43,19 @@ public enum WorkspaceAccess {
         }
         return .failure("The workspace \(home.folder.path) is held by another iotlab process that does not answer on \(home.controlSocketURL.path); try again when it has finished.")
     }
+
+    /// Runs an az command that only reads and runs until stopped (`AzConsole.isWatching`) here,
+    /// without taking the workspace: it watches what the holder (or one-shot commands in other
+    /// shells) write, through SQLite's concurrent readers, and hands its output to `lineSink`
+    /// as it prints it.
+    public static func watch(
+        _ arguments: [String], home: WorkspaceHome, workingDirectory: URL, lineSink: @escaping @Sendable (String) -> Void
+    ) async -> ConsoleResult {
+        do {
+            let session = try WorkspaceSession(home: home)
+            return await session.perform(.az(arguments: arguments), workingDirectory: workingDirectory, lineSink: lineSink)
+        } catch {
+            return .failure("Cannot open the workspace \(home.folder.path): \(error)")
+        }
+    }
 }
