@@ -29,13 +29,12 @@ struct IoTLabCommand: AsyncParsableCommand {
         if arguments.first == "az", AzConsole.isWatching(Array(arguments.dropFirst())) {
             Output.emit(
                 await WorkspaceAccess.watch(
-                    Array(arguments.dropFirst()), home: .current, workingDirectory: .currentDirectory,
-                    lineSink: { FileHandle.standardOutput.write(Data($0.utf8)) }))
+                    Array(arguments.dropFirst()), home: .current, workingDirectory: .currentDirectory, lineSink: Output.live))
         }
         if arguments.first == "az" {
             let output = await WorkspaceAccess.run(
                 .az(arguments: Array(arguments.dropFirst())), home: .current,
-                workingDirectory: .currentDirectory, standardInput: StandardInput.readIfPiped())
+                workingDirectory: .currentDirectory, standardInput: StandardInput.readIfPiped(), lineSink: Output.live)
             Output.emit(output)
         }
         do {

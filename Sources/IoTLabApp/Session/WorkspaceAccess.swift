@@ -17,7 +17,7 @@ public enum WorkspaceAccess {
 
     public static func run(
         _ operation: WorkspaceOperation, home: WorkspaceHome, workingDirectory: URL,
-        standardInput: String? = nil, clock: (any AdvancingClock)? = nil
+        standardInput: String? = nil, clock: (any AdvancingClock)? = nil, lineSink: (@Sendable (String) -> Void)? = nil
     ) async -> ConsoleResult {
         do {
             try home.createIfNeeded()
@@ -31,9 +31,10 @@ public enum WorkspaceAccess {
                 if let lock = try WorkspaceLock.tryAcquire(home) {
                     defer { lock.release() }
                     let session = try WorkspaceSession(home: home, clock: clock)
-                    return await session.perform(operation, workingDirectory: workingDirectory, standardInput: standardInput)
+                    return await session.perform(
+                        operation, workingDirectory: workingDirectory, standardInput: standardInput, lineSink: lineSink)
                 }
-                if let response = try await ControlClient.send(request, socketPath: home.controlSocketURL.path) {
+                if let response = try await ControlClient.send(request, socketPath: home.controlSocketURL.path, output: lineSink) {
                     return ConsoleResult(standardOutput: response.standardOutput, standardError: response.standardError, exitCode: response.exitCode)
                 }
             } catch {
