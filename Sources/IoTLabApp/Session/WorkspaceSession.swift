@@ -60,6 +60,13 @@ public actor WorkspaceSession {
             return reloading("Imported \(snapshot.records.count) records and \(snapshot.journal.count) events from \(path)\n") {
                 try workspace.replaceAll(records: snapshot.records, journal: snapshot.journal)
             }
+        case .metrics(let hubName, let json):
+            do {
+                let snapshot = try await cloud.engine(forHub: hubName).metricsSnapshot
+                return .success(json ? HubMetricsReport.json(hub: hubName, snapshot) : HubMetricsReport.text(hub: hubName, snapshot))
+            } catch {
+                return .failure("\(error)")
+            }
         case .showClock:
             return .success(clockReport())
         case .advanceClock(let duration):
