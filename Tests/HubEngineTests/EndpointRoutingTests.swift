@@ -32,27 +32,27 @@ import Testing
         #expect(try reader.readAll(from: &positions, limit: 10).map { $0.message.applicationProperties["temperatureAlert"] } == ["false"])
     }
 
-    @Test func aStorageBatchBecomesABlobWhenItsFrequencyPassesOnTheClock() async throws {
+    @Test func aStorageBatchBecomesABlobWhenItsFrequencyPasses() async throws {
         try await Self.withBlobs { store in
             let fixture = try await TelemetryFixture(routing: RoutingConfiguration(endpoints: RoutingEndpoints(storageContainers: [Self.archive()]), routes: [archiveRoute]))
-            let hub = fixture.hub
-            let flushing = Task { await hub.runStorageFlushing(to: store) }
-            defer { flushing.cancel() }
-            await fixture.clock.waitForSleepers(1)
+            #expect(try await fixture.hub.nextStorageFlush() == nil)
             _ = try await fixture.send(#"{"temperature":21}"#)
             _ = try await fixture.send(#"{"temperature":22}"#)
             let reader = EndpointReader(workspace: fixture.base.workspace, hubName: "lab-hub")
             let partition = EventPartitioner.partition(forKey: "d1", partitionCount: 4)
             let pendingStream = EndpointReader.pendingStream(forStorageEndpoint: "archive")
             #expect(try reader.read(stream: pendingStream, partition: partition, from: .earliest, limit: 10).count == 2)
+            #expect(try await fixture.hub.nextStorageFlush() == fixture.clock.now().addingTimeInterval(60))
+            #expect(try await fixture.hub.flushStorageEndpoints(to: store).isEmpty)
 
             fixture.clock.advance(by: 60)
-            await fixture.clock.waitForSleepers(1)
             let name = "lab-hub/\(partition)/2026/01/01/00/00"
+            #expect(try await fixture.hub.flushStorageEndpoints(to: store) == [name])
             let text = try String(contentsOf: store.url(account: "labstore", container: "archivecontainer", blob: name), encoding: .utf8)
             let bodies = try text.split(separator: "\n").map { try JSONValue(parsing: String($0))["Body"] }
             #expect(bodies == [["temperature": 21], ["temperature": 22]])
             #expect(try reader.read(stream: pendingStream, partition: partition, from: .earliest, limit: 10).isEmpty)
+            #expect(try await fixture.hub.nextStorageFlush() == nil)
         }
     }
 

@@ -1,11 +1,6 @@
 import Foundation
-import LabCore
 
 extension IoTHub {
-    /// The longest the flushing task sleeps: the shortest batch frequency Azure allows, so a
-    /// batch opened while it sleeps is never written late.
-    static let longestFlushSleep: TimeInterval = 60
-
     /// Writes every storage endpoint batch that is due on the hub's clock (or all open batches
     /// with `force`, e.g. before a lab check reads the container) through `blobStore`.
     /// - Returns: the blob names written, per endpoint in routing order.
@@ -14,9 +9,7 @@ extension IoTHub {
     public func flushStorageEndpoints(to blobStore: any BlobStore, force: Bool = false) throws -> [String] {
         let now = clock.now()
         var written: [String] = []
-        for endpoint in settings.routing.endpoints.storageContainers {
-            let target = StorageTarget(endpoint)
-            try endpoints.storage.restore(target, partitionCount: endpoints.eventHub.partitionCount, scope: scope, from: workspace)
+        for target in try storageTargets() {
             guard let due = endpoints.storage.dueTime(of: target), force || due <= now else { continue }
             written += try endpoints.storage.flush(
                 target, hubName: settings.name, partitionCount: endpoints.eventHub.partitionCount, scope: scope,
@@ -25,19 +18,18 @@ extension IoTHub {
         return written
     }
 
-    /// Flushes storage endpoint batches as they fall due until the calling task is cancelled:
-    /// the hub's background writer. It sleeps on the hub's clock, so `iotlab clock advance`
-    /// (or a test's `ManualClock.advance`) makes a batch's blob appear.
-    public func runStorageFlushing(to blobStore: any BlobStore) async {
-        while !Task.isCancelled {
-            // A batch that cannot be written (an encoding this build lacks, a full disk) stays
-            // pending; the next round tries again.
-            _ = try? flushStorageEndpoints(to: blobStore)
-            let now = clock.now()
-            let targets = settings.routing.endpoints.storageContainers.map(StorageTarget.init)
-            let nextDue = targets.compactMap { endpoints.storage.dueTime(of: $0) }.filter { $0 > now }.min()
-            let wake = min(nextDue ?? .distantFuture, now.addingTimeInterval(Self.longestFlushSleep))
-            do { try await clock.sleep(until: wake) } catch { return }
+    /// When the earliest open storage batch falls due, or `nil` when none is open: a background
+    /// writer sleeps on the hub's clock until then.
+    public func nextStorageFlush() throws -> Date? {
+        try storageTargets().compactMap { endpoints.storage.dueTime(of: $0) }.min()
+    }
+
+    /// The routing's storage endpoints, each with any batch an earlier run left open read back.
+    private func storageTargets() throws -> [StorageTarget] {
+        let targets = settings.routing.endpoints.storageContainers.map(StorageTarget.init)
+        for target in targets {
+            try endpoints.storage.restore(target, partitionCount: endpoints.eventHub.partitionCount, scope: scope, from: workspace)
         }
+        return targets
     }
 }
