@@ -95,6 +95,23 @@ import WorkspaceStore
         #expect(batches.dueTime(of: small) == EndpointStorageTests.time)
     }
 
+    @Test func aSecondBatchInTheSameMinuteGetsItsOwnBlob() throws {
+        try Self.withBlobs { store in
+            let workspace = try Workspace.inMemory()
+            var batches = StorageBatches()
+            var small = Self.target
+            small.maxChunkBytes = 10
+            let time = EndpointStorageTests.time
+            try Self.append(&batches, device: "d", number: 0, at: time, in: workspace)
+            let first = try batches.flush(small, hubName: "h", partitionCount: 4, scope: Self.scope, blobStore: store, workspace: workspace)
+            try Self.append(&batches, device: "d", number: 1, at: time.addingTimeInterval(5), in: workspace)
+            let second = try batches.flush(small, hubName: "h", partitionCount: 4, scope: Self.scope, blobStore: store, workspace: workspace)
+            let name = try #require(first.first)
+            #expect(second == [name + "-1"])
+            #expect(FileManager.default.fileExists(atPath: store.url(account: small.account, container: small.container, blob: name).path))
+        }
+    }
+
     @Test func anOpenBatchSurvivesARestartAndIsWrittenOnSchedule() throws {
         try Self.withBlobs { store in
             let workspace = try Workspace.inMemory()
