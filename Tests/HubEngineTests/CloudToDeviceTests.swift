@@ -107,6 +107,20 @@ import WorkspaceStore
         try await fixture.hub.sendCloudToDevice(message("again"), to: "d1")
     }
 
+    @Test func sendsBeyondTheThrottleWaitOnTheClock() async throws {
+        // S1: 100 sends a minute, with a minute of burst.
+        let fixture = try await hub()
+        for deviceId in ["d2", "d3"] { _ = try await fixture.hub.createDevice(DeviceIdentity(deviceId: deviceId)) }
+        for index in 0..<100 { try await fixture.hub.sendCloudToDevice(message("\(index)"), to: index < 50 ? "d1" : "d2") }
+        let hub = fixture.hub
+        let late = Task { try await hub.sendCloudToDevice(CloudToDeviceMessage(), to: "d3") }
+        await fixture.clock.waitForSleepers(1)
+        #expect(try await hub.cloudToDeviceQueueDepth(deviceId: "d3") == 0)
+        fixture.clock.advance(by: 0.6)
+        try await late.value
+        #expect(try await hub.cloudToDeviceQueueDepth(deviceId: "d3") == 1)
+    }
+
     @Test func sizeTimeToLiveTierAndIdentityAreChecked() async throws {
         let fixture = try await hub()
         try await fixture.hub.sendCloudToDevice(CloudToDeviceMessage(body: Array(repeating: 1, count: 64 * 1024)), to: "d1")
