@@ -157,6 +157,23 @@ import WorkspaceStore
         #expect(try await fixture.hub.cloudToDeviceQueueDepth(deviceId: "d1") == 0)
     }
 
+    @Test func aMessageUnsettledWhenTheDeviceDisconnectsComesBackAfterItsLock() async throws {
+        let fixture = try await hub()
+        try await fixture.hub.sendCloudToDevice(message("once"), to: "d1")
+        let first = try await fixture.hub.connect(MessageSender(deviceId: "d1"))
+        try await first.subscribe([.cloudToDevice])
+        guard case .cloudToDevice(let delivered) = await nextDelivery(of: first) else { Issue.record("no message"); return }
+        await first.disconnect()
+        let second = try await fixture.hub.connect(MessageSender(deviceId: "d1"))
+        try await second.subscribe([.cloudToDevice])
+        await #expect(throws: DeviceMessagingError.connectionClosed(identity: "d1")) { try await first.complete(lockToken: delivered.lockToken) }
+        fixture.clock.advance(by: 60)
+        try await second.subscribe([.cloudToDevice])
+        guard case .cloudToDevice(let again) = await nextDelivery(of: second) else { Issue.record("no message"); return }
+        #expect(again.message.messageId == "m-once")
+        #expect(again.deliveryCount == 2)
+    }
+
     @Test func queuesSurviveARestartAndGoWithADeletedDevice() async throws {
         try await withWorkspaceFile { file in
             let clock = ManualClock()
