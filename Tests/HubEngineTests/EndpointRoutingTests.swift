@@ -26,7 +26,15 @@ import Testing
         _ = try await fixture.send(properties: ["temperatureAlert": "true"])
         _ = try await fixture.send(properties: ["temperatureAlert": "false"])
         let reader = EndpointReader(workspace: fixture.base.workspace, hubName: "lab-hub")
-        let queued = try reader.read(stream: EndpointReader.stream(forEndpoint: "alerts"), partition: 0, from: .earliest, limit: 10)
+        let settings = await fixture.hub.settings
+        let alerts = try EndpointStream(endpoint: "ALERTS", routing: settings.routing, eventHub: settings.eventHub)
+        #expect(alerts == EndpointStream(stream: "endpoint:alerts", partitionCount: 1))
+        #expect(try EndpointStream(endpoint: "events", routing: settings.routing, eventHub: settings.eventHub) == EndpointStream(stream: "events", partitionCount: 4))
+        #expect(try EndpointStream(endpoint: "archive", routing: settings.routing, eventHub: settings.eventHub) == EndpointStream(stream: "storage:archive", partitionCount: 4))
+        #expect(throws: EndpointError.endpointNotFound(name: "nowhere")) {
+            try EndpointStream(endpoint: "nowhere", routing: settings.routing, eventHub: settings.eventHub)
+        }
+        let queued = try reader.read(stream: alerts.stream, partition: 0, from: .earliest, limit: 10)
         #expect(queued.map { $0.message.applicationProperties["temperatureAlert"] } == ["true"])
         var positions = try reader.positions(partitionCount: 4, at: .earliest)
         #expect(try reader.readAll(from: &positions, limit: 10).map { $0.message.applicationProperties["temperatureAlert"] } == ["false"])
@@ -40,7 +48,7 @@ import Testing
             _ = try await fixture.send(#"{"temperature":22}"#)
             let reader = EndpointReader(workspace: fixture.base.workspace, hubName: "lab-hub")
             let partition = EventPartitioner.partition(forKey: "d1", partitionCount: 4)
-            let pendingStream = EndpointReader.pendingStream(forStorageEndpoint: "archive")
+            let pendingStream = "storage:archive"
             #expect(try reader.read(stream: pendingStream, partition: partition, from: .earliest, limit: 10).count == 2)
             #expect(try await fixture.hub.nextStorageFlush() == fixture.clock.now().addingTimeInterval(60))
             #expect(try await fixture.hub.flushStorageEndpoints(to: store).isEmpty)

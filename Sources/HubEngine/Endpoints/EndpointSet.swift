@@ -54,7 +54,7 @@ struct EndpointSet: Sendable {
             case .builtIn:
                 deliveries.append(try Self.append(payload, endpointName: Self.builtInEndpointName, stream: Self.builtInEndpointName, partition: partition, scope: scope, in: writer, at: now))
             case .messaging(let endpointName):
-                deliveries.append(try Self.append(payload, endpointName: endpointName, stream: EndpointReader.stream(forEndpoint: endpointName), partition: 0, scope: scope, in: writer, at: now))
+                deliveries.append(try Self.append(payload, endpointName: endpointName, stream: EndpointStream.messagingStream(endpointName), partition: 0, scope: scope, in: writer, at: now))
             case .storage(let endpointName):
                 deliveries.append(try storage.append(payload, to: endpointName, partition: partition, scope: scope, in: writer, at: now))
             case nil:

@@ -22,7 +22,7 @@ struct StorageBatches: Sendable {
     /// Endpoints whose open batch (if any) has been read back from the workspace since the hub opened.
     private var restored: Set<String> = []
 
-    /// The pending stream of a storage endpoint (see `EndpointReader.pendingStream(forStorageEndpoint:)`).
+    /// The pending stream of a storage endpoint (see `EndpointStream`).
     static func pendingStream(_ endpointName: String) -> String { "storage:" + endpointName }
 
     /// Appends one message to an endpoint's pending batch in `writer`'s transaction.
