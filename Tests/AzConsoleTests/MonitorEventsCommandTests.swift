@@ -136,6 +136,13 @@ import WorkspaceStore
         #expect(MonitorEventsCommand.matches(nil, "anything"))
     }
 
+    @Test func nonJSONOutputPrintsYAMLWithSortedKeysAsAzDoes() async throws {
+        let az = try await ConsoleHarness.withHub()
+        try Self.enqueue(az, device: "mydevice", body: #"{"temperature":70.5}"#)
+        let output = try await az.output("iot hub monitor-events -n hub1 --et \(Self.startMilliseconds) --mm 1 -o table")
+        #expect(output.hasPrefix("Starting event monitor, use ctrl-c to stop...\nevent:\n  component: ''\n  interface: ''\n  module: ''\n  origin: mydevice\n  payload:\n    temperature: 70.5\n"))
+    }
+
     @Test func contentTypeHintParsesJSONTheDeviceDidNotDeclare() async throws {
         let az = try await ConsoleHarness.withHub()
         try Self.enqueue(az, device: "d1", body: #"{"a":"ünï"}"#, contentType: nil)
