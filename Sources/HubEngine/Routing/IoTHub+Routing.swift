@@ -15,8 +15,7 @@ extension IoTHub {
         for endpoint in outcome.endpoints {
             var copy = message
             var stamped: [RoutingDecision.AppliedEnrichment] = []
-            for (enrichment, value) in table.enrichments
-            where enrichment.endpointNames.contains(where: { $0.caseInsensitiveCompare(endpoint) == .orderedSame }) {
+            for (enrichment, value) in table.enrichmentsByEndpoint[endpoint] ?? [] {
                 let text = value.resolve(text: enrichment.value, hubName: settings.name, twin: twin)
                 copy.applicationProperties[enrichment.key] = text
                 stamped.append(RoutingDecision.AppliedEnrichment(endpointName: endpoint, key: enrichment.key, value: text))

@@ -16,8 +16,8 @@ struct RouteTable: Sendable {
     let configuration: RoutingConfiguration
     private(set) var routesBySource: [RoutingSource: [CompiledRoute]] = [:]
     let fallback: CompiledRoute
-    /// The enrichments with their values parsed once.
-    let enrichments: [(enrichment: MessageEnrichment, value: EnrichmentValue)]
+    /// The enrichments of each endpoint (by its configured spelling), values parsed once.
+    private(set) var enrichmentsByEndpoint: [String: [(enrichment: MessageEnrichment, value: EnrichmentValue)]] = [:]
     /// Whether any enrichment reads the sender's twin.
     let enrichmentsReadTwin: Bool
     /// Every endpoint's name by its lower-cased form.
@@ -32,10 +32,14 @@ struct RouteTable: Sendable {
             routesBySource[route.source, default: []].append(compile(route))
         }
         fallback = compile(configuration.fallbackRoute)
-        enrichments = configuration.enrichments.map { ($0, EnrichmentValue($0.value)) }
-        enrichmentsReadTwin = enrichments.contains { $0.value.readsTwin }
+        enrichmentsReadTwin = configuration.enrichments.contains { EnrichmentValue($0.value).readsTwin }
         let names = [RoutingEndpoints.builtInEventsName] + configuration.endpoints.allNames
         endpointSpellings = Dictionary(names.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        for enrichment in configuration.enrichments {
+            for name in enrichment.endpointNames {
+                enrichmentsByEndpoint[endpointSpellings[name.lowercased()] ?? name, default: []].append((enrichment, EnrichmentValue(enrichment.value)))
+            }
+        }
     }
 
     /// Whether any enabled route takes messages of `source`: system events are built only then.
