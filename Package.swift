@@ -39,7 +39,7 @@ let package = Package(
         // Engines and the local subscription.
         .target(
             name: "HubEngine",
-            dependencies: ["JSONValue", "LabCore", "IoTQuery", "IoTSecurity", "WorkspaceStore"],
+            dependencies: ["JSONValue", "LabCore", "IoTQuery", "IoTSecurity", "WorkspaceStore", "AvroEncoding"],
             swiftSettings: swift6),
         .target(
             name: "DeviceSimulation",

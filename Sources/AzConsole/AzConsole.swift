@@ -27,7 +27,12 @@ public struct AzConsole: Sendable {
     /// (`--json twin.json`, `--desired @patch.json`) resolve against `workingDirectory`. Never
     /// throws: failures come back as az prints them, with az's exit code. No command reads
     /// `standardInput` yet; it is accepted so front doors can pass a pipe's contents.
-    public func run(_ arguments: [String], workingDirectory: URL, standardInput: String? = nil) async -> ConsoleResult {
+    /// Commands that print as they run (`monitor-events`) hand each piece of text to `lineSink`
+    /// at once when one is given (a terminal), and otherwise return it in `standardOutput`;
+    /// cancelling the calling task stops them as ctrl-c stops az.
+    public func run(
+        _ arguments: [String], workingDirectory: URL, standardInput: String? = nil, lineSink: (@Sendable (String) -> Void)? = nil
+    ) async -> ConsoleResult {
         if arguments == ["--version"] { return await version() }
         let commandLine: ParsedCommandLine
         do {
@@ -42,8 +47,11 @@ public struct AzConsole: Sendable {
         case .commandHelp(let command):
             return ConsoleResult(standardOutput: HelpRenderer(catalog: catalog).commandHelp(command), standardError: "", exitCode: 0)
         case .invocation(let command, let parsed):
-            let context = CommandContext(cloud: cloud, arguments: parsed, workingDirectory: workingDirectory)
-            return await invoke(command, context: context)
+            let lines = ConsoleLines(sink: lineSink)
+            let context = CommandContext(cloud: cloud, arguments: parsed, workingDirectory: workingDirectory, lines: lines)
+            var result = await invoke(command, context: context)
+            result.standardOutput = lines.keptText + result.standardOutput
+            return result
         }
     }
 

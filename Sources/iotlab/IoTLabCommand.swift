@@ -1,4 +1,5 @@
 import ArgumentParser
+import AzConsole
 import Foundation
 import IoTLabApp
 import WorkspaceStore
@@ -18,17 +19,22 @@ struct IoTLabCommand: AsyncParsableCommand {
             """,
         version: IoTLabVersion.current,
         subcommands: [
-            AzCommand.self, InfoCommand.self, ServeCommand.self, EventsCommand.self, WorkspaceCommand.self, ClockCommand.self,
+            AzCommand.self, InfoCommand.self, ServeCommand.self, EventsCommand.self, WorkspaceCommand.self, ClockCommand.self, MetricsCommand.self,
         ])
 
     /// `iotlab az ...` belongs wholly to the az console (its own flags and help), so it is routed
     /// before argument parsing sees it.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "az", AzConsole.isWatching(Array(arguments.dropFirst())) {
+            Output.emit(
+                await WorkspaceAccess.watch(
+                    Array(arguments.dropFirst()), home: .current, workingDirectory: .currentDirectory, lineSink: Output.live))
+        }
         if arguments.first == "az" {
             let output = await WorkspaceAccess.run(
                 .az(arguments: Array(arguments.dropFirst())), home: .current,
-                workingDirectory: .currentDirectory, standardInput: StandardInput.readIfPiped())
+                workingDirectory: .currentDirectory, standardInput: StandardInput.readIfPiped(), lineSink: Output.live)
             Output.emit(output)
         }
         do {

@@ -16,6 +16,11 @@ enum Output {
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 
+    /// Writes what a long-running command prints the moment it prints it.
+    static let live: @Sendable (String) -> Void = { text in
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
     /// Asks a question on the terminal without ending the line.
     static func prompt(_ question: String) {
         FileHandle.standardOutput.write(Data(question.utf8))

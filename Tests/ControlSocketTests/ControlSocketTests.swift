@@ -1,4 +1,4 @@
-import ControlSocket
+@testable import ControlSocket
 import Foundation
 import NIOCore
 import NIOPosix
@@ -22,7 +22,7 @@ import Testing
 
     /// Answers with the arguments joined, the directory and the input, so a test can see each
     /// request field arrived intact.
-    private static let echo: @Sendable (ControlRequest) async -> ControlResponse = { request in
+    private static let echo: @Sendable (ControlRequest, ControlOutput) async -> ControlResponse = { request, _ in
         ControlResponse(
             standardOutput: request.arguments.joined(separator: " "),
             standardError: request.workingDirectory + "|" + (request.standardInput ?? "<none>"),
@@ -54,7 +54,11 @@ import Testing
             }
             for _ in 1...3 {
                 let body = try #require(try await connection.receive())
-                answers.append(try JSONDecoder().decode(ControlResponse.self, from: body))
+                guard case .finished(let answer) = try JSONDecoder().decode(ControlReply.self, from: body) else {
+                    Issue.record("expected only final answers")
+                    continue
+                }
+                answers.append(answer)
             }
         }
         #expect(answers.map(\.standardOutput) == ["hub show 1", "hub show 2", "hub show 3"])
@@ -75,19 +79,49 @@ import Testing
     @Test(.timeLimit(.minutes(1)))
     func aSlowCommandDoesNotHoldUpOtherConnections() async throws {
         let (released, release) = AsyncStream<Void>.makeStream()
-        let server = try await ControlServer.start(socketPath: socketPath) { request in
+        let server = try await ControlServer.start(socketPath: socketPath) { request, output in
             if request.arguments == ["slow"] {
                 for await _ in released { break }
             } else {
                 release.yield()
             }
-            return await Self.echo(request)
+            return await Self.echo(request, output)
         }
         async let slow = ControlClient.send(request("slow"), socketPath: socketPath)
         // The slow command can only finish once the quick one, on another connection, has run.
         let quick = try await ControlClient.send(request("quick"), socketPath: socketPath)
         #expect(quick?.standardOutput == "quick")
         #expect(try await slow?.standardOutput == "slow")
+        try await server.stop()
+    }
+
+    @Test func textPrintedWhileACommandRunsReachesTheCallerBeforeItsResult() async throws {
+        let (proceed, next) = AsyncStream<Void>.makeStream()
+        let server = try await ControlServer.start(socketPath: socketPath) { request, output in
+            for step in 1...3 {
+                output.write("step \(step)\n")
+                for await _ in proceed { break }
+            }
+            return ControlResponse(standardOutput: "done\n", standardError: "", exitCode: 0)
+        }
+        let printed = PrintedLines()
+        async let response = ControlClient.send(request("simulate"), socketPath: socketPath) { text in
+            printed.append(text)
+            next.yield()
+        }
+        // Each step waits for the caller to have printed the one before, so output is live.
+        #expect(try await response?.standardOutput == "done\n")
+        #expect(printed.lines == ["step 1\n", "step 2\n", "step 3\n"])
+        try await server.stop()
+    }
+
+    @Test func withoutAnOutputTheTextPrintedWhileRunningComesFirstInTheResult() async throws {
+        let server = try await ControlServer.start(socketPath: socketPath) { _, output in
+            output.write("a\n")
+            output.write("b\n")
+            return ControlResponse(standardOutput: "done\n", standardError: "", exitCode: 0)
+        }
+        #expect(try await ControlClient.send(request("simulate"), socketPath: socketPath)?.standardOutput == "a\nb\ndone\n")
         try await server.stop()
     }
 
@@ -201,4 +235,13 @@ import Testing
         }
         try #require(status == 0)
     }
+}
+
+/// What a streaming caller printed, in order.
+private final class PrintedLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var printed: [String] = []
+
+    func append(_ text: String) { lock.withLock { printed.append(text) } }
+    var lines: [String] { lock.withLock { printed } }
 }

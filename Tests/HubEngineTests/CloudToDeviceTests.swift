@@ -171,7 +171,7 @@ import WorkspaceStore
 
     @Test func settingsReadAndWriteAzureShapeAndRefuseOutOfRange() throws {
         let defaults = CloudToDeviceSettings()
-        #expect(defaults.json.serialized() == #"{"maxDeliveryCount":10,"defaultTtlAsIso8601":"PT1H","feedback":{"lockDurationAsIso8601":"PT1M","ttlAsIso8601":"PT1H","maxDeliveryCount":10}}"#)
+        #expect(defaults.json.serialized() == #"{"maxDeliveryCount":10,"defaultTtlAsIso8601":"PT1H","feedback":{"lockDurationAsIso8601":"PT5S","ttlAsIso8601":"PT1H","maxDeliveryCount":10}}"#)
         let read = try CloudToDeviceSettings(json: json(#"{"defaultTtlAsIso8601":"P2D","feedback":{"lockDurationAsIso8601":"PT30S"}}"#))
         #expect(read.defaultTimeToLive == 172_800)
         #expect(read.feedbackLockDuration == 30)

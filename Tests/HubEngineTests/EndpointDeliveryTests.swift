@@ -130,6 +130,16 @@ import WorkspaceStore
         #expect(try reader.read(consumerGroup: "late", partition: partition, limit: 10, startingAt: .latest).isEmpty)
     }
 
+    @Test func aConsumerGroupReadsEveryPartitionInEnqueuedOrder() throws {
+        let workspace = try Workspace.inMemory()
+        var endpoints = try Self.endpoints(in: workspace)
+        let messages = (0..<8).map { Self.message(from: "device-\($0)", number: $0, at: Self.start.addingTimeInterval(Double($0))) }
+        try Self.deliver(messages, with: &endpoints, in: workspace)
+        let reader = EndpointReader(workspace: workspace, hubName: Self.hubName)
+        #expect(try reader.read(consumerGroup: "tsievents", partitionCount: 4, limit: 100).map(\.message) == messages)
+        #expect(try reader.read(consumerGroup: "tsievents", partitionCount: 4, limit: 100).isEmpty)
+    }
+
     @Test func aReaderOnAnotherConnectionToTheFileSeesCommittedEvents() async throws {
         try await withWorkspaceFile { url in
             let writerWorkspace = try Workspace(fileURL: url)

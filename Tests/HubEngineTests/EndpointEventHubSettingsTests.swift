@@ -10,14 +10,17 @@ import Testing
         #expect(EventHubSettings.defaults(for: .free).partitionCount == 2)
     }
 
-    @Test func partitionCountOutsideTwoTo128IsRefusedNamingTheField() throws {
-        #expect(throws: EndpointError.invalidEventHubSetting(field: "partitionCount", rule: "the Standard tier allows 2 to 128 partitions, not 129")) {
-            try EventHubSettings(partitionCount: 129).validated(for: .standard)
+    @Test func partitionCountOutsideTwoTo32IsRefusedNamingTheField() throws {
+        #expect(throws: EndpointError.invalidEventHubSetting(field: "partitionCount", rule: "the Standard tier allows 2 to 32 partitions, not 33")) {
+            try EventHubSettings(partitionCount: 33).validated(for: .standard)
         }
-        #expect(throws: EndpointError.invalidEventHubSetting(field: "partitionCount", rule: "the Standard tier allows 2 to 128 partitions, not 1")) {
+        #expect(throws: EndpointError.invalidEventHubSetting(field: "partitionCount", rule: "the Standard tier allows 2 to 32 partitions, not 1")) {
             try EventHubSettings(partitionCount: 1).validated(for: .standard)
         }
-        #expect(try EventHubSettings(partitionCount: 128).validated(for: .standard).partitionCount == 128)
+        #expect(throws: EndpointError.invalidEventHubSetting(field: "partitionCount", rule: "the Free tier allows 2 to 2 partitions, not 4")) {
+            try EventHubSettings(partitionCount: 4).validated(for: .free)
+        }
+        #expect(try EventHubSettings(partitionCount: 32).validated(for: .standard).partitionCount == 32)
     }
 
     @Test func retentionIsOneToSevenDaysOnStandardAndOneDayOtherwise() throws {

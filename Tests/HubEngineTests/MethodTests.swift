@@ -71,6 +71,20 @@ import Testing
         #expect(try await call.value.status == 200)
     }
 
+    @Test func callsWaitingForTheDeviceReachItInTheOrderTheyWereMade() async throws {
+        let fixture = try await sessionFixture()
+        let hub = fixture.hub
+        let first = Task { try await hub.invokeMethod(DirectMethodCall(methodName: "first", connectTimeout: 60), onDevice: "d1") }
+        await fixture.clock.waitForSleepers(1)
+        let second = Task { try await hub.invokeMethod(DirectMethodCall(methodName: "second", connectTimeout: 60), onDevice: "d1") }
+        await fixture.clock.waitForSleepers(2)
+        let session = try await listening(fixture)
+        #expect(try await answerNext(session, status: 1)?.methodName == "first")
+        #expect(try await answerNext(session, status: 2)?.methodName == "second")
+        #expect(try await first.value.status == 1)
+        #expect(try await second.value.status == 2)
+    }
+
     @Test func noAnswerWithinTheResponseTimeoutIsGatewayTimeoutAndALateAnswerIsDropped() async throws {
         let fixture = try await sessionFixture()
         let session = try await listening(fixture)

@@ -59,8 +59,10 @@ func sessionFixture(sku: String = "S1") async throws -> HubFixture {
     @Test func secondConnectTakesOverAndClosesTheFirst() async throws {
         let fixture = try await sessionFixture()
         let first = try await fixture.hub.connect(MessageSender(deviceId: "d1"))
+        try await first.subscribe([.methods, .desiredProperties])
         let second = try await fixture.hub.connect(MessageSender(deviceId: "d1"))
         #expect(await allDeliveries(of: first) == [.closed(.takenOver)])
+        #expect(await fixture.hub.subscriptions(of: second.sender) == [])
         await #expect(throws: DeviceMessagingError.connectionClosed(identity: "d1")) { _ = try await first.twin() }
         await first.disconnect()
         #expect(try await fixture.hub.device("d1").connectionState == .connected)

@@ -57,11 +57,15 @@ enum HubCommands {
                 name, CommonFlags.resourceGroup,
                 FlagSpec(["--sku"], .choice(skus), help: "Pricing tier for Azure IoT Hub."),
                 FlagSpec(["--unit"], .integer(1...200), help: "Units in your IoT Hub."),
-            ]
+            ] + CloudToDeviceHubFlags.flags
         ) { context in
-            try await context.cloud.updateHub(
-                named: try context.required(name.key), resourceGroup: context.arguments.string("resource-group"),
-                skuName: context.arguments.string("sku"), units: context.arguments.integer("unit")
+            let hubName = try context.required(name.key)
+            let group = context.arguments.string("resource-group")
+            let current = try await context.cloud.hub(named: hubName, resourceGroup: group)
+            return try await context.cloud.updateHub(
+                named: hubName, resourceGroup: group,
+                skuName: context.arguments.string("sku"), units: context.arguments.integer("unit"),
+                cloudToDevice: try CloudToDeviceHubFlags.settings(context.arguments, current: current.cloudToDevice)
             ).json(in: context.cloud.subscription)
         },
         CommandSpec(

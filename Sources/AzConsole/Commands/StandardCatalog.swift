@@ -5,7 +5,9 @@ extension CommandCatalog {
             + ModuleIdentityCommands.commands + TwinCommands.commands + QueryCommands.commands
             + SASTokenCommands.commands + GroupCommands.commands + StorageCommands.commands
             + ProviderCommands.commands + ExtensionCommands.commands + AccountCommands.commands
+            + ConsumerGroupCommands.commands + MonitorEventsCommand.commands
             + RoutingEndpointCommands.commands + RouteCommands.commands + MessageEnrichmentCommands.commands
+            + CloudToDeviceCommands.commands + DirectMethodCommands.commands
         let aliases = deprecatedNames.compactMap { old, current in
             commands.first { $0.path.joined(separator: " ") == current }?.deprecatedAlias(old)
         }
@@ -13,8 +15,9 @@ extension CommandCatalog {
             groups: HubCommands.groups + DeviceIdentityCommands.groups + DeviceImportExportCommands.groups
                 + ModuleIdentityCommands.groups + TwinCommands.groups + QueryCommands.groups + SASTokenCommands.groups
                 + GroupCommands.groups + StorageCommands.groups + ProviderCommands.groups + ExtensionCommands.groups
-                + AccountCommands.groups
-                + RoutingEndpointCommands.groups + RouteCommands.groups + MessageEnrichmentCommands.groups,
+                + AccountCommands.groups + ConsumerGroupCommands.groups
+                + RoutingEndpointCommands.groups + RouteCommands.groups + MessageEnrichmentCommands.groups
+                + CloudToDeviceCommands.groups,
             commands: commands + aliases)
     }()
 

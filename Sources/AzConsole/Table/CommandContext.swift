@@ -8,6 +8,8 @@ struct CommandContext: Sendable {
     let cloud: LocalCloud
     let arguments: ParsedArguments
     let workingDirectory: URL
+    /// Where a command that prints while it runs sends its text (see `AzConsole.run`).
+    var lines = ConsoleLines(sink: nil)
 
     /// A required flag's value; the parser has already refused a command line without it.
     func required(_ key: String) throws(ConsoleError) -> String {

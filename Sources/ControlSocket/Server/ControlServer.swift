@@ -16,7 +16,8 @@ public final class ControlServer: Sendable {
         self.serving = serving
     }
 
-    /// Starts listening on `socketPath` and runs `handler` for every request received.
+    /// Starts listening on `socketPath` and runs `handler` for every request received; what the
+    /// handler writes to its `ControlOutput` reaches the caller while the handler still runs.
     ///
     /// A socket file left behind by a process that exited is replaced; one that a live process
     /// still answers on is not.
@@ -26,7 +27,7 @@ public final class ControlServer: Sendable {
     ///   cannot be bound (a file that is not a socket, a missing folder).
     public static func start(
         socketPath: String,
-        handler: @escaping @Sendable (ControlRequest) async -> ControlResponse
+        handler: @escaping @Sendable (ControlRequest, ControlOutput) async -> ControlResponse
     ) async throws -> ControlServer {
         if let live = try await ControlChannel.connectIfListening(socketPath: socketPath) {
             try? await live.executeThenClose { _, _ in }
@@ -61,7 +62,7 @@ public final class ControlServer: Sendable {
 
     private static func accept(
         on listener: NIOAsyncChannel<ControlChannel.Connection, Never>,
-        handler: @escaping @Sendable (ControlRequest) async -> ControlResponse
+        handler: @escaping @Sendable (ControlRequest, ControlOutput) async -> ControlResponse
     ) async {
         // The listener only fails when it is closed, which is how `stop` ends it.
         try? await listener.executeThenClose { connections in
@@ -75,16 +76,30 @@ public final class ControlServer: Sendable {
 
     private static func serve(
         _ connection: ControlChannel.Connection,
-        handler: @escaping @Sendable (ControlRequest) async -> ControlResponse
+        handler: @escaping @Sendable (ControlRequest, ControlOutput) async -> ControlResponse
     ) async {
         // Any error (a garbage or oversized frame, a peer that vanished) ends this connection only;
         // the frame stream cannot be trusted after it, and the server keeps serving others.
         try? await connection.executeThenClose { inbound, outbound in
             for try await body in inbound {
                 let request = try ControlFrame.decode(ControlRequest.self, from: body)
-                let response = await handler(request)
-                try await outbound.write(ControlFrame.encode(response))
+                let (printed, continuation) = AsyncStream<String>.makeStream()
+                // A caller that hangs up mid-command ends the write loop with an error, which
+                // cancels the handler: ctrl-c in the calling shell stops the forwarded command.
+                async let response = respond(to: request, handler: handler, output: continuation)
+                for await text in printed {
+                    try await outbound.write(ControlFrame.encode(ControlReply.output(text)))
+                }
+                try await outbound.write(ControlFrame.encode(ControlReply.finished(await response)))
             }
         }
+    }
+
+    private static func respond(
+        to request: ControlRequest, handler: @Sendable (ControlRequest, ControlOutput) async -> ControlResponse,
+        output: AsyncStream<String>.Continuation
+    ) async -> ControlResponse {
+        defer { output.finish() }
+        return await handler(request, ControlOutput(output))
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Defaults and ranges are Azure's: messages live 1 hour unless the sender says otherwise (at most
 /// 2 days) and are dead-lettered after 10 deliveries (1–100); feedback records live 1 hour, are
-/// locked 1 minute (5–300 s) when read and delivered at most 10 times.
+/// locked 5 seconds (5–300 s, what `az iot hub show` prints for a new hub) when read and delivered at most 10 times.
 public struct CloudToDeviceSettings: Sendable, Equatable {
     /// `defaultTtlAsIso8601`, in seconds.
     public var defaultTimeToLive: TimeInterval
@@ -19,7 +19,7 @@ public struct CloudToDeviceSettings: Sendable, Equatable {
 
     public init(
         defaultTimeToLive: TimeInterval = 3600, maxDeliveryCount: Int = 10, feedbackTimeToLive: TimeInterval = 3600,
-        feedbackLockDuration: TimeInterval = 60, feedbackMaxDeliveryCount: Int = 10
+        feedbackLockDuration: TimeInterval = 5, feedbackMaxDeliveryCount: Int = 10
     ) {
         self.defaultTimeToLive = defaultTimeToLive
         self.maxDeliveryCount = maxDeliveryCount

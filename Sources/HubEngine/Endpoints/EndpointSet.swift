@@ -14,6 +14,8 @@ struct EndpointSet: Sendable {
     let scope: String
     /// Partitions, retention and consumer groups of the built-in endpoint.
     private(set) var eventHub: EventHubSettings
+    /// When the built-in endpoint's expired events are next looked for.
+    var retention = EventRetention()
 
     init(workspace: Workspace, scope: String, settings: HubSettings) throws {
         self.scope = scope
@@ -40,14 +42,25 @@ struct EndpointSet: Sendable {
     ) throws -> [EndpointDelivery] {
         var deliveries: [EndpointDelivery] = []
         deliveries.reserveCapacity(endpointNames.count)
+        _ = try retention.purgeIfDue(scope: scope, stream: Self.builtInEndpointName, retentionDays: eventHub.retentionDays, in: writer, at: now)
+        guard !endpointNames.isEmpty else { return deliveries }
+        // Encoded once however many endpoints receive this copy.
+        let payload = HubMessageCodec.encode(message)
         for name in endpointNames {
             guard name == Self.builtInEndpointName else { throw EndpointError.endpointNotFound(name: name) }
             let partition = EventPartitioner.partition(forKey: deviceId, partitionCount: eventHub.partitionCount)
-            let target = StreamPartition(scope: scope, stream: Self.builtInEndpointName, partition: partition)
-            let draft = StreamEventDraft(enqueuedAt: now, payload: HubMessageCodec.encode(message))
-            guard let sequence = try writer.appendStreamEvents([draft], to: target)?.lowerBound else { continue }
-            deliveries.append(EndpointDelivery(endpointName: name, stream: target.stream, partition: partition, sequenceNumber: sequence))
+            deliveries.append(
+                try Self.append(payload, endpointName: name, stream: Self.builtInEndpointName, partition: partition, scope: scope, in: writer, at: now))
         }
         return deliveries
+    }
+
+    /// Appends one encoded copy to a stream partition and says where it went.
+    static func append(
+        _ payload: Data, endpointName: String, stream: String, partition: Int, scope: String, in writer: WorkspaceWriter, at now: Date
+    ) throws -> EndpointDelivery {
+        let target = StreamPartition(scope: scope, stream: stream, partition: partition)
+        let sequence = try writer.appendStreamEvents([StreamEventDraft(enqueuedAt: now, payload: payload)], to: target)?.lowerBound ?? 0
+        return EndpointDelivery(endpointName: endpointName, stream: stream, partition: partition, sequenceNumber: sequence)
     }
 }

@@ -35,6 +35,6 @@ struct PendingMethodCalls: Sendable {
 
     /// The ids of calls to `key` not yet dispatched, oldest first.
     func awaitingConnection(of key: String) -> [String] {
-        calls.values.filter { $0.key == key && !$0.dispatched }.map(\.request.requestId).sorted { $0.count == $1.count ? $0 < $1 : $0.count < $1.count }
+        calls.values.filter { $0.key == key && !$0.dispatched }.map(\.request.requestId).sorted { (Int($0) ?? 0) < (Int($1) ?? 0) }
     }
 }

@@ -16,6 +16,8 @@ public enum WorkspaceOperation: Sendable, Equatable {
     /// `iotlab clock advance DURATION`: moves lab time forward so TTLs, locks, throttle windows
     /// and batch intervals come due without waiting.
     case advanceClock(LabDuration)
+    /// `iotlab metrics -n HUB [-o json]`.
+    case metrics(hub: String, json: Bool)
 
     /// The argument vector that names this operation on the control socket.
     public var arguments: [String] {
@@ -26,6 +28,7 @@ public enum WorkspaceOperation: Sendable, Equatable {
         case .import(let path): ["workspace", "import", path]
         case .showClock: ["clock", "show"]
         case .advanceClock(let duration): ["clock", "advance", String(duration.seconds)]
+        case .metrics(let hub, let json): ["metrics", "-n", hub] + (json ? ["-o", "json"] : [])
         }
     }
 
@@ -41,6 +44,8 @@ public enum WorkspaceOperation: Sendable, Equatable {
             case ("import", 3): self = .import(path: arguments[2])
             default: return nil
             }
+        case "metrics" where arguments.count >= 3 && arguments[1] == "-n":
+            self = .metrics(hub: arguments[2], json: arguments.dropFirst(3) == ["-o", "json"])
         case "clock" where arguments.count == 2 && arguments[1] == "show":
             self = .showClock
         case "clock" where arguments.count == 3 && arguments[1] == "advance":

@@ -17,7 +17,7 @@ public enum WorkspaceAccess {
 
     public static func run(
         _ operation: WorkspaceOperation, home: WorkspaceHome, workingDirectory: URL,
-        standardInput: String? = nil, clock: (any AdvancingClock)? = nil
+        standardInput: String? = nil, clock: (any AdvancingClock)? = nil, lineSink: (@Sendable (String) -> Void)? = nil
     ) async -> ConsoleResult {
         do {
             try home.createIfNeeded()
@@ -31,9 +31,10 @@ public enum WorkspaceAccess {
                 if let lock = try WorkspaceLock.tryAcquire(home) {
                     defer { lock.release() }
                     let session = try WorkspaceSession(home: home, clock: clock)
-                    return await session.perform(operation, workingDirectory: workingDirectory, standardInput: standardInput)
+                    return await session.perform(
+                        operation, workingDirectory: workingDirectory, standardInput: standardInput, lineSink: lineSink)
                 }
-                if let response = try await ControlClient.send(request, socketPath: home.controlSocketURL.path) {
+                if let response = try await ControlClient.send(request, socketPath: home.controlSocketURL.path, output: lineSink) {
                     return ConsoleResult(standardOutput: response.standardOutput, standardError: response.standardError, exitCode: response.exitCode)
                 }
             } catch {
@@ -42,5 +43,20 @@ public enum WorkspaceAccess {
             try? await Task.sleep(for: retryInterval)
         }
         return .failure("The workspace \(home.folder.path) is held by another iotlab process that does not answer on \(home.controlSocketURL.path); try again when it has finished.")
+    }
+
+    /// Runs an az command that only reads and runs until stopped (`AzConsole.isWatching`) here,
+    /// without taking the workspace: it watches what the holder (or one-shot commands in other
+    /// shells) write, through SQLite's concurrent readers, and hands its output to `lineSink`
+    /// as it prints it.
+    public static func watch(
+        _ arguments: [String], home: WorkspaceHome, workingDirectory: URL, lineSink: @escaping @Sendable (String) -> Void
+    ) async -> ConsoleResult {
+        do {
+            let session = try WorkspaceSession(home: home)
+            return await session.perform(.az(arguments: arguments), workingDirectory: workingDirectory, lineSink: lineSink)
+        } catch {
+            return .failure("Cannot open the workspace \(home.folder.path): \(error)")
+        }
     }
 }

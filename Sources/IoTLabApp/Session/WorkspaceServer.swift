@@ -25,7 +25,7 @@ public final class WorkspaceServer: Sendable {
         }
         do {
             let session = try WorkspaceSession(home: home, clock: clock)
-            let control = try await ControlServer.start(socketPath: home.controlSocketURL.path) { request in
+            let control = try await ControlServer.start(socketPath: home.controlSocketURL.path) { request, printed in
                 guard let operation = WorkspaceOperation(arguments: request.arguments) else {
                     return ControlResponse(
                         standardOutput: "",
@@ -34,7 +34,7 @@ public final class WorkspaceServer: Sendable {
                 }
                 let output = await session.perform(
                     operation, workingDirectory: URL(fileURLWithPath: request.workingDirectory),
-                    standardInput: request.standardInput)
+                    standardInput: request.standardInput, lineSink: { printed.write($0) })
                 return ControlResponse(standardOutput: output.standardOutput, standardError: output.standardError, exitCode: output.exitCode)
             }
             return WorkspaceServer(session: session, lock: lock, control: control)

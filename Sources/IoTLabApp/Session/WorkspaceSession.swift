@@ -29,10 +29,15 @@ public actor WorkspaceSession {
     }
 
     /// Runs one operation and returns what it printed; never throws, as a CLI prints its errors.
-    public func perform(_ operation: WorkspaceOperation, workingDirectory: URL, standardInput: String? = nil) async -> ConsoleResult {
+    /// `lineSink` receives what long-running commands print as they print it.
+    public func perform(
+        _ operation: WorkspaceOperation, workingDirectory: URL, standardInput: String? = nil,
+        lineSink: (@Sendable (String) -> Void)? = nil
+    ) async -> ConsoleResult {
         switch operation {
         case .az(let arguments):
-            return await AzConsole(cloud: cloud).run(arguments, workingDirectory: workingDirectory, standardInput: standardInput)
+            return await AzConsole(cloud: cloud).run(
+                arguments, workingDirectory: workingDirectory, standardInput: standardInput, lineSink: lineSink)
         case .reset:
             return reloading("Workspace reset: every hub, device and event was removed.\n") {
                 try workspace.erase()
@@ -54,6 +59,13 @@ public actor WorkspaceSession {
             }
             return reloading("Imported \(snapshot.records.count) records and \(snapshot.journal.count) events from \(path)\n") {
                 try workspace.replaceAll(records: snapshot.records, journal: snapshot.journal)
+            }
+        case .metrics(let hubName, let json):
+            do {
+                let snapshot = try await cloud.engine(forHub: hubName).metricsSnapshot
+                return .success(json ? HubMetricsReport.json(hub: hubName, snapshot) : HubMetricsReport.text(hub: hubName, snapshot))
+            } catch {
+                return .failure("\(error)")
             }
         case .showClock:
             return .success(clockReport())

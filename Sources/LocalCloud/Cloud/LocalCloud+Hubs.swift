@@ -16,13 +16,12 @@ extension LocalCloud {
         guard (1...sku.maximumUnits).contains(request.units) else {
             throw .argumentInvalid(field: "unit", rule: "\(sku.name) allows 1 to \(sku.maximumUnits) units, was \(request.units)")
         }
-        let partitions = request.partitionCount ?? (sku.name == "F1" ? 2 : 4)
-        guard (2...32).contains(partitions) else {
-            throw .argumentInvalid(field: "partitionCount", rule: "must be 2 to 32, was \(partitions)")
-        }
-        guard (1...7).contains(request.retentionDays) else {
-            throw .argumentInvalid(field: "retentionDays", rule: "must be 1 to 7 days, was \(request.retentionDays)")
-        }
+        let tier = HubTier(skuName: sku.name)
+        let eventHub = try Self.validated(
+            EventHubSettings(
+                partitionCount: request.partitionCount ?? EventHubSettings.defaults(for: tier).partitionCount,
+                retentionDays: request.retentionDays),
+            tier: tier)
         guard hubResources.count < Self.maximumHubs else { throw .hubLimitExceeded(maximum: Self.maximumHubs) }
         if sku.name == "F1" {
             let freeHubs = hubResources.values.filter { $0.sku.name == "F1" }.count
@@ -31,7 +30,8 @@ extension LocalCloud {
         let group = try groupForNewResource(request.resourceGroup, location: request.location)
         let hub = HubResource(
             name: request.name, resourceGroup: group.name, location: request.location ?? group.location,
-            sku: sku, units: request.units, partitionCount: partitions, retentionDays: request.retentionDays,
+            sku: sku, units: request.units, partitionCount: eventHub.partitionCount, retentionDays: eventHub.retentionDays,
+            consumerGroups: [ConsumerGroup(name: EventHubSettings.defaultConsumerGroup, created: clock.now())],
             policies: SharedAccessPolicy.azureDefaults(),
             tags: JSONObject(uniqueKeysWithValues: request.tags.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) }),
             etag: Self.newETag(), createdAt: clock.now())
@@ -65,8 +65,11 @@ extension LocalCloud {
             .sorted { $0.name.lowercased() < $1.name.lowercased() }
     }
 
-    /// Changes a hub's SKU or unit count within Azure's rules and tells its data plane.
-    public func updateHub(named name: String, resourceGroup: String? = nil, skuName: String? = nil, units: Int? = nil) async throws(CloudError) -> HubResource {
+    /// Changes a hub's SKU, unit count or cloud-to-device settings within Azure's rules and tells its data plane.
+    public func updateHub(
+        named name: String, resourceGroup: String? = nil, skuName: String? = nil, units: Int? = nil,
+        cloudToDevice: CloudToDeviceSettings? = nil
+    ) async throws(CloudError) -> HubResource {
         var hub = try hub(named: name, resourceGroup: resourceGroup)
         if let skuName {
             let sku = try HubSKU(skuName)
@@ -74,6 +77,7 @@ extension LocalCloud {
             hub.sku = sku
         }
         if let units { hub.units = units }
+        if let cloudToDevice { hub.cloudToDevice = cloudToDevice }
         guard (1...hub.sku.maximumUnits).contains(hub.units) else {
             throw .argumentInvalid(field: "unit", rule: "\(hub.sku.name) allows 1 to \(hub.sku.maximumUnits) units, was \(hub.units)")
         }

@@ -1,3 +1,4 @@
+import HubEngine
 import LabCore
 
 /// What Azure Resource Manager and the IoT Hub resource provider refuse, with their codes.
@@ -14,10 +15,13 @@ public enum CloudError: AzureError, Equatable {
     case policyNotFound(hubName: String, policyName: String)
     case engineUnavailable(hubName: String, reason: String)
     case storageFailed(reason: String)
+    /// The built-in Event Hub-compatible endpoint refused a setting or a consumer group change.
+    case eventHubEndpoint(EndpointError)
 
     public var httpStatus: Int {
         switch self {
         case .resourceGroupNotFound, .resourceNotFound, .policyNotFound: 404
+        case .eventHubEndpoint(let error): error.httpStatus
         case .hubNameNotAvailable, .storageAccountNameNotAvailable, .ambiguousResource: 409
         case .freeHubLimitExceeded, .hubLimitExceeded, .argumentInvalid, .skuChangeNotAllowed: 400
         case .engineUnavailable, .storageFailed: 500
@@ -49,6 +53,7 @@ public enum CloudError: AzureError, Equatable {
         case .skuChangeNotAllowed: "InvalidSkuUpdate"
         case .policyNotFound: "KeyNameNotFound"
         case .engineUnavailable, .storageFailed: "ServerError"
+        case .eventHubEndpoint(let error): error.errorName
         }
     }
 
@@ -82,6 +87,8 @@ public enum CloudError: AzureError, Equatable {
             "The data plane of IoT hub '\(hub)' could not be opened: \(reason)"
         case .storageFailed(let reason):
             "The workspace could not record the change, so nothing was changed: \(reason)"
+        case .eventHubEndpoint(let error):
+            error.message
         }
     }
 }

@@ -10,11 +10,7 @@ extension HubResource {
         let properties: JSONValue = [
             "allowedFqdnList": [],
             "authorizationPolicies": nil,
-            "cloudToDevice": [
-                "defaultTtlAsIso8601": "1:00:00",
-                "feedback": ["lockDurationAsIso8601": "0:00:05", "maxDeliveryCount": 10, "ttlAsIso8601": "1:00:00"],
-                "maxDeliveryCount": 10,
-            ],
+            "cloudToDevice": cloudToDeviceJSON,
             "comments": nil,
             "disableLocalAuth": false,
             "enableFileUploadNotifications": false,
@@ -64,9 +60,11 @@ extension HubResource {
         [
             "name": .string(name), "resourceGroup": .string(resourceGroup), "location": .string(location),
             "sku": .string(sku.name), "units": .integer(units), "partitionCount": .integer(partitionCount),
-            "retentionDays": .integer(retentionDays), "policies": .array(policies.map(\.json)),
+            "retentionDays": .integer(retentionDays),
+            "consumerGroups": .array(consumerGroups.map(\.record)), "policies": .array(policies.map(\.json)),
             "tags": .object(tags), "etag": .string(etag),
             "createdAt": .double(createdAt.timeIntervalSince1970), "routing": routing.json,
+            "cloudToDevice": cloudToDevice.json,
         ]
     }
 
@@ -80,13 +78,25 @@ extension HubResource {
             let etag = record["etag"]?.stringValue,
             let created = record["createdAt"]?.doubleValue
         else { return nil }
+        let createdAt = Date(timeIntervalSince1970: created)
+        // Records written before consumer groups were kept hold only the implicit `$Default`.
+        let groups = record["consumerGroups"]?.arrayValue?.compactMap(ConsumerGroup.init(record:))
+            ?? [ConsumerGroup(name: EventHubSettings.defaultConsumerGroup, created: createdAt)]
+        // Records written before the field existed take Azure's defaults; a stored value that
+        // does not read makes the whole record unreadable rather than silently reset.
+        var cloudToDevice = CloudToDeviceSettings()
+        if let stored = record["cloudToDevice"] {
+            guard let settings = try? CloudToDeviceSettings(json: stored) else { return nil }
+            cloudToDevice = settings
+        }
         self.init(
             name: name, resourceGroup: group, location: location, sku: sku, units: units,
-            partitionCount: partitions, retentionDays: record["retentionDays"]?.integerValue ?? 1,
+            partitionCount: partitions, retentionDays: record["retentionDays"]?.integerValue ?? 1, consumerGroups: groups,
             policies: (record["policies"]?.arrayValue ?? []).compactMap(SharedAccessPolicy.init(json:)),
             tags: record["tags"]?.objectValue ?? [:], etag: etag,
-            createdAt: Date(timeIntervalSince1970: created))
+            createdAt: createdAt)
         // Records written before routing existed have none: a new hub's routing.
         routing = record["routing"].flatMap { try? RoutingConfiguration(json: $0) } ?? RoutingConfiguration()
+        self.cloudToDevice = cloudToDevice
     }
 }

@@ -14,6 +14,10 @@ public struct HubResource: Sendable, Equatable {
     public var units: Int
     public let partitionCount: Int
     public var retentionDays: Int
+    /// The built-in endpoint's consumer groups, `$Default` first.
+    public var consumerGroups: [ConsumerGroup]
+    /// `properties.cloudToDevice`: default TTL, delivery count and feedback queue settings.
+    public var cloudToDevice = CloudToDeviceSettings()
     public var policies: [SharedAccessPolicy]
     public var tags: JSONObject
     public var etag: String
@@ -23,6 +27,11 @@ public struct HubResource: Sendable, Equatable {
 
     /// `NAME.azure-devices.net`, the hostname devices and services address.
     public var hostName: String { "\(name).azure-devices.net" }
+
+    /// The built-in endpoint's settings the hub's data plane works with.
+    public var eventHub: EventHubSettings {
+        EventHubSettings(partitionCount: partitionCount, retentionDays: retentionDays, consumerGroups: consumerGroups.map(\.name))
+    }
 
     /// A policy by name, as `az iot hub policy show --name` finds it.
     public func policy(named keyName: String) throws(CloudError) -> SharedAccessPolicy {

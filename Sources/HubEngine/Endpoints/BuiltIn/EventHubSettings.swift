@@ -6,8 +6,9 @@
 public struct EventHubSettings: Sendable, Equatable {
     /// The consumer group every hub has and nobody can delete.
     public static let defaultConsumerGroup = "$Default"
-    /// Azure's range for `partitionCount` on paid tiers.
-    public static let partitionCountRange = 2...128
+    /// Azure's range for `partitionCount` on paid tiers (the Event Hubs standard-tier ceiling of 32
+    /// that `az iot hub create --partition-count` enforces).
+    public static let partitionCountRange = 2...32
     /// Azure's range for `retentionTimeInDays` on the standard tier (free and basic keep 1 day).
     public static let retentionDaysRange = 1...7
     /// Consumer groups per hub, `$Default` included (Event Hubs' standard-tier limit).

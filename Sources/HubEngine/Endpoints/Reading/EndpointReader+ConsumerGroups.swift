@@ -29,3 +29,17 @@ extension EndpointReader {
         return try workspace.read { reader in try reader.streamCursor(in: target, consumerGroup: consumerGroup) }
     }
 }
+
+extension EndpointReader {
+    /// Up to `limit` events per partition across every partition of `stream`, each from where
+    /// `consumerGroup` stopped, advancing the group's cursors: `iotlab endpoint read --cg`.
+    public func read(
+        consumerGroup: String, stream: String = eventsStream, partitionCount: Int, limit: Int, startingAt start: StreamStart = .earliest
+    ) throws -> [EnqueuedEvent] {
+        var events: [EnqueuedEvent] = []
+        for partition in 0..<partitionCount {
+            events += try read(consumerGroup: consumerGroup, stream: stream, partition: partition, limit: limit, startingAt: start)
+        }
+        return events.sorted(by: EnqueuedEvent.precedes)
+    }
+}

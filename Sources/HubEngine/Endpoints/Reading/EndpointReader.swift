@@ -18,9 +18,16 @@ public struct EndpointReader: Sendable {
         scope = IoTHub.storageScope(forHub: hubName)
     }
 
-    /// The stream a custom Service Bus or Event Hubs endpoint writes to (`endpoint:NAME`).
+    /// The stream a custom Service Bus or Event Hubs endpoint writes to (`endpoint:NAME`, one
+    /// partition), or `events` for the built-in endpoint.
     public static func stream(forEndpoint name: String) -> String {
         name == eventsStream ? eventsStream : "endpoint:" + name
+    }
+
+    /// The stream holding a storage container endpoint's batch not yet written as blobs
+    /// (`storage:NAME`, partitioned like `events`).
+    public static func pendingStream(forStorageEndpoint name: String) -> String {
+        StorageBatches.pendingStream(name)
     }
 
     /// Up to `limit` events of one partition, oldest first, from `start`.
@@ -61,7 +68,7 @@ public struct EndpointReader: Sendable {
             for event in batch { events.append(try Self.decoded(event, in: target)) }
             if let last = batch.last { positions.nextSequences[partition] = last.sequence + 1 }
         }
-        events.sort { ($0.enqueuedTime, $0.partition, $0.sequenceNumber) < ($1.enqueuedTime, $1.partition, $1.sequenceNumber) }
+        events.sort(by: EnqueuedEvent.precedes)
         return events
     }
 

@@ -18,4 +18,9 @@ public struct EnqueuedEvent: Sendable, Equatable {
         self.enqueuedTime = enqueuedTime
         self.message = message
     }
+
+    /// The order readers across partitions return events in: enqueued time, then partition, then sequence.
+    static func precedes(_ first: EnqueuedEvent, _ second: EnqueuedEvent) -> Bool {
+        (first.enqueuedTime, first.partition, first.sequenceNumber) < (second.enqueuedTime, second.partition, second.sequenceNumber)
+    }
 }

@@ -1,8 +1,0 @@
-import DeviceSimulation
-import Testing
-
-@Suite struct SimulatedDeviceTests {
-    @Test func aSimulatedDeviceCanBeDescribed() {
-        _ = SimulatedDevice()
-    }
-}
