@@ -22,6 +22,8 @@ struct RouteTable: Sendable {
     let enrichmentsReadTwin: Bool
     /// Every endpoint's name by its lower-cased form.
     private let endpointSpellings: [String: String]
+    /// Azure Monitor's `d2c.endpoints.egress.*` counter of each endpoint, by its configured name.
+    let egressMetricNames: [String: String]
 
     init(_ configuration: RoutingConfiguration) {
         self.configuration = configuration
@@ -35,6 +37,8 @@ struct RouteTable: Sendable {
         enrichmentsReadTwin = configuration.enrichments.contains { EnrichmentValue($0.value).readsTwin }
         let names = [RoutingEndpoints.builtInEventsName] + configuration.endpoints.allNames
         endpointSpellings = Dictionary(names.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        egressMetricNames = Dictionary(
+            names.map { ($0, "d2c.endpoints.egress." + configuration.endpoints.metricKind(ofEndpoint: $0)) }, uniquingKeysWith: { first, _ in first })
         for enrichment in configuration.enrichments {
             for name in enrichment.endpointNames {
                 enrichmentsByEndpoint[endpointSpellings[name.lowercased()] ?? name, default: []].append((enrichment, EnrichmentValue(enrichment.value)))
