@@ -103,3 +103,28 @@ import Testing
         #expect(try fixture.journal("MessageRouted").isEmpty)
     }
 }
+
+@Suite struct TelemetryModuleRoutingTests {
+    @Test func moduleMessageIsStampedWithItsModuleAndRoutedOnTheModuleTwin() async throws {
+        let route = MessageRoute(
+            name: "filter", source: .deviceMessages, condition: #"$connectionModuleId = "filter" AND $twin.tags.role = "edge""#,
+            endpointNames: ["alerts"])
+        let fixture = try await TelemetryFixture(routing: RoutingConfiguration(endpoints: TestEndpoints.both, routes: [route]))
+        _ = try await fixture.hub.createModule(ModuleIdentity(moduleId: "filter", deviceId: "d1"))
+        _ = try await fixture.hub.updateTwin(of: "d1", patch: json(#"{"tags":{"role":"edge"}}"#), ifMatch: nil)
+        let sender = MessageSender(deviceId: "d1", moduleId: "filter")
+        // The device's tags are not the module's: modules have their own twin.
+        #expect(try await fixture.hub.ingest(DeviceMessage(body: [1]), from: sender).decision.endpoints == ["events"])
+        _ = try await fixture.hub.updateModuleTwin(of: "filter", on: "d1", patch: json(#"{"tags":{"role":"edge"}}"#), ifMatch: nil)
+        let decision = try await fixture.hub.ingest(DeviceMessage(body: [1]), from: sender).decision
+        #expect(decision.endpoints == ["alerts"])
+        #expect(decision.moduleId == "filter")
+    }
+
+    @Test func unknownModuleIsModuleNotFound() async throws {
+        let fixture = try await TelemetryFixture()
+        await #expect(throws: HubError.moduleNotFound(deviceId: "d1", moduleId: "ghost")) {
+            try await fixture.hub.ingest(DeviceMessage(body: [1]), from: MessageSender(deviceId: "d1", moduleId: "ghost"))
+        }
+    }
+}
