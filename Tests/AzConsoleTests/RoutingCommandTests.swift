@@ -105,4 +105,17 @@ import Testing
         _ = try await az.output("iot hub message-enrichment delete -n hub1 -k hub -o none")
         #expect(try await az.output("iot hub message-enrichment list -n hub1") == "[]\n")
     }
+
+    @Test func extensionMessageRouteFormWritesTheSameRoutes() async throws {
+        let az = try await ConsoleHarness.withHub(devices: ["d1"])
+        _ = try await az.output(
+            "iot hub message-route create -n hub1 -g rg --rn toEvents --endpoint-name events --source devicemessages --condition 'level = \"hi\"' -o none")
+        #expect(try await az.output("iot hub route show --hub-name hub1 -n toEvents --query condition -o tsv") == "level = \"hi\"\n")
+        #expect(try await az.output("iot hub message-route list -n hub1 --query [].name -o tsv") == "toEvents\n")
+        _ = try await az.output("iot hub message-route fallback set -n hub1 --enabled false -o none")
+        let hub = try await az.cloud.engine(forHub: "hub1")
+        #expect(try await hub.ingest(DeviceMessage(body: [1]), from: MessageSender(deviceId: "d1")).decision.isOrphaned)
+        _ = try await az.output("iot hub message-route delete -n hub1 --rn toEvents -o none")
+        #expect(try await az.output("iot hub message-route list -n hub1") == "[]\n")
+    }
 }

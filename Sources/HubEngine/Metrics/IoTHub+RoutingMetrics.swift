@@ -12,8 +12,7 @@ extension IoTHub {
         for copy in copies {
             let bytes = copy.message.size
             for name in copy.endpointNames {
-                let kind = telemetry.routes.configuration.endpoints.metricKind(ofEndpoint: name)
-                metrics.count("d2c.endpoints.egress.\(kind)")
+                metrics.count(telemetry.routes.egressMetricNames[name] ?? "d2c.endpoints.egress.builtIn.events")
                 metrics.count("routingDataSizeInBytesDelivered", by: bytes)
             }
         }
