@@ -44,6 +44,11 @@ public actor SimulatedDevice {
             await connection.disconnect()
             return finish(.failed(reason: Self.describe(error)))
         }
+        return await runPrepared(over: connection)
+    }
+
+    /// Sends and answers over a prepared connection until the simulation ends, then closes it.
+    func runPrepared(over connection: any SimulatedDeviceConnection) async -> SimulationStatus {
         let ended = await withTaskGroup(of: SimulationStatus.State?.self) { group in
             group.addTask { await self.sendRounds(over: connection) }
             group.addTask { await self.answerInputs(from: connection) }
@@ -55,8 +60,9 @@ public actor SimulatedDevice {
         return finish(ended ?? .stopped)
     }
 
-    /// Subscribes to what the definition handles and brings the reported properties up to date.
-    private func prepare(_ connection: any SimulatedDeviceConnection) async throws {
+    /// Subscribes to what the definition handles and brings the reported properties up to date,
+    /// so that once it returns a method invoked on the device reaches it.
+    func prepare(_ connection: any SimulatedDeviceConnection) async throws {
         var topics = Set<DeviceSubscription>()
         if !definition.methods.isEmpty { topics.insert(.methods) }
         if definition.cloudToDevice != nil { topics.insert(.cloudToDevice) }

@@ -27,8 +27,9 @@ public actor SimulationRunner {
         self.machineName = machineName
     }
 
-    /// Connects a device and starts simulating it; returns once it is connected, so an
-    /// unknown or disabled device fails here with the hub's error.
+    /// Connects a device and starts simulating it; returns once it is connected and
+    /// subscribed, so an unknown or disabled device fails here with the hub's error and a
+    /// method invoked right after reaches the device.
     ///
     /// - Parameters:
     ///   - deviceId: overrides the definition's device; one of the two is required.
@@ -45,22 +46,28 @@ public actor SimulationRunner {
         try await reserve(sender.key)
         let token = UUID()
         entries[sender.key] = .starting(token: token, definitionName: definition.name)
+        let device = SimulatedDevice(
+            definition: definition, sender: sender, seed: seed ?? definition.seed ?? UInt64.random(in: .min ... .max),
+            clock: clock, machineName: machineName, observer: observer)
         let connection: any SimulatedDeviceConnection
         do {
             connection = try await hub.connectSimulatedDevice(sender)
+            do {
+                try await device.prepare(connection)
+            } catch {
+                await connection.disconnect()
+                throw error
+            }
         } catch {
             if case .starting(token, _)? = entries[sender.key] { entries[sender.key] = nil }
             throw error
         }
-        let device = SimulatedDevice(
-            definition: definition, sender: sender, seed: seed ?? definition.seed ?? UInt64.random(in: .min ... .max),
-            clock: clock, machineName: machineName, observer: observer)
         guard case .starting(token, _)? = entries[sender.key] else {
             // Stopped while connecting.
             await connection.disconnect()
             throw SimulationError.notFound(device: sender.key)
         }
-        entries[sender.key] = .started(device, Task { await device.run(over: connection) })
+        entries[sender.key] = .started(device, Task { await device.runPrepared(over: connection) })
         return await device.status
     }
 
