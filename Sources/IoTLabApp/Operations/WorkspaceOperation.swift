@@ -19,6 +19,11 @@ public enum WorkspaceOperation: Sendable, Equatable {
     /// `iotlab metrics -n HUB [-o json]`.
     case metrics(hub: String, json: Bool)
 
+    /// Whether the operation moves lab time, after which any timed work may have come due.
+    var movesClock: Bool {
+        if case .advanceClock = self { true } else { false }
+    }
+
     /// The argument vector that names this operation on the control socket.
     public var arguments: [String] {
         switch self {

@@ -9,11 +9,14 @@ public final class WorkspaceServer: Sendable {
     public let session: WorkspaceSession
     private let lock: WorkspaceLock
     private let control: ControlServer
+    /// Timed work between commands (storage batches), cancelled by `stop`.
+    private let backgroundWork: Task<Void, Never>
 
     private init(session: WorkspaceSession, lock: WorkspaceLock, control: ControlServer) {
         self.session = session
         self.lock = lock
         self.control = control
+        backgroundWork = Task { await session.runBackgroundWork() }
     }
 
     /// Takes the workspace lock (failing if another iotlab serves it), opens the workspace and
@@ -46,6 +49,8 @@ public final class WorkspaceServer: Sendable {
 
     /// Stops answering and lets other processes open the workspace.
     public func stop() async throws {
+        backgroundWork.cancel()
+        await backgroundWork.value
         try await control.stop()
         lock.release()
     }

@@ -1,5 +1,6 @@
 import AzConsole
 import Foundation
+import HubEngine
 import LabCore
 import LocalCloud
 import WorkspaceStore
@@ -14,6 +15,8 @@ public actor WorkspaceSession {
     /// Lab time: real time plus the workspace's stored offset, unless a test injected its own clock.
     public nonisolated let clock: any AdvancingClock
     public private(set) var cloud: LocalCloud
+    /// Where storage container endpoints write their blobs (`$IOTLAB_HOME/blobs`).
+    nonisolated let blobStore: FileBlobStore
     /// Seconds `iotlab clock advance` has moved this workspace's clock, as stored.
     private var clockOffset: TimeInterval
 
@@ -21,6 +24,7 @@ public actor WorkspaceSession {
     public init(home: WorkspaceHome, clock: (any AdvancingClock)? = nil) throws {
         try home.createIfNeeded()
         self.home = home
+        blobStore = FileBlobStore(root: home.blobsFolder)
         workspace = try Workspace(fileURL: home.databaseURL)
         let storedOffset = try WorkspaceClockOffset.load(from: workspace)
         clockOffset = storedOffset
