@@ -64,6 +64,13 @@ public actor WorkspaceSession {
             return reloading("Imported \(snapshot.records.count) records and \(snapshot.journal.count) events from \(path)\n") {
                 try workspace.replaceAll(records: snapshot.records, journal: snapshot.journal)
             }
+        case .readEndpoint(let hub, let endpoint, let group, let limit, let json):
+            do {
+                let read = EndpointRead(hubName: hub, endpoint: endpoint, consumerGroup: group, limit: limit, json: json)
+                return .success(try await read.run(in: cloud, blobs: home.blobsFolder))
+            } catch {
+                return .failure("\(error)")
+            }
         case .metrics(let hubName, let json):
             do {
                 let snapshot = try await cloud.engine(forHub: hubName).metricsSnapshot
