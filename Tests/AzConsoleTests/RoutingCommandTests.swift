@@ -30,6 +30,9 @@ import Testing
         #expect(storage["maxChunkSizeInBytes"] == 104_857_600)
         #expect(storage["encoding"] == "avro")
         #expect(storage["resourceGroup"] == "rg")
+        let journal = try az.cloud.workspace.journal(after: 0, limit: 1_000).filter { $0.kind == "IotHubRoutingUpdated" }
+        #expect(journal.count == 2)
+        #expect(journal.allSatisfy { !String(decoding: $0.payload, as: UTF8.self).contains("AccountName") }, "the journal never holds connection strings")
         let hub = try await az.cloud.engine(forHub: "hub1")
         let log = try await hub.ingest(DeviceMessage(body: [1], applicationProperties: ["sensorID": "VSLog"]), from: MessageSender(deviceId: "sensor-v-3000"))
         #expect(log.decision.endpoints == ["vibrationLogEndpoint"])
