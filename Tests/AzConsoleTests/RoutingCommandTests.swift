@@ -12,7 +12,7 @@ import Testing
     private func labSeven() async throws -> ConsoleHarness {
         let az = try await ConsoleHarness.withHub(devices: ["sensor-v-3000"])
         _ = try await az.output(
-            "iot hub routing-endpoint create -g rg --hub-name hub1 --endpoint-name vibrationLogEndpoint --endpoint-type azurestoragecontainer --connection-string 'DefaultEndpointsProtocol=https;AccountName=vs' --container-name vibrationcontainer --batch-frequency 100 --chunk-size 100 --ff {iothub}/{partition}/{YYYY}/{MM}/{DD}/{HH}/{mm} -o none")
+            "iot hub routing-endpoint create -g rg --hub-name hub1 --endpoint-name vibrationLogEndpoint --endpoint-type azurestoragecontainer --connection-string 'DefaultEndpointsProtocol=https;AccountName=vs;AccountKey=c2VjcmV0' --container-name vibrationcontainer --batch-frequency 100 --chunk-size 100 --ff {iothub}/{partition}/{YYYY}/{MM}/{DD}/{HH}/{mm} -o none")
         _ = try await az.output(
             "iot hub route create -g rg --hub-name hub1 --endpoint-name vibrationLogEndpoint --source-type DeviceMessages --route-name vibrationLoggingRoute --condition 'sensorID = \"VSLog\"' --enabled true -o none")
         return az
@@ -30,9 +30,10 @@ import Testing
         #expect(storage["maxChunkSizeInBytes"] == 104_857_600)
         #expect(storage["encoding"] == "avro")
         #expect(storage["resourceGroup"] == "rg")
+        #expect(storage["connectionString"] == "DefaultEndpointsProtocol=https;AccountName=vs;AccountKey=****")
         let journal = try az.cloud.workspace.journal(after: 0, limit: 1_000).filter { $0.kind == "IotHubRoutingUpdated" }
         #expect(journal.count == 2)
-        #expect(journal.allSatisfy { !String(decoding: $0.payload, as: UTF8.self).contains("AccountName") }, "the journal never holds connection strings")
+        #expect(journal.allSatisfy { !String(decoding: $0.payload, as: UTF8.self).contains("c2VjcmV0") }, "the journal never holds connection strings")
         let hub = try await az.cloud.engine(forHub: "hub1")
         let log = try await hub.ingest(DeviceMessage(body: [1], applicationProperties: ["sensorID": "VSLog"]), from: MessageSender(deviceId: "sensor-v-3000"))
         #expect(log.decision.endpoints == ["vibrationLogEndpoint"])
