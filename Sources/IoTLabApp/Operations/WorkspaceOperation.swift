@@ -18,6 +18,8 @@ public enum WorkspaceOperation: Sendable, Equatable {
     case advanceClock(LabDuration)
     /// `iotlab endpoint read NAME -n HUB [--cg GROUP] [--limit N] [-o json]`.
     case readEndpoint(hub: String, endpoint: String, consumerGroup: String?, limit: Int, json: Bool)
+    /// `iotlab sim start|stop|list`.
+    case simulation(SimulationOperation)
     /// `iotlab metrics -n HUB [-o json]`.
     case metrics(hub: String, json: Bool)
 
@@ -36,6 +38,7 @@ public enum WorkspaceOperation: Sendable, Equatable {
         case .showClock: ["clock", "show"]
         case .advanceClock(let duration): ["clock", "advance", String(duration.seconds)]
         case .metrics(let hub, let json): ["metrics", "-n", hub] + (json ? ["-o", "json"] : [])
+        case .simulation(let simulation): simulation.arguments
         case .readEndpoint(let hub, let endpoint, let group, let limit, let json):
             ["endpoint", "read", endpoint, "-n", hub, "--limit", String(limit)] + (group.map { ["--cg", $0] } ?? [])
                 + (json ? ["-o", "json"] : [])
@@ -63,6 +66,9 @@ public enum WorkspaceOperation: Sendable, Equatable {
                 rest = rest.dropFirst(2)
             }
             self = .readEndpoint(hub: arguments[4], endpoint: arguments[2], consumerGroup: group, limit: limit, json: rest == ["-o", "json"])
+        case "sim":
+            guard let simulation = SimulationOperation(arguments: arguments.dropFirst()) else { return nil }
+            self = .simulation(simulation)
         case "metrics" where arguments.count >= 3 && arguments[1] == "-n":
             self = .metrics(hub: arguments[2], json: arguments.dropFirst(3) == ["-o", "json"])
         case "clock" where arguments.count == 2 && arguments[1] == "show":

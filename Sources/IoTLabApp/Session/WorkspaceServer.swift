@@ -21,13 +21,16 @@ public final class WorkspaceServer: Sendable {
 
     /// Takes the workspace lock (failing if another iotlab serves it), opens the workspace and
     /// starts listening on its control socket.
-    public static func start(home: WorkspaceHome, clock: (any AdvancingClock)? = nil) async throws -> WorkspaceServer {
+    /// `activity` hears what simulated devices running here do (the holder prints it).
+    public static func start(
+        home: WorkspaceHome, clock: (any AdvancingClock)? = nil, activity: (@Sendable (String) -> Void)? = nil
+    ) async throws -> WorkspaceServer {
         try home.createIfNeeded()
         guard let lock = try WorkspaceLock.tryAcquire(home) else {
             throw ServeError.workspaceHeld(folder: home.folder.path)
         }
         do {
-            let session = try WorkspaceSession(home: home, clock: clock)
+            let session = try WorkspaceSession(home: home, clock: clock, activity: activity)
             let control = try await ControlServer.start(socketPath: home.controlSocketURL.path) { request, printed in
                 guard let operation = WorkspaceOperation(arguments: request.arguments) else {
                     return ControlResponse(
@@ -51,6 +54,7 @@ public final class WorkspaceServer: Sendable {
     public func stop() async throws {
         backgroundWork.cancel()
         await backgroundWork.value
+        await session.stopAllSimulations()
         try await control.stop()
         lock.release()
     }
