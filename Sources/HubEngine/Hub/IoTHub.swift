@@ -112,11 +112,21 @@ public actor IoTHub {
         changeCommitted(change)
     }
 
-    /// Writes a change's records and events in one transaction.
+    /// Writes a change's records and events in one transaction, with the routed messages of the
+    /// twin-change, lifecycle and connection-state events it causes.
     func persist(_ change: HubChange) throws(HubError) {
-        let scope = self.scope
         let time = clock.now()
-        let rows = change.storeRows()
+        try write(change.storeRows(), events: change.events, at: time) { writer in
+            try routeSystemEvents(of: change, in: writer, at: time)
+        }
+    }
+
+    /// Writes `rows` and `events`, and whatever `alongside` writes, in one transaction, so the
+    /// journal never tells of a change the store does not hold.
+    func write(
+        _ rows: [StoreRow], events: [HubEvent], at time: Date, alongside: (WorkspaceWriter) throws -> Void = { _ in }
+    ) throws(HubError) {
+        let scope = self.scope
         do {
             try workspace.write { writer in
                 for row in rows {
@@ -126,10 +136,10 @@ public actor IoTHub {
                         try writer.delete(scope: scope, collection: row.collection, key: row.key)
                     }
                 }
-                for event in change.events {
+                for event in events {
                     try writer.append(event.draft(scope: scope, time: time))
                 }
-                try routeSystemEvents(of: change, in: writer, at: time)
+                try alongside(writer)
             }
         } catch {
             throw .storeFailure(String(describing: error))
