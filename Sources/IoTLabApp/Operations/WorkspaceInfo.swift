@@ -32,8 +32,17 @@ public struct WorkspaceInfo: Sendable {
             ("sqlite", try workspace.sqliteVersion()),
             ("held by", holder),
             ("hubs", hubNames.isEmpty ? "none yet (iotlab az iot hub create --name NAME)" : hubNames.joined(separator: ", ")),
+            ("blobs", home.blobsFolder.path + " (storage endpoints)"),
+            ("lab time", try Self.labTime(in: workspace)),
+            ("simulations", ContentFolder.locate().appendingPathComponent("simulations").path),
         ]
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.1 }.joined(separator: "\n") + "\n"
+    }
+
+    /// Real time, or how far `iotlab clock advance` has moved the workspace's clock past it.
+    private static func labTime(in workspace: Workspace) throws -> String {
+        let offset = try WorkspaceClockOffset.load(from: workspace)
+        return offset > 0 ? "real time + \(LabDuration(seconds: offset))" : "real time"
     }
 }
