@@ -23,6 +23,20 @@ import Testing
         #expect(try iotlab.run("clock", "show").output.hasSuffix("(real time + 1h 30m)\n"))
     }
 
+    @Test func advancingPastACloudToDeviceMessagesTimeToLiveExpiresIt() throws {
+        let iotlab = try IoTLabProcess()
+        defer { iotlab.cleanUp() }
+        try #require(iotlab.run("az", "iot", "hub", "create", "-n", "ttl-hub", "-o", "none").status == 0)
+        try #require(iotlab.run("az", "iot", "hub", "device-identity", "create", "-n", "ttl-hub", "-d", "d1", "-o", "none").status == 0)
+        try #require(iotlab.run("az", "iot", "device", "c2d-message", "send", "-n", "ttl-hub", "-d", "d1", "--data", "stale").status == 0)
+        // The hub's default time to live is one hour of lab time.
+        try #require(iotlab.run("clock", "advance", "59m").status == 0)
+        try #require(iotlab.run("az", "iot", "device", "c2d-message", "send", "-n", "ttl-hub", "-d", "d1", "--data", "fresh").status == 0)
+        try #require(iotlab.run("clock", "advance", "2m").status == 0)
+        let received = try iotlab.run("az", "iot", "device", "c2d-message", "receive", "-n", "ttl-hub", "-d", "d1", "--query", "data", "-o", "tsv")
+        #expect(received.output == "fresh\n")
+    }
+
     @Test func aDurationThatIsNotOneIsRefusedAndNamesTheForms() throws {
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
