@@ -13,10 +13,11 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let home = WorkspaceHome.current
         let server = try await WorkspaceServer.start(home: home, activity: Output.live)
-        print("iotlab \(IoTLabVersion.current) serving workspace \(home.folder.path)")
-        print("control socket \(home.controlSocketURL.path); press Ctrl-C to stop")
+        // Written unbuffered, like the simulated devices' activity, so the lines stay in order.
+        Output.live("iotlab \(IoTLabVersion.current) serving workspace \(home.folder.path)\n")
+        Output.live("control socket \(home.controlSocketURL.path); press Ctrl-C to stop\n")
         await Termination.wait()
         try await server.stop()
-        print("stopped")
+        Output.live("stopped\n")
     }
 }

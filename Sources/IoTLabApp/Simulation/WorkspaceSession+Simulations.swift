@@ -19,7 +19,8 @@ extension WorkspaceSession {
                     observer: { event in
                         if let line = SimulationActivity.line(event, device: label, at: clock.now()) { activity?(line) }
                     })
-                let every = definition.intervalSeconds == 1 ? "every second" : "every \(definition.intervalSeconds) s"
+                let seconds = definition.intervalSeconds
+                let every = seconds == 1 ? "every second" : "every \(seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)) s"
                 return .success("Simulating \(status.deviceId) on \(hub) with \(definition.name): a message \(every) of lab time.\n")
             case .stop(let hub, let deviceId, let moduleId):
                 let status = try await runner(forHub: hub).stop(deviceId: deviceId, moduleId: moduleId)
