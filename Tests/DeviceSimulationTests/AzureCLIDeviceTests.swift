@@ -67,6 +67,6 @@ import Testing
         var options = SimulationDefinition.AzureCLIOptions()
         options.initialReported = ["reported_prop_1": "val_1"]
         let definition = try SimulationDefinition.azureCLIDevice(options)
-        #expect(definition.twin == TwinBehaviour(reportsDesired: true, initialReported: ["reported_prop_1": "val_1"]))
+        #expect(definition.twin == TwinBehaviour(reportsDesired: true, reportsDesiredAtStart: false, initialReported: ["reported_prop_1": "val_1"]))
     }
 }

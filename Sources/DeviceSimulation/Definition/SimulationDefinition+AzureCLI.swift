@@ -61,7 +61,7 @@ extension SimulationDefinition {
                     "payload": options.methodResponsePayload.map(\.escapingPlaceholders) ?? echo,
                 ]
             ]
-            var twin: JSONObject = ["reportDesired": true]
+            var twin: JSONObject = ["reportDesired": true, "reportDesiredAtStart": false]
             if let initial = options.initialReported { twin["initialReported"] = .object(initial) }
             definition["twin"] = .object(twin)
         }
