@@ -90,6 +90,22 @@ import Testing
         #expect(twin[path: ["properties", "reported", "interval"]] == 30)
     }
 
+    @Test func anHTTPDeviceSettlesCloudToDeviceMessagesAsAsked() async throws {
+        let az = try await ConsoleHarness.withHub(devices: ["d1"])
+        let clock = try clock(az)
+        _ = try await az.output("iot device c2d-message send -n hub1 -d d1 --data hello --props color=red")
+        let run = try await simulating("iot device simulate -n hub1 -d d1 --proto http --rs reject --mc 1 --mi 1", on: az)
+        clock.advance(by: 1)
+        let output = await run.value
+        #expect(output.exitCode == 0)
+        #expect(output.standardOutput.contains("\nC2D Message Handler [Received C2D message]:\n"))
+        #expect(output.standardOutput.contains("'Payload': 'hello'"))
+        #expect(output.standardOutput.contains("'color': 'red'"))
+        #expect(output.standardOutput.hasSuffix("C2D Message Handler [Rejecting message]\n"))
+        let purged = try JSONValue(parsing: try await az.output("iot device c2d-message purge -n hub1 -d d1"))
+        #expect(purged["totalMessagesPurged"] == 0)
+    }
+
     @Test func refusesWhatTheExtensionRefuses() async throws {
         let az = try await ConsoleHarness.withHub(devices: ["d1"])
         let cases = [
