@@ -52,15 +52,20 @@ struct IngestBenchmark {
         ]
         for (name, workspace, batch) in variants {
             let count = batch == 1 ? min(messageCount, 2_000) : messageCount
-            let rate = try await measure(workspace: try workspace(), messages: count, batch: batch)
+            let rate = try await measure(workspace: try workspace(), settings: Self.settings, messages: count, batch: batch)
             results.append(Measurement(name: "ingest \(count) messages, 10 routes + 2 enrichments, \(name)", value: rate, unit: .perSecond))
         }
+        let plain = HubSettings(name: "bench-hub", skuName: "S3", units: 10)
+        let rate = try await measure(workspace: try Workspace.inMemory(), settings: plain, messages: messageCount, batch: batchSize)
+        results.append(Measurement(
+            name: "ingest \(messageCount) messages, default routing (fallback to events only), in-memory workspace, batches of \(batchSize)",
+            value: rate, unit: .perSecond))
         return results
     }
 
     /// Messages per second acknowledged by a fresh hub on `workspace`.
-    private func measure(workspace: Workspace, messages: Int, batch: Int) async throws -> Double {
-        let hub = try IoTHub(settings: Self.settings, workspace: workspace, clock: SystemClock())
+    private func measure(workspace: Workspace, settings: HubSettings, messages: Int, batch: Int) async throws -> Double {
+        let hub = try IoTHub(settings: settings, workspace: workspace, clock: SystemClock())
         for index in 0..<deviceCount {
             let deviceId = String(format: "sensor-%03d", index)
             _ = try await hub.createDevice(DeviceIdentity(deviceId: deviceId))

@@ -12,7 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let home = WorkspaceHome.current
-        let server = try await WorkspaceServer.start(home: home)
+        let server = try await WorkspaceServer.start(home: home, activity: Output.live)
         print("iotlab \(IoTLabVersion.current) serving workspace \(home.folder.path)")
         print("control socket \(home.controlSocketURL.path); press Ctrl-C to stop")
         await Termination.wait()

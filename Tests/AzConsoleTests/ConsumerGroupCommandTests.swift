@@ -75,11 +75,12 @@ import WorkspaceStore
 
     @Test func retentionChangesWithinTheTiersRange() async throws {
         let az = try await ConsoleHarness.withHub()
-        let hub = try await az.cloud.setRetention(hubName: "hub1", days: 7)
-        #expect(hub.retentionDays == 7)
+        #expect(try await az.output("iot hub update -n hub1 --retention-day 7 --query properties.eventHubEndpoints.events.retentionTimeInDays -o tsv") == "7\n")
         #expect(try await az.output("iot hub show -n hub1 --query properties.eventHubEndpoints.events.retentionTimeInDays -o tsv") == "7\n")
-        await #expect(throws: CloudError.eventHubEndpoint(.invalidEventHubSetting(field: "retentionTimeInDays", rule: "the Standard tier keeps events 1 to 7 days, not 8"))) {
-            try await az.cloud.setRetention(hubName: "hub1", days: 8)
-        }
+        let refused = await az.run("iot hub update -n hub1 --rd 8")
+        #expect(refused.exitCode == 1)
+        #expect(refused.standardError.contains("retentionTimeInDays is invalid: the Standard tier keeps events 1 to 7 days, not 8"))
+        _ = try await az.output("iot hub create -n free1 -g rg --sku F1 -o none")
+        #expect(await az.run("iot hub update -n free1 --rd 2").exitCode == 1)
     }
 }

@@ -65,6 +65,20 @@ import WorkspaceStore
             """)
     }
 
+    @Test func aMessageSentWithSendD2CMessageIsMonitoredAsAzShowsIt() async throws {
+        let az = try await ConsoleHarness.withHub(devices: ["sensor-th-0001"])
+        _ = try await az.output(#"iot device send-d2c-message -n hub1 -d sensor-th-0001 --data '{"temperature":31}' --props '$.ct=application/json;$.ce=utf-8;temperatureAlert=true'"#)
+        let output = try await az.output("iot hub monitor-events -n hub1 -d sensor-th-0001 --et \(Self.startMilliseconds) --mm 1 --props app anno")
+        let json = try JSONValue(parsing: String(output.split(separator: "\n", maxSplits: 1)[1]).replacingOccurrences(of: "Successfully parsed 1 message(s).\n", with: ""))
+        let event = try #require(json["event"])
+        #expect(event["origin"] == "sensor-th-0001")
+        #expect(event["payload"] == ["temperature": 31])
+        #expect(event[path: ["properties", "application"]] == ["temperatureAlert": "true"])
+        #expect(event[path: ["properties", "system"]] == nil)
+        #expect(event[path: ["annotations", "iothub-message-source"]] == "Telemetry")
+        #expect(event[path: ["annotations", "iothub-connection-auth-method"]]?.stringValue?.contains(#""type":"sas""#) == true)
+    }
+
     @Test func propertiesAllAddsSystemApplicationAndAnnotations() async throws {
         let az = try await ConsoleHarness.withHub()
         try Self.enqueue(az, device: "belt-1", body: #"{"vibration":1.5}"#, properties: ["sensorID": "VSLog", "beltAlert": "false"])
@@ -120,6 +134,13 @@ import WorkspaceStore
         #expect(!MonitorEventsCommand.matches("sensor-?", "sensor-22"))
         #expect(!MonitorEventsCommand.matches("sensor-1", "sensor-12"))
         #expect(MonitorEventsCommand.matches(nil, "anything"))
+    }
+
+    @Test func nonJSONOutputPrintsYAMLWithSortedKeysAsAzDoes() async throws {
+        let az = try await ConsoleHarness.withHub()
+        try Self.enqueue(az, device: "mydevice", body: #"{"temperature":70.5}"#)
+        let output = try await az.output("iot hub monitor-events -n hub1 --et \(Self.startMilliseconds) --mm 1 -o table")
+        #expect(output.hasPrefix("Starting event monitor, use ctrl-c to stop...\nevent:\n  component: ''\n  interface: ''\n  module: ''\n  origin: mydevice\n  payload:\n    temperature: 70.5\n"))
     }
 
     @Test func contentTypeHintParsesJSONTheDeviceDidNotDeclare() async throws {

@@ -12,7 +12,7 @@ import Testing
     private func labSeven() async throws -> ConsoleHarness {
         let az = try await ConsoleHarness.withHub(devices: ["sensor-v-3000"])
         _ = try await az.output(
-            "iot hub routing-endpoint create -g rg --hub-name hub1 --endpoint-name vibrationLogEndpoint --endpoint-type azurestoragecontainer --connection-string 'DefaultEndpointsProtocol=https;AccountName=vs' --container-name vibrationcontainer --batch-frequency 100 --chunk-size 100 --ff {iothub}/{partition}/{YYYY}/{MM}/{DD}/{HH}/{mm} -o none")
+            "iot hub routing-endpoint create -g rg --hub-name hub1 --endpoint-name vibrationLogEndpoint --endpoint-type azurestoragecontainer --connection-string 'DefaultEndpointsProtocol=https;AccountName=vs;AccountKey=c2VjcmV0' --container-name vibrationcontainer --batch-frequency 100 --chunk-size 100 --ff {iothub}/{partition}/{YYYY}/{MM}/{DD}/{HH}/{mm} -o none")
         _ = try await az.output(
             "iot hub route create -g rg --hub-name hub1 --endpoint-name vibrationLogEndpoint --source-type DeviceMessages --route-name vibrationLoggingRoute --condition 'sensorID = \"VSLog\"' --enabled true -o none")
         return az
@@ -30,6 +30,10 @@ import Testing
         #expect(storage["maxChunkSizeInBytes"] == 104_857_600)
         #expect(storage["encoding"] == "avro")
         #expect(storage["resourceGroup"] == "rg")
+        #expect(storage["connectionString"] == "DefaultEndpointsProtocol=https;AccountName=vs;AccountKey=****")
+        let journal = try az.cloud.workspace.journal(after: 0, limit: 1_000).filter { $0.kind == "IotHubRoutingUpdated" }
+        #expect(journal.count == 2)
+        #expect(journal.allSatisfy { !String(decoding: $0.payload, as: UTF8.self).contains("c2VjcmV0") }, "the journal never holds connection strings")
         let hub = try await az.cloud.engine(forHub: "hub1")
         let log = try await hub.ingest(DeviceMessage(body: [1], applicationProperties: ["sensorID": "VSLog"]), from: MessageSender(deviceId: "sensor-v-3000"))
         #expect(log.decision.endpoints == ["vibrationLogEndpoint"])
@@ -104,5 +108,18 @@ import Testing
         #expect(missing.standardError == "ERROR: No message enrichment with that key exists\n")
         _ = try await az.output("iot hub message-enrichment delete -n hub1 -k hub -o none")
         #expect(try await az.output("iot hub message-enrichment list -n hub1") == "[]\n")
+    }
+
+    @Test func extensionMessageRouteFormWritesTheSameRoutes() async throws {
+        let az = try await ConsoleHarness.withHub(devices: ["d1"])
+        _ = try await az.output(
+            "iot hub message-route create -n hub1 -g rg --rn toEvents --endpoint-name events --source devicemessages --condition 'level = \"hi\"' -o none")
+        #expect(try await az.output("iot hub route show --hub-name hub1 -n toEvents --query condition -o tsv") == "level = \"hi\"\n")
+        #expect(try await az.output("iot hub message-route list -n hub1 --query [].name -o tsv") == "toEvents\n")
+        _ = try await az.output("iot hub message-route fallback set -n hub1 --enabled false -o none")
+        let hub = try await az.cloud.engine(forHub: "hub1")
+        #expect(try await hub.ingest(DeviceMessage(body: [1]), from: MessageSender(deviceId: "d1")).decision.isOrphaned)
+        _ = try await az.output("iot hub message-route delete -n hub1 --rn toEvents -o none")
+        #expect(try await az.output("iot hub message-route list -n hub1") == "[]\n")
     }
 }

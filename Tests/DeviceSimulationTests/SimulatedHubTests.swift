@@ -79,7 +79,7 @@ import WorkspaceStore
             observer: { observer.yield($0) })
         _ = try await hub.updateTwin(of: "sensor-th-0001", patch: ["properties": ["desired": ["telemetryDelay": 5]]], ifMatch: nil)
         for await event in events {
-            if case .reportedPatched(_, .desiredPatch) = event { break }
+            if case .reportedPatched = event { break }
         }
         let twin = try await hub.twin(of: "sensor-th-0001")
         #expect(twin[path: ["properties", "reported", "telemetryDelay"]] == 5)

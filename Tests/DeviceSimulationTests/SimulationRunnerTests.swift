@@ -141,7 +141,7 @@ import Testing
         let connection = try #require(await hub.connection("sensor-1"))
         connection.push(.desiredProperties(patch: ["telemetryDelay": 5, "$version": 2], version: 2))
         let patch = await log.next { event -> JSONObject? in
-            if case .reportedPatched(let patch, .desiredPatch(version: 2)) = event { return patch } else { return nil }
+            if case .reportedPatched(let patch) = event { return patch } else { return nil }
         }
         #expect(patch == ["telemetryDelay": 5])
         #expect(await connection.reported == [["telemetryDelay": 5]])
@@ -157,7 +157,7 @@ import Testing
             deviceId: "sensor-1", observer: log.observer)
         let connection = try #require(await hub.connection("sensor-1"))
         // The twin the test connection returns at start holds no desired settings yet.
-        _ = await log.next { event -> Bool? in if case .reportedPatched(_, .initial) = event { true } else { nil } }
+        _ = await log.next { event -> Bool? in if case .reportedPatched = event { true } else { nil } }
         #expect(await connection.reported == [["firmware": "1.0", "fanstate": "Off"]])
         await runner.stopAll()
 
@@ -166,7 +166,7 @@ import Testing
         var second = EventLog()
         try await again.start(try definition(#"{"name": "t", "twin": {"reportDesired": true}}"#), deviceId: "sensor-1", observer: second.observer)
         let caughtUp = await second.next { event -> JSONObject? in
-            if case .reportedPatched(let patch, .desiredAtStart) = event { patch } else { nil }
+            if case .reportedPatched(let patch) = event { patch } else { nil }
         }
         #expect(caughtUp == ["fanstate": "On"])
         await again.stopAll()

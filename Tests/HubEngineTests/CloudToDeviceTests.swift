@@ -107,6 +107,20 @@ import WorkspaceStore
         try await fixture.hub.sendCloudToDevice(message("again"), to: "d1")
     }
 
+    @Test func sendsBeyondTheThrottleWaitOnTheClock() async throws {
+        // S1: 100 sends a minute, with a minute of burst.
+        let fixture = try await hub()
+        for deviceId in ["d2", "d3"] { _ = try await fixture.hub.createDevice(DeviceIdentity(deviceId: deviceId)) }
+        for index in 0..<100 { try await fixture.hub.sendCloudToDevice(message("\(index)"), to: index < 50 ? "d1" : "d2") }
+        let hub = fixture.hub
+        let late = Task { try await hub.sendCloudToDevice(CloudToDeviceMessage(), to: "d3") }
+        await fixture.clock.waitForSleepers(1)
+        #expect(try await hub.cloudToDeviceQueueDepth(deviceId: "d3") == 0)
+        fixture.clock.advance(by: 0.6)
+        try await late.value
+        #expect(try await hub.cloudToDeviceQueueDepth(deviceId: "d3") == 1)
+    }
+
     @Test func sizeTimeToLiveTierAndIdentityAreChecked() async throws {
         let fixture = try await hub()
         try await fixture.hub.sendCloudToDevice(CloudToDeviceMessage(body: Array(repeating: 1, count: 64 * 1024)), to: "d1")
@@ -141,6 +155,23 @@ import WorkspaceStore
         #expect(again.deliveryCount == 2)
         try await session.reject(lockToken: again.lockToken)
         #expect(try await fixture.hub.cloudToDeviceQueueDepth(deviceId: "d1") == 0)
+    }
+
+    @Test func aMessageUnsettledWhenTheDeviceDisconnectsComesBackAfterItsLock() async throws {
+        let fixture = try await hub()
+        try await fixture.hub.sendCloudToDevice(message("once"), to: "d1")
+        let first = try await fixture.hub.connect(MessageSender(deviceId: "d1"))
+        try await first.subscribe([.cloudToDevice])
+        guard case .cloudToDevice(let delivered) = await nextDelivery(of: first) else { Issue.record("no message"); return }
+        await first.disconnect()
+        let second = try await fixture.hub.connect(MessageSender(deviceId: "d1"))
+        try await second.subscribe([.cloudToDevice])
+        await #expect(throws: DeviceMessagingError.connectionClosed(identity: "d1")) { try await first.complete(lockToken: delivered.lockToken) }
+        fixture.clock.advance(by: 60)
+        try await second.subscribe([.cloudToDevice])
+        guard case .cloudToDevice(let again) = await nextDelivery(of: second) else { Issue.record("no message"); return }
+        #expect(again.message.messageId == "m-once")
+        #expect(again.deliveryCount == 2)
     }
 
     @Test func queuesSurviveARestartAndGoWithADeletedDevice() async throws {

@@ -95,6 +95,23 @@ import WorkspaceStore
         #expect(batches.dueTime(of: small) == EndpointStorageTests.time)
     }
 
+    @Test func aSecondBatchInTheSameMinuteGetsItsOwnBlob() throws {
+        try Self.withBlobs { store in
+            let workspace = try Workspace.inMemory()
+            var batches = StorageBatches()
+            var small = Self.target
+            small.maxChunkBytes = 10
+            let time = EndpointStorageTests.time
+            try Self.append(&batches, device: "d", number: 0, at: time, in: workspace)
+            let first = try batches.flush(small, hubName: "h", partitionCount: 4, scope: Self.scope, blobStore: store, workspace: workspace)
+            try Self.append(&batches, device: "d", number: 1, at: time.addingTimeInterval(5), in: workspace)
+            let second = try batches.flush(small, hubName: "h", partitionCount: 4, scope: Self.scope, blobStore: store, workspace: workspace)
+            let name = try #require(first.first)
+            #expect(second == [name + "-1"])
+            #expect(FileManager.default.fileExists(atPath: store.url(account: small.account, container: small.container, blob: name).path))
+        }
+    }
+
     @Test func anOpenBatchSurvivesARestartAndIsWrittenOnSchedule() throws {
         try Self.withBlobs { store in
             let workspace = try Workspace.inMemory()
@@ -107,15 +124,13 @@ import WorkspaceStore
         }
     }
 
-    @Test func anEncodingThisBuildCannotWriteKeepsTheBatchPending() throws {
+    @Test func aBlobThatCannotBeWrittenLeavesTheBatchPending() throws {
         try Self.withBlobs { store in
             let workspace = try Workspace.inMemory()
             var batches = StorageBatches()
-            var avro = Self.target
-            avro.encoding = .avro
             try Self.append(&batches, device: "d", number: 0, at: EndpointStorageTests.time, in: workspace)
-            #expect(throws: EndpointError.encodingUnavailable(encoding: "avro")) {
-                try batches.flush(avro, hubName: "lab-hub", partitionCount: 4, scope: Self.scope, blobStore: store, workspace: workspace)
+            #expect(throws: UnwritableBlobs.Refused()) {
+                try batches.flush(Self.target, hubName: "lab-hub", partitionCount: 4, scope: Self.scope, blobStore: UnwritableBlobs(), workspace: workspace)
             }
             #expect(try batches.flush(Self.target, hubName: "lab-hub", partitionCount: 4, scope: Self.scope, blobStore: store, workspace: workspace).count == 1)
         }
@@ -125,5 +140,14 @@ import WorkspaceStore
         #expect(StorageTarget.accountName(connectionString: "DefaultEndpointsProtocol=https;AccountName=vibrationstore;AccountKey=a2V5;EndpointSuffix=core.windows.net", endpointUri: nil) == "vibrationstore")
         #expect(StorageTarget.accountName(connectionString: nil, endpointUri: "https://acct.blob.core.windows.net/") == "acct")
         #expect(StorageTarget.accountName(connectionString: nil, endpointUri: nil) == "storage")
+    }
+}
+
+/// A blob store that refuses every write, like a full disk.
+struct UnwritableBlobs: BlobStore {
+    struct Refused: Error, Equatable {}
+
+    func write(account: String, container: String, blob: String, data: [UInt8]) throws {
+        throw Refused()
     }
 }

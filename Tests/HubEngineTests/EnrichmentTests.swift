@@ -46,4 +46,17 @@ import Testing
             try await fixture.hub.ingest(message, from: MessageSender(deviceId: "d1"))
         }
     }
+
+    @Test func eachEndpointStoresItsOwnEnrichedCopy() async throws {
+        let fixture = try await fixture([
+            MessageEnrichment(key: "owner", value: "lab", endpointNames: ["alerts"]),
+            MessageEnrichment(key: "hub", value: "$iothubname", endpointNames: ["events"]),
+        ])
+        _ = try await fixture.send(properties: ["a": "1"])
+        let reader = EndpointReader(workspace: fixture.base.workspace, hubName: "lab-hub")
+        let alerts = try reader.read(stream: "endpoint:alerts", partition: 0, from: .earliest, limit: 10)
+        #expect(alerts.map(\.message.applicationProperties) == [["a": "1", "owner": "lab"]])
+        var positions = try reader.positions(partitionCount: 4, at: .earliest)
+        #expect(try reader.readAll(from: &positions, limit: 10).map(\.message.applicationProperties) == [["a": "1", "hub": "lab-hub"]])
+    }
 }

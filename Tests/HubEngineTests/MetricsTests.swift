@@ -19,4 +19,14 @@ import Testing
         #expect(snapshot.gauges == ["connectedDeviceCount": 1, "totalDeviceCount": 2, "dailyMessageQuotaUsed": 2])
         #expect(snapshot.all.first?.name == "connectedDeviceCount")
     }
+
+    @Test func systemEventsCountAsEndpointEgressNotAsTelemetry() async throws {
+        let twin = MessageRoute(name: "twin", source: .twinChangeEvents, condition: "true", endpointNames: ["alerts"])
+        let fixture = try await TelemetryFixture(routing: RoutingConfiguration(endpoints: TestEndpoints.both, routes: [twin]))
+        _ = try await fixture.hub.updateTwin(of: "d1", patch: json(#"{"tags":{"a":1}}"#), ifMatch: nil)
+        let counters = await fixture.hub.metricsSnapshot.counters
+        #expect(counters["d2c.endpoints.egress.serviceBusQueues"] == 1)
+        #expect(counters["d2c.telemetry.egress.success"] == nil)
+        #expect(counters["d2c.telemetry.ingress.success"] == nil)
+    }
 }

@@ -133,4 +133,11 @@ import Testing
             try three.validated(for: .free)
         }
     }
+
+    @Test func shownConnectionStringsHideTheirKeysAsResourceManagerDoes() {
+        let queue = ServiceBusEndpoint(name: "q", connectionString: "Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=abc=;EntityPath=q")
+        let routing = RoutingConfiguration(endpoints: RoutingEndpoints(serviceBusQueues: [queue]))
+        #expect(queue.json(maskingKeys: true)["connectionString"] == "Endpoint=sb://ns.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=****;EntityPath=q")
+        #expect(routing.json["endpoints"]?["serviceBusQueues"] == .array([queue.json]), "the stored form keeps the key")
+    }
 }

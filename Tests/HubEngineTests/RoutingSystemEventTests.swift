@@ -58,4 +58,17 @@ import Testing
         #expect(decision.isOrphaned)
         #expect(!decision.fallbackApplied)
     }
+
+    @Test func bulkImportNotifiesEachDeviceItCreatesOrDeletes() async throws {
+        let lifecycle = MessageRoute(name: "life", source: .deviceLifecycleEvents, condition: "true", endpointNames: ["alerts"])
+        let fixture = try await TelemetryFixture(routing: RoutingConfiguration(endpoints: TestEndpoints.both, routes: [lifecycle]))
+        let report = await fixture.hub.importDevices([
+            ExportImportDevice(id: "n1", importMode: .create), ExportImportDevice(id: "n2", importMode: .create),
+            ExportImportDevice(id: "d1", importMode: .delete),
+        ])
+        #expect(report.errors.isEmpty)
+        let decisions = await fixture.hub.recentRoutingDecisions(limit: 10)
+        #expect(decisions.map(\.deviceId) == ["d1", "n1", "n2"])
+        #expect(decisions.allSatisfy { $0.source == .deviceLifecycleEvents && $0.endpoints == ["alerts"] })
+    }
 }

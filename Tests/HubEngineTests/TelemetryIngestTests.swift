@@ -13,7 +13,8 @@ import Testing
         #expect(receipt.decision.endpoints == ["events"])
         let routed = try fixture.journal("MessageRouted")
         #expect(routed.count == 1)
-        #expect(routed.first?["enqueuedTime"] == "2026-01-01T00:00:00.0000000Z")
+        #expect(routed.first?["endpoints"] == ["events"])
+        #expect(routed.first?["fallbackApplied"] == true)
     }
 
     @Test func stampedSystemPropertiesUseAzuresNamesAndAuthMethodText() {

@@ -71,7 +71,7 @@ import Testing
         #expect(receipt.decision.endpoints == ["events"])
         let error = try #require(receipt.decision.routes.first?.evaluation?.error)
         #expect(error.contains("undefined"))
-        #expect(try fixture.journal("MessageRouted").first?["routes"] == .array([receipt.decision.routes[0].json]))
+        #expect(try fixture.journal("MessageRouted").first?[path: ["errors", "hot"]] == .string(error))
     }
 
     @Test func twinConditionReadsTheSendersTags() async throws {
@@ -101,5 +101,30 @@ import Testing
             try await fixture.hub.testRoutes(source: .deviceMessages, routeName: "nope", message: message)
         }
         #expect(try fixture.journal("MessageRouted").isEmpty)
+    }
+}
+
+@Suite struct TelemetryModuleRoutingTests {
+    @Test func moduleMessageIsStampedWithItsModuleAndRoutedOnTheModuleTwin() async throws {
+        let route = MessageRoute(
+            name: "filter", source: .deviceMessages, condition: #"$connectionModuleId = "filter" AND $twin.tags.role = "edge""#,
+            endpointNames: ["alerts"])
+        let fixture = try await TelemetryFixture(routing: RoutingConfiguration(endpoints: TestEndpoints.both, routes: [route]))
+        _ = try await fixture.hub.createModule(ModuleIdentity(moduleId: "filter", deviceId: "d1"))
+        _ = try await fixture.hub.updateTwin(of: "d1", patch: json(#"{"tags":{"role":"edge"}}"#), ifMatch: nil)
+        let sender = MessageSender(deviceId: "d1", moduleId: "filter")
+        // The device's tags are not the module's: modules have their own twin.
+        #expect(try await fixture.hub.ingest(DeviceMessage(body: [1]), from: sender).decision.endpoints == ["events"])
+        _ = try await fixture.hub.updateModuleTwin(of: "filter", on: "d1", patch: json(#"{"tags":{"role":"edge"}}"#), ifMatch: nil)
+        let decision = try await fixture.hub.ingest(DeviceMessage(body: [1]), from: sender).decision
+        #expect(decision.endpoints == ["alerts"])
+        #expect(decision.moduleId == "filter")
+    }
+
+    @Test func unknownModuleIsModuleNotFound() async throws {
+        let fixture = try await TelemetryFixture()
+        await #expect(throws: HubError.moduleNotFound(deviceId: "d1", moduleId: "ghost")) {
+            try await fixture.hub.ingest(DeviceMessage(body: [1]), from: MessageSender(deviceId: "d1", moduleId: "ghost"))
+        }
     }
 }

@@ -57,6 +57,7 @@ enum HubCommands {
                 name, CommonFlags.resourceGroup,
                 FlagSpec(["--sku"], .choice(skus), help: "Pricing tier for Azure IoT Hub."),
                 FlagSpec(["--unit"], .integer(1...200), help: "Units in your IoT Hub."),
+                FlagSpec(["--retention-day", "--rd"], .integer(), help: "Specifies how long this IoT hub will maintain device-to-cloud events, between 1 and 7 days."),
             ] + CloudToDeviceHubFlags.flags
         ) { context in
             let hubName = try context.required(name.key)
@@ -65,7 +66,8 @@ enum HubCommands {
             return try await context.cloud.updateHub(
                 named: hubName, resourceGroup: group,
                 skuName: context.arguments.string("sku"), units: context.arguments.integer("unit"),
-                cloudToDevice: try CloudToDeviceHubFlags.settings(context.arguments, current: current.cloudToDevice)
+                cloudToDevice: try CloudToDeviceHubFlags.settings(context.arguments, current: current.cloudToDevice),
+                retentionDays: context.arguments.integer("retention-day")
             ).json(in: context.cloud.subscription)
         },
         CommandSpec(

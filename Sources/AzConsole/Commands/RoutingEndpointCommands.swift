@@ -69,11 +69,11 @@ enum RoutingEndpointCommands {
         ) { context in
             let endpoints = try await RoutingFlags.hub(context).routing.endpoints
             switch context.arguments.string(endpointType.key)?.lowercased() {
-            case "eventhub"?: return .array(endpoints.eventHubs.map(\.json))
-            case "servicebusqueue"?: return .array(endpoints.serviceBusQueues.map(\.json))
-            case "servicebustopic"?: return .array(endpoints.serviceBusTopics.map(\.json))
-            case "azurestoragecontainer"?: return .array(endpoints.storageContainers.map(\.json))
-            default: return endpoints.json
+            case "eventhub"?: return .array(endpoints.eventHubs.map { $0.json(maskingKeys: true) })
+            case "servicebusqueue"?: return .array(endpoints.serviceBusQueues.map { $0.json(maskingKeys: true) })
+            case "servicebustopic"?: return .array(endpoints.serviceBusTopics.map { $0.json(maskingKeys: true) })
+            case "azurestoragecontainer"?: return .array(endpoints.storageContainers.map { $0.json(maskingKeys: true) })
+            default: return endpoints.json(maskingKeys: true)
             }
         },
         CommandSpec(
@@ -83,10 +83,10 @@ enum RoutingEndpointCommands {
             let endpoints = try await RoutingFlags.hub(context).routing.endpoints
             let name = try context.required(endpointName.key)
             func same(_ other: String) -> Bool { other.caseInsensitiveCompare(name) == .orderedSame }
-            if let found = endpoints.eventHubs.first(where: { same($0.name) }) { return found.json }
-            if let found = endpoints.serviceBusQueues.first(where: { same($0.name) }) { return found.json }
-            if let found = endpoints.serviceBusTopics.first(where: { same($0.name) }) { return found.json }
-            if let found = endpoints.storageContainers.first(where: { same($0.name) }) { return found.json }
+            if let found = endpoints.eventHubs.first(where: { same($0.name) }) { return found.json(maskingKeys: true) }
+            if let found = endpoints.serviceBusQueues.first(where: { same($0.name) }) { return found.json(maskingKeys: true) }
+            if let found = endpoints.serviceBusTopics.first(where: { same($0.name) }) { return found.json(maskingKeys: true) }
+            if let found = endpoints.storageContainers.first(where: { same($0.name) }) { return found.json(maskingKeys: true) }
             throw ConsoleError.invalidValue("No endpoint found.")
         },
         CommandSpec(

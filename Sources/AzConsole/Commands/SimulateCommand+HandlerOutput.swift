@@ -33,11 +33,12 @@ extension SimulateCommand {
                 "Method Request Name": .string(request.methodName), "Method Request Payload": request.payload,
             ]
             return "\nMethod Request Handler [Received direct method invocation request]:\n" + pretty(output)
-        case .reportedPatched(let patch, .desiredPatch):
+        case .reportedPatched(let patch):
+            // The extension's device reports only in answer to a desired patch.
             return "\nTwin patch handler [Updating device twin reported properties]:\n" + pretty(.object(patch))
         case .sendFailed(_, _, let error), .inputFailed(let error):
             return "WARNING: " + error
-        case .messageSent, .reportedPatched, .finished:
+        case .messageSent, .finished:
             return nil
         }
     }

@@ -51,14 +51,23 @@ enum SimulateCommand {
                     help: "Initial state of twin reported properties for the target device when the simulator is run. Optional param, only supported for mqtt."),
             ]
         ) { context in
-            let options = try options(context)
+            let (options, initialReported) = try options(context)
             let deviceId = try context.required("device-id")
             let definition = try SimulationDefinition.azureCLIDevice(options)
-            let runner = SimulationRunner(hub: try await context.hub(), clock: context.cloud.clock)
+            let hub = try await context.hub()
+            let runner = SimulationRunner(hub: hub, clock: context.cloud.clock)
             let lines = context.lines
             let isMQTT = options.handlesMethodsAndTwin
             try await runner.start(definition, deviceId: deviceId) { event in
                 if let text = SimulateCommand.handlerOutput(event, deviceId: deviceId, mqtt: isMQTT) { lines.print(text) }
+            }
+            if let initialReported {
+                do {
+                    _ = try await hub.updateReportedProperties(ofDevice: deviceId, module: nil, patch: .object(initialReported))
+                } catch {
+                    await runner.stopAll()
+                    throw error
+                }
             }
             let ended = await withTaskCancellationHandler {
                 (try? await runner.waitUntilFinished(deviceId: deviceId)) ?? nil
@@ -73,8 +82,9 @@ enum SimulateCommand {
         }
     ]
 
-    /// The flags as the definition's options, refused as the extension refuses them.
-    private static func options(_ context: CommandContext) throws -> SimulationDefinition.AzureCLIOptions {
+    /// The flags as the definition's options and the reported properties to patch once the
+    /// device is connected, refused as the extension refuses them.
+    private static func options(_ context: CommandContext) throws -> (SimulationDefinition.AzureCLIOptions, JSONObject?) {
         let arguments = context.arguments
         let proto = arguments.string("protocol")?.lowercased() ?? "mqtt"
         let settle = arguments.string("receive-settle") ?? "complete"
@@ -109,29 +119,37 @@ enum SimulateCommand {
         options.handlesMethodsAndTwin = proto == "mqtt"
         options.methodResponseStatus = methodStatus
         options.methodResponsePayload = methodPayload
-        options.initialReported = initialReported?.objectValue
         options.settlement = CloudToDeviceSettlement(rawValue: settle) ?? .complete
         let properties = DeviceMessageProperties.parse(arguments.string("properties"))
-        for (name, value) in properties {
-            apply(name, value, mqtt: proto == "mqtt", to: &options)
+        if proto == "mqtt" {
+            // The defaults first, then the user's $.ct/$.ce, as the extension updates its defaults.
+            let message = DeviceMessageCommands.mqttMessage(data: "", properties: properties)
+            options.contentType = message.contentType ?? options.contentType
+            options.contentEncoding = message.contentEncoding ?? options.contentEncoding
+            options.messageId = message.messageId
+            options.correlationId = message.correlationId
+            options.userId = message.userId
+            options.applicationProperties = message.applicationProperties
+        } else {
+            applyHTTPHeaders(properties, to: &options)
         }
-        return options
+        return (options, initialReported?.objectValue)
     }
 
-    /// One `--properties` pair: a system property in the protocol's spelling (`$.ct` over MQTT,
-    /// `content-type` over HTTPS), else an application property (`iothub-app-` stripped over HTTPS,
-    /// other HTTPS headers ignored as the hub ignores them).
-    private static func apply(_ name: String, _ value: String, mqtt: Bool, to options: inout SimulationDefinition.AzureCLIOptions) {
-        switch (mqtt ? name : name.lowercased()) {
-        case "$.ct" where mqtt, "content-type" where !mqtt: options.contentType = value
-        case "$.ce" where mqtt, "content-encoding" where !mqtt: options.contentEncoding = value
-        case "$.mid" where mqtt, "iothub-messageid" where !mqtt: options.messageId = value
-        case "$.cid" where mqtt, "iothub-correlationid" where !mqtt: options.correlationId = value
-        default:
-            if mqtt {
-                options.applicationProperties[name] = value
-            } else if name.lowercased().hasPrefix("iothub-app-") {
-                options.applicationProperties[String(name.dropFirst("iothub-app-".count))] = value
+    /// `--properties` as HTTPS headers: `iothub-app-<name>` application properties, and the
+    /// system headers the hub reads; other headers are ignored, as the hub ignores them.
+    private static func applyHTTPHeaders(_ headers: OrderedDictionary<String, String>, to options: inout SimulationDefinition.AzureCLIOptions) {
+        let applicationPrefix = "iothub-app-"
+        for (name, value) in headers {
+            switch name.lowercased() {
+            case "content-type": options.contentType = value
+            case "content-encoding": options.contentEncoding = value
+            case "iothub-messageid": options.messageId = value
+            case "iothub-correlationid": options.correlationId = value
+            case "iothub-userid": options.userId = value
+            case let header where header.hasPrefix(applicationPrefix):
+                options.applicationProperties[String(name.dropFirst(applicationPrefix.count))] = value
+            default: continue
             }
         }
     }

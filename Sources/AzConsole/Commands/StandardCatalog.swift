@@ -7,7 +7,7 @@ extension CommandCatalog {
             + ProviderCommands.commands + ExtensionCommands.commands + AccountCommands.commands
             + ConsumerGroupCommands.commands + MonitorEventsCommand.commands
             + RoutingEndpointCommands.commands + RouteCommands.commands + MessageEnrichmentCommands.commands
-            + CloudToDeviceCommands.commands + DirectMethodCommands.commands
+            + CloudToDeviceCommands.commands + DirectMethodCommands.commands + DeviceMessageCommands.commands
             + SimulateCommand.commands
         let aliases = deprecatedNames.compactMap { old, current in
             commands.first { $0.path.joined(separator: " ") == current }?.deprecatedAlias(old)

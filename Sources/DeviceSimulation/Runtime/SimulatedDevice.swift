@@ -69,13 +69,13 @@ public actor SimulatedDevice {
         if definition.twin.reportsDesired { topics.insert(.desiredProperties) }
         if !topics.isEmpty { try await connection.subscribe(topics) }
         if let initial = definition.twin.initialReported, !initial.isEmpty {
-            try await report(initial, because: .initial, over: connection)
+            try await report(initial, over: connection)
         }
         if definition.twin.reportsDesiredAtStart {
             let twin = try await connection.twin()
             let reported = twin["reported"]?.objectValue ?? [:]
             let pending = Self.settings(in: twin["desired"]?.objectValue ?? [:]).filter { reported[$0.key] != $0.value }
-            if !pending.isEmpty { try await report(pending, because: .desiredAtStart, over: connection) }
+            if !pending.isEmpty { try await report(pending, over: connection) }
         }
     }
 
@@ -116,9 +116,9 @@ public actor SimulatedDevice {
         for await delivery in connection.deliveries {
             do {
                 switch delivery {
-                case .desiredProperties(let patch, let version):
+                case .desiredProperties(let patch, _):
                     let settings = Self.settings(in: patch)
-                    if !settings.isEmpty { try await report(settings, because: .desiredPatch(version: version), over: connection) }
+                    if !settings.isEmpty { try await report(settings, over: connection) }
                 case .methodRequest(let request):
                     let answer = generator.answer(method: request.methodName, requestId: request.requestId, payload: request.payload)
                     try await connection.respond(to: request, status: answer.status, payload: answer.payload)
@@ -142,12 +142,10 @@ public actor SimulatedDevice {
         return Task.isCancelled ? nil : .disconnected(reason: "the connection ended")
     }
 
-    private func report(
-        _ patch: JSONObject, because reason: SimulationEvent.ReportReason, over connection: any SimulatedDeviceConnection
-    ) async throws {
-        try await connection.updateReported(patch)
+    private func report(_ patch: JSONObject, over connection: any SimulatedDeviceConnection) async throws {
+        _ = try await connection.updateReported(patch)
         status.reportedPatches += 1
-        observer?(.reportedPatched(patch, reason))
+        observer?(.reportedPatched(patch))
     }
 
     private func finish(_ state: SimulationStatus.State) -> SimulationStatus {

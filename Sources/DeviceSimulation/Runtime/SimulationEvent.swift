@@ -13,19 +13,9 @@ public enum SimulationEvent: Sendable {
     /// The device settled a cloud-to-device message.
     case cloudToDeviceSettled(ReceivedCloudToDeviceMessage, CloudToDeviceSettlement)
     /// The device patched its reported properties.
-    case reportedPatched(JSONObject, ReportReason)
+    case reportedPatched(JSONObject)
     /// Handling something the hub delivered failed (e.g. answering a method that timed out).
     case inputFailed(error: String)
     /// The simulation ended.
     case finished(SimulationStatus)
-
-    /// Why a simulated device patched its reported properties.
-    public enum ReportReason: Sendable, Equatable {
-        /// The definition's `initialReported`, when the device connected.
-        case initial
-        /// Desired properties set while the device was offline, caught up with at start.
-        case desiredAtStart
-        /// A desired-properties patch the hub delivered, with the desired version it brought.
-        case desiredPatch(version: Int)
-    }
 }

@@ -8,9 +8,13 @@ extension IoTHub {
     /// Azure's rules: the standard or free tier only; at most 64 KB; the expiry is the message's
     /// own, else enqueue time plus its TTL, else plus the hub's default TTL, and never more than
     /// 2 days ahead; at most 50 messages wait per device (`DeviceMaximumQueueDepthExceeded`).
-    /// A session subscribed to cloud-to-device messages receives it at once.
-    public func sendCloudToDevice(_ message: CloudToDeviceMessage, to deviceId: String) throws {
+    /// A session subscribed to cloud-to-device messages receives it at once. Sends beyond the
+    /// tier's cloud-to-device throttle wait on the hub's clock, then get 429.
+    public func sendCloudToDevice(_ message: CloudToDeviceMessage, to deviceId: String) async throws {
         try requireStandardFeatures("Cloud-to-device messaging")
+        _ = try device(deviceId)
+        try await admit(.cloudToDeviceSend)
+        // Read after the throttle: the device may have changed while the send waited.
         let device = try device(deviceId)
         guard message.size <= CloudToDeviceMessage.maximumBytes else {
             throw DeviceMessagingError.messageTooLarge(
@@ -34,13 +38,16 @@ extension IoTHub {
     /// Locks and returns the next message for a device, or `nil` when none waits (the HTTPS
     /// device receive `az iot device c2d-message receive` uses). The lock lasts `lockTimeout`
     /// seconds (default 60, 5–300); settle the message with its lock token before then.
-    public func receiveCloudToDevice(deviceId: String, lockTimeout: TimeInterval? = nil) throws -> ReceivedCloudToDeviceMessage? {
+    /// Receives are throttled as Azure's cloud-to-device receive operation.
+    public func receiveCloudToDevice(deviceId: String, lockTimeout: TimeInterval? = nil) async throws -> ReceivedCloudToDeviceMessage? {
         try requireStandardFeatures("Cloud-to-device messaging")
         _ = try device(deviceId)
         let lock = lockTimeout ?? CloudToDeviceMessage.defaultLockDuration
         guard (5...300).contains(lock) else {
             throw DeviceMessagingError.argumentInvalid(field: "lockTimeout", rule: "must be between 5 and 300 seconds; it is \(lock)")
         }
+        try await admit(.cloudToDeviceReceive)
+        _ = try device(deviceId)
         let maxDeliveryCount = settings.cloudToDevice.maxDeliveryCount
         return try changeCloudToDevice { queues, now in
             queues.lockNext(for: deviceId, lockDuration: lock, maxDeliveryCount: maxDeliveryCount, at: now)

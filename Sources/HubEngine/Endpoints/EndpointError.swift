@@ -19,8 +19,6 @@ public enum EndpointError: AzureError, Equatable {
     case consumerGroupLimitExceeded(limit: Int)
     /// 400: a routed message names an endpoint the hub's routing does not define.
     case endpointNotFound(name: String)
-    /// 501: this build cannot write the storage endpoint's encoding (its batch stays pending, durable).
-    case encodingUnavailable(encoding: String)
     /// 500: a stored event could not be decoded (the workspace was written by something else).
     case undecodableEvent(stream: String, partition: Int, sequenceNumber: Int64, reason: String)
 
@@ -32,7 +30,6 @@ public enum EndpointError: AzureError, Equatable {
         case .consumerGroupAlreadyExists: 409
         case .consumerGroupNotFound: 404
         case .undecodableEvent: 500
-        case .encodingUnavailable: 501
         }
     }
 
@@ -44,7 +41,7 @@ public enum EndpointError: AzureError, Equatable {
             .defaultConsumerGroupUndeletable, .consumerGroupLimitExceeded:
             nil
         case .endpointNotFound: 400001
-        case .undecodableEvent, .encodingUnavailable: 500001
+        case .undecodableEvent: 500001
         }
     }
 
@@ -57,7 +54,7 @@ public enum EndpointError: AzureError, Equatable {
         case .defaultConsumerGroupUndeletable: "BadRequest"
         case .consumerGroupLimitExceeded: "MaxConsumerGroupsExceeded"
         case .endpointNotFound: "ArgumentInvalid"
-        case .undecodableEvent, .encodingUnavailable: "ServerError"
+        case .undecodableEvent: "ServerError"
         }
     }
 
@@ -77,8 +74,6 @@ public enum EndpointError: AzureError, Equatable {
             "The hub already has the maximum of \(limit) consumer groups on its events endpoint"
         case .endpointNotFound(let name):
             "Endpoint '\(name)' is not defined in the hub's routing"
-        case .encodingUnavailable(let encoding):
-            "Storage endpoint encoding '\(encoding)' cannot be written yet; the batch stays pending in the workspace"
         case .undecodableEvent(let stream, let partition, let sequenceNumber, let reason):
             "Event \(sequenceNumber) of \(stream) partition \(partition) cannot be read: \(reason)"
         }

@@ -16,6 +16,8 @@ struct EndpointSet: Sendable {
     private(set) var eventHub: EventHubSettings
     /// When the built-in endpoint's expired events are next looked for.
     var retention = EventRetention()
+    /// The storage container endpoints' open batches.
+    var storage = StorageBatches()
 
     init(workspace: Workspace, scope: String, settings: HubSettings) throws {
         self.scope = scope
@@ -46,11 +48,18 @@ struct EndpointSet: Sendable {
         guard !endpointNames.isEmpty else { return deliveries }
         // Encoded once however many endpoints receive this copy.
         let payload = HubMessageCodec.encode(message)
+        let partition = EventPartitioner.partition(forKey: deviceId, partitionCount: eventHub.partitionCount)
         for name in endpointNames {
-            guard name == Self.builtInEndpointName else { throw EndpointError.endpointNotFound(name: name) }
-            let partition = EventPartitioner.partition(forKey: deviceId, partitionCount: eventHub.partitionCount)
-            deliveries.append(
-                try Self.append(payload, endpointName: name, stream: Self.builtInEndpointName, partition: partition, scope: scope, in: writer, at: now))
+            switch EndpointKind(named: name, in: routing.endpoints) {
+            case .builtIn:
+                deliveries.append(try Self.append(payload, endpointName: Self.builtInEndpointName, stream: Self.builtInEndpointName, partition: partition, scope: scope, in: writer, at: now))
+            case .messaging(let endpointName):
+                deliveries.append(try Self.append(payload, endpointName: endpointName, stream: EndpointStream.messagingStream(endpointName), partition: 0, scope: scope, in: writer, at: now))
+            case .storage(let endpointName):
+                deliveries.append(try storage.append(payload, to: endpointName, partition: partition, scope: scope, in: writer, at: now))
+            case nil:
+                throw EndpointError.endpointNotFound(name: name)
+            }
         }
         return deliveries
     }

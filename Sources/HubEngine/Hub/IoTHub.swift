@@ -75,6 +75,7 @@ public actor IoTHub {
     /// Takes a new SKU or unit count (Resource Manager persists the settings themselves).
     public func apply(_ settings: HubSettings) {
         self.settings = settings
+        endpoints.settingsChanged(settings)
     }
 
     /// The workspace scope that holds a hub's records: `hub:<name>`. Resource Manager deletes it

@@ -60,14 +60,15 @@ extension IoTHub {
         } catch {
             telemetry.quota = quotaBefore
             for item in accepted { results[item.index] = .failure(HubError.storeFailure(String(describing: error))) }
-            return results.map { $0 ?? .failure(HubError.storeFailure("not processed")) }
+            return results.compactMap { $0 }
         }
         for item in accepted {
             count(item.decision, copies: item.copies)
             telemetry.remember(item.decision)
             results[item.index] = .success(IngestReceipt(enqueuedTime: now, decision: item.decision))
         }
-        return results.map { $0 ?? .failure(HubError.storeFailure("not processed")) }
+        // Every slot is decided by now: refused before the write, or committed (or not) with it.
+        return results.compactMap { $0 }
     }
 
     /// The generation id of a sender that may send: registered, and enabled.

@@ -8,12 +8,15 @@ extension IoTHub {
     /// Azure's rules: standard or free tier; timeouts and the 128 KB payload limit checked first;
     /// a target not connected and subscribed to methods is `DeviceNotOnline` (404103) once
     /// `connectTimeout` has passed on the hub's clock (at once when it is 0); a device that does
-    /// not answer within `responseTimeout` is `GatewayTimeout` (504101). Every outcome is
+    /// not answer within `responseTimeout` is `GatewayTimeout` (504101). Calls beyond the tier's
+    /// method throttle (4 KB blocks of payload) wait on the clock, then get 429. Every outcome is
     /// journalled as `MethodInvoked` and counted as `c2d.methods.success` or `.failure`.
     public func invokeMethod(_ call: DirectMethodCall, onDevice deviceId: String, module moduleId: String? = nil) async throws -> DirectMethodResult {
         try requireStandardFeatures("Direct methods")
         try call.validate()
         let sender = MessageSender(deviceId: deviceId, moduleId: moduleId)
+        try requireReachable(sender)
+        try await admit(.directMethod, cost: HubOperation.directMethod.throttleCost(payloadBytes: call.payload.compactBytes.count))
         try requireReachable(sender)
         let requestId = methodCalls.nextRequestId()
         let outcome: Result<DirectMethodResult, any Error>

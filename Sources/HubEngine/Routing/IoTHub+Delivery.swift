@@ -5,16 +5,11 @@ extension IoTHub {
     /// Writes routed copies to their endpoints inside the caller's transaction and records the
     /// decision in the journal (`MessageRouted`) in the same transaction, so a message is
     /// acknowledged only once both are durable.
-    ///
-    /// Until `EndpointSet` writes custom endpoints, only the built-in `events` copies are written;
-    /// custom endpoint copies are in the decision and the journal but not yet in a stream.
     func deliver(_ copies: [EndpointCopy], decision: RoutingDecision, in writer: WorkspaceWriter, at time: Date) throws {
         let routing = telemetry.routes.configuration
         for copy in copies {
-            let names = copy.endpointNames.filter { $0 == RoutingEndpoints.builtInEventsName }
-            guard !names.isEmpty else { continue }
             _ = try endpoints.deliver(
-                copy.message, to: names, routing: routing, partitionKey: decision.deviceId, in: writer, at: time)
+                copy.message, to: copy.endpointNames, routing: routing, partitionKey: decision.deviceId, in: writer, at: time)
         }
         try writer.append(HubEvent.messageRouted(decision).draft(scope: scope, time: time))
     }

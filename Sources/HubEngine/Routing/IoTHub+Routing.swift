@@ -8,15 +8,14 @@ extension IoTHub {
     func route(_ message: HubMessage, source: RoutingSource, twinKey: String) -> (RoutingDecision, [EndpointCopy]) {
         let table = telemetry.routes
         let twin = table.needsTwin(for: source) ? state.documents[twinKey] : nil
-        let outcome = table.evaluate(message.routed(twin: twin), source: source)
+        let outcome = table.evaluate({ message.routed(twin: twin) }, source: source)
         var copies: [EndpointCopy] = []
         var groups: [[RoutingDecision.AppliedEnrichment]] = []
         var applied: [RoutingDecision.AppliedEnrichment] = []
         for endpoint in outcome.endpoints {
             var copy = message
             var stamped: [RoutingDecision.AppliedEnrichment] = []
-            for (enrichment, value) in table.enrichments
-            where enrichment.endpointNames.contains(where: { $0.caseInsensitiveCompare(endpoint) == .orderedSame }) {
+            for (enrichment, value) in table.enrichmentsByEndpoint[endpoint] ?? [] {
                 let text = value.resolve(text: enrichment.value, hubName: settings.name, twin: twin)
                 copy.applicationProperties[enrichment.key] = text
                 stamped.append(RoutingDecision.AppliedEnrichment(endpointName: endpoint, key: enrichment.key, value: text))

@@ -10,14 +10,37 @@ extension IoTHub {
     /// enabled route for that source exists; the fallback route never takes them.
     func routeSystemEvents(of change: HubChange, in writer: WorkspaceWriter, at time: Date) throws {
         telemetry.prepare(for: settings, at: time)
-        for event in change.events {
-            guard let notification = systemNotification(for: event, in: change, at: time),
-                telemetry.routes.hasRoutes(for: notification.source)
+        for event in change.events.flatMap({ expandedForRouting($0, in: change) }) {
+            guard let source = Self.routingSource(of: event), telemetry.routes.hasRoutes(for: source),
+                let notification = systemNotification(for: event, in: change, at: time)
             else { continue }
             let (decision, copies) = route(notification.message, source: notification.source, twinKey: notification.twinKey)
             try deliver(copies, decision: decision, in: writer, at: time)
             count(decision, copies: copies)
             telemetry.remember(decision)
+        }
+    }
+
+    /// The source whose routes take the notification of `event`; `nil` when it produces none.
+    private static func routingSource(of event: HubEvent) -> RoutingSource? {
+        switch event {
+        case .twinUpdated, .reportedPropertiesUpdated: .twinChangeEvents
+        case .deviceCreated, .deviceDeleted, .moduleCreated, .moduleDeleted: .deviceLifecycleEvents
+        case .connectionChanged: .deviceConnectionStateEvents
+        case .deviceUpdated, .moduleUpdated, .devicesImported, .messaging: nil
+        }
+    }
+
+    /// A bulk import journals one summary event; Azure notifies each device it created or deleted,
+    /// so for routing the summary stands for those creations and deletions.
+    private func expandedForRouting(_ event: HubEvent, in change: HubChange) -> [HubEvent] {
+        guard case .devicesImported = event, telemetry.routes.hasRoutes(for: .deviceLifecycleEvents) else { return [event] }
+        return change.devices.sorted { $0.key < $1.key }.compactMap { deviceId, identity in
+            switch (identity, state.devices[deviceId]) {
+            case (let created?, nil): .deviceCreated(created)
+            case (nil, _?): .deviceDeleted(deviceId: deviceId)
+            default: nil
+            }
         }
     }
 

@@ -27,6 +27,12 @@ public final class DeviceSession: Sendable {
         try await hub.subscribe(self, to: topics)
     }
 
+    /// Sends telemetry as this device or module and returns once the hub has made it durable in
+    /// every endpoint it was routed to (quota, throttling, size and routing as `IoTHub.ingest`).
+    public func send(_ message: DeviceMessage) async throws -> IngestReceipt {
+        try await hub.send(message, from: self)
+    }
+
     /// The twin as the device reads it: `{"desired": {…, "$version"}, "reported": {…, "$version"}}`.
     public func twin() async throws -> JSONValue {
         try await hub.sessionTwin(self)

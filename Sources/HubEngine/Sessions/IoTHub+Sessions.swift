@@ -43,6 +43,11 @@ extension IoTHub {
         try settleCloudToDevice(settlement, deviceId: session.sender.deviceId, lockToken: lockToken)
     }
 
+    func send(_ message: DeviceMessage, from session: DeviceSession) async throws -> IngestReceipt {
+        try requireLive(session)
+        return try await ingest(message, from: session.sender)
+    }
+
     func sessionTwin(_ session: DeviceSession) throws -> JSONValue {
         try requireLive(session)
         return try twinProperties(ofDevice: session.sender.deviceId, module: session.sender.moduleId)

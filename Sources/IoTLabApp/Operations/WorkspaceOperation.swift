@@ -16,8 +16,17 @@ public enum WorkspaceOperation: Sendable, Equatable {
     /// `iotlab clock advance DURATION`: moves lab time forward so TTLs, locks, throttle windows
     /// and batch intervals come due without waiting.
     case advanceClock(LabDuration)
+    /// `iotlab endpoint read NAME -n HUB [--cg GROUP] [--limit N] [-o json]`.
+    case readEndpoint(hub: String, endpoint: String, consumerGroup: String?, limit: Int, json: Bool)
+    /// `iotlab sim start|stop|list`.
+    case simulation(SimulationOperation)
     /// `iotlab metrics -n HUB [-o json]`.
     case metrics(hub: String, json: Bool)
+
+    /// Whether the operation moves lab time, after which any timed work may have come due.
+    var movesClock: Bool {
+        if case .advanceClock = self { true } else { false }
+    }
 
     /// The argument vector that names this operation on the control socket.
     public var arguments: [String] {
@@ -29,6 +38,10 @@ public enum WorkspaceOperation: Sendable, Equatable {
         case .showClock: ["clock", "show"]
         case .advanceClock(let duration): ["clock", "advance", String(duration.seconds)]
         case .metrics(let hub, let json): ["metrics", "-n", hub] + (json ? ["-o", "json"] : [])
+        case .simulation(let simulation): simulation.arguments
+        case .readEndpoint(let hub, let endpoint, let group, let limit, let json):
+            ["endpoint", "read", endpoint, "-n", hub, "--limit", String(limit)] + (group.map { ["--cg", $0] } ?? [])
+                + (json ? ["-o", "json"] : [])
         }
     }
 
@@ -44,6 +57,18 @@ public enum WorkspaceOperation: Sendable, Equatable {
             case ("import", 3): self = .import(path: arguments[2])
             default: return nil
             }
+        case "endpoint" where arguments.count >= 7 && arguments[1] == "read" && arguments[3] == "-n" && arguments[5] == "--limit":
+            guard let limit = Int(arguments[6]) else { return nil }
+            var rest = arguments.dropFirst(7)
+            var group: String?
+            if rest.first == "--cg", rest.count >= 2 {
+                group = rest.dropFirst().first
+                rest = rest.dropFirst(2)
+            }
+            self = .readEndpoint(hub: arguments[4], endpoint: arguments[2], consumerGroup: group, limit: limit, json: rest == ["-o", "json"])
+        case "sim":
+            guard let simulation = SimulationOperation(arguments: arguments.dropFirst()) else { return nil }
+            self = .simulation(simulation)
         case "metrics" where arguments.count >= 3 && arguments[1] == "-n":
             self = .metrics(hub: arguments[2], json: arguments.dropFirst(3) == ["-o", "json"])
         case "clock" where arguments.count == 2 && arguments[1] == "show":

@@ -31,8 +31,10 @@ public enum WorkspaceAccess {
                 if let lock = try WorkspaceLock.tryAcquire(home) {
                     defer { lock.release() }
                     let session = try WorkspaceSession(home: home, clock: clock)
-                    return await session.perform(
+                    let result = await session.perform(
                         operation, workingDirectory: workingDirectory, standardInput: standardInput, lineSink: lineSink)
+                    await session.flushDueStorageBatches(afterClockMoved: operation.movesClock)
+                    return result
                 }
                 if let response = try await ControlClient.send(request, socketPath: home.controlSocketURL.path, output: lineSink) {
                     return ConsoleResult(standardOutput: response.standardOutput, standardError: response.standardError, exitCode: response.exitCode)

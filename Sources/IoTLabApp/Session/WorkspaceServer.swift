@@ -9,22 +9,28 @@ public final class WorkspaceServer: Sendable {
     public let session: WorkspaceSession
     private let lock: WorkspaceLock
     private let control: ControlServer
+    /// Timed work between commands (storage batches), cancelled by `stop`.
+    private let backgroundWork: Task<Void, Never>
 
     private init(session: WorkspaceSession, lock: WorkspaceLock, control: ControlServer) {
         self.session = session
         self.lock = lock
         self.control = control
+        backgroundWork = Task { await session.runBackgroundWork() }
     }
 
     /// Takes the workspace lock (failing if another iotlab serves it), opens the workspace and
     /// starts listening on its control socket.
-    public static func start(home: WorkspaceHome, clock: (any AdvancingClock)? = nil) async throws -> WorkspaceServer {
+    /// `activity` hears what simulated devices running here do (the holder prints it).
+    public static func start(
+        home: WorkspaceHome, clock: (any AdvancingClock)? = nil, activity: (@Sendable (String) -> Void)? = nil
+    ) async throws -> WorkspaceServer {
         try home.createIfNeeded()
         guard let lock = try WorkspaceLock.tryAcquire(home) else {
             throw ServeError.workspaceHeld(folder: home.folder.path)
         }
         do {
-            let session = try WorkspaceSession(home: home, clock: clock)
+            let session = try WorkspaceSession(home: home, clock: clock, activity: activity)
             let control = try await ControlServer.start(socketPath: home.controlSocketURL.path) { request, printed in
                 guard let operation = WorkspaceOperation(arguments: request.arguments) else {
                     return ControlResponse(
@@ -46,6 +52,9 @@ public final class WorkspaceServer: Sendable {
 
     /// Stops answering and lets other processes open the workspace.
     public func stop() async throws {
+        backgroundWork.cancel()
+        await backgroundWork.value
+        await session.stopAllSimulations()
         try await control.stop()
         lock.release()
     }

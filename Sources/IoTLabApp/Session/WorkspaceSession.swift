@@ -1,5 +1,7 @@
 import AzConsole
+import DeviceSimulation
 import Foundation
+import HubEngine
 import LabCore
 import LocalCloud
 import WorkspaceStore
@@ -14,13 +16,22 @@ public actor WorkspaceSession {
     /// Lab time: real time plus the workspace's stored offset, unless a test injected its own clock.
     public nonisolated let clock: any AdvancingClock
     public private(set) var cloud: LocalCloud
+    /// Where storage container endpoints write their blobs (`$IOTLAB_HOME/blobs`).
+    nonisolated let blobStore: FileBlobStore
     /// Seconds `iotlab clock advance` has moved this workspace's clock, as stored.
     private var clockOffset: TimeInterval
+    /// The simulated devices running in this process, by hub.
+    var simulationRunners: [String: SimulationRunner] = [:]
+    /// Where lines about what simulated devices do go: the holding process's terminal.
+    nonisolated let activity: (@Sendable (String) -> Void)?
 
-    /// Opens the workspace in `home`; `clock` defaults to real time ahead by the stored offset.
-    public init(home: WorkspaceHome, clock: (any AdvancingClock)? = nil) throws {
+    /// Opens the workspace in `home`; `clock` defaults to real time ahead by the stored offset;
+    /// `activity` hears what simulated devices started here do.
+    public init(home: WorkspaceHome, clock: (any AdvancingClock)? = nil, activity: (@Sendable (String) -> Void)? = nil) throws {
         try home.createIfNeeded()
         self.home = home
+        self.activity = activity
+        blobStore = FileBlobStore(root: home.blobsFolder)
         workspace = try Workspace(fileURL: home.databaseURL)
         let storedOffset = try WorkspaceClockOffset.load(from: workspace)
         clockOffset = storedOffset
@@ -39,7 +50,7 @@ public actor WorkspaceSession {
             return await AzConsole(cloud: cloud).run(
                 arguments, workingDirectory: workingDirectory, standardInput: standardInput, lineSink: lineSink)
         case .reset:
-            return reloading("Workspace reset: every hub, device and event was removed.\n") {
+            return await reloading("Workspace reset: every hub, device and event was removed.\n") {
                 try workspace.erase()
             }
         case .export(let path):
@@ -57,8 +68,17 @@ public actor WorkspaceSession {
             } catch {
                 return .failure("Import failed, nothing was changed: \(error)")
             }
-            return reloading("Imported \(snapshot.records.count) records and \(snapshot.journal.count) events from \(path)\n") {
+            return await reloading("Imported \(snapshot.records.count) records and \(snapshot.journal.count) events from \(path)\n") {
                 try workspace.replaceAll(records: snapshot.records, journal: snapshot.journal)
+            }
+        case .simulation(let simulation):
+            return await perform(simulation, workingDirectory: workingDirectory)
+        case .readEndpoint(let hub, let endpoint, let group, let limit, let json):
+            do {
+                let read = EndpointRead(hubName: hub, endpoint: endpoint, consumerGroup: group, limit: limit, json: json)
+                return .success(try await read.run(in: cloud, blobs: home.blobsFolder))
+            } catch {
+                return .failure("\(error)")
             }
         case .metrics(let hubName, let json):
             do {
@@ -88,7 +108,9 @@ public actor WorkspaceSession {
     }
 
     /// Applies a whole-workspace change, then rebuilds the cloud from what is now stored.
-    private func reloading(_ success: String, _ change: () throws -> Void) -> ConsoleResult {
+    private func reloading(_ success: String, _ change: () throws -> Void) async -> ConsoleResult {
+        // Simulated devices belong to the hubs about to be replaced.
+        await stopAllSimulations()
         do {
             try change()
         } catch {

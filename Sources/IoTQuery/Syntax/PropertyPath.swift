@@ -10,18 +10,22 @@ public struct PropertyPath: Sendable, Hashable, CustomStringConvertible {
     /// member. Only routing conditions write such steps; twin query paths never have any.
     public let indexSteps: Set<Int>
 
+    /// The path as it would be written in a query: dotted, with `[0]` for array elements and
+    /// `['...']` for members that are not plain names. Written once here: every routing
+    /// condition's trace names the paths it read, for every message.
+    public let description: String
+
     public init(_ segments: [String], indexSteps: Set<Int> = []) {
         self.segments = segments
         self.indexSteps = indexSteps
+        description = Self.text(of: segments, indexSteps: indexSteps)
     }
 
     /// The name a projection of this path gets in a result row: its last member, as Azure names
     /// `SELECT properties.reported.firmware` → `{"firmware": ...}`.
     public var lastSegment: String { segments.last ?? "" }
 
-    /// The path as it would be written in a query: dotted, with `[0]` for array elements and
-    /// `['...']` for members that are not plain names.
-    public var description: String {
+    private static func text(of segments: [String], indexSteps: Set<Int>) -> String {
         var text = ""
         for (index, segment) in segments.enumerated() {
             if indexSteps.contains(index) {

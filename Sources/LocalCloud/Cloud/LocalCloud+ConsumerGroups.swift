@@ -47,16 +47,6 @@ extension LocalCloud {
         }
     }
 
-    /// Changes how many days the built-in endpoint keeps events, as `az iot hub update --retention-day`.
-    /// - Throws: `eventHubEndpoint(.invalidEventHubSetting)` outside 1–7 (1 on free and basic).
-    public func setRetention(hubName: String, resourceGroup: String? = nil, days: Int) async throws(CloudError) -> HubResource {
-        var hub = try hub(named: hubName, resourceGroup: resourceGroup)
-        hub.retentionDays = days
-        _ = try Self.validated(hub.eventHub, tier: HubTier(skuName: hub.sku.name))
-        try await save(hub, event: "IotHubUpdated", name: hub.name)
-        return hub
-    }
-
     /// The endpoint's settings if Azure accepts them for `tier`, its refusal as a Resource Manager error otherwise.
     static func validated(_ settings: EventHubSettings, tier: HubTier) throws(CloudError) -> EventHubSettings {
         do {

@@ -65,10 +65,11 @@ extension LocalCloud {
             .sorted { $0.name.lowercased() < $1.name.lowercased() }
     }
 
-    /// Changes a hub's SKU, unit count or cloud-to-device settings within Azure's rules and tells its data plane.
+    /// Changes a hub's SKU, unit count, cloud-to-device settings or event retention within Azure's
+    /// rules and tells its data plane.
     public func updateHub(
         named name: String, resourceGroup: String? = nil, skuName: String? = nil, units: Int? = nil,
-        cloudToDevice: CloudToDeviceSettings? = nil
+        cloudToDevice: CloudToDeviceSettings? = nil, retentionDays: Int? = nil
     ) async throws(CloudError) -> HubResource {
         var hub = try hub(named: name, resourceGroup: resourceGroup)
         if let skuName {
@@ -78,6 +79,10 @@ extension LocalCloud {
         }
         if let units { hub.units = units }
         if let cloudToDevice { hub.cloudToDevice = cloudToDevice }
+        if let retentionDays {
+            hub.retentionDays = retentionDays
+            _ = try Self.validated(hub.eventHub, tier: HubTier(skuName: hub.sku.name))
+        }
         guard (1...hub.sku.maximumUnits).contains(hub.units) else {
             throw .argumentInvalid(field: "unit", rule: "\(hub.sku.name) allows 1 to \(hub.sku.maximumUnits) units, was \(hub.units)")
         }

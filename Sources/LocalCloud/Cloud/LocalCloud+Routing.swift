@@ -23,7 +23,12 @@ extension LocalCloud {
         hub.routing = routing
         hub.etag = Self.newETag()
         let key = CloudState.key(hub.name)
-        let payload: JSONValue = ["name": .string(hub.name), "routing": routing.json]
+        // Names only: endpoints' connection strings carry keys, which the journal never holds.
+        let payload: JSONValue = [
+            "name": .string(hub.name), "endpoints": .array(routing.endpoints.allNames.map(JSONValue.string)),
+            "routes": .array(routing.routes.map { .string($0.name) }), "fallbackEnabled": .bool(routing.fallbackRoute.isEnabled),
+            "enrichments": .array(routing.enrichments.map { .string($0.key) }),
+        ]
         try persist(event: "IotHubRoutingUpdated", subject: hub.name, payload: payload) { writer in
             try writer.put(scope: CloudState.scope, collection: CloudState.Collection.hubs, key: key, body: CloudState.body(hub.record))
         }

@@ -34,7 +34,7 @@ extension HubResource {
             "privateEndpointConnections": [],
             "provisioningState": "Succeeded",
             "publicNetworkAccess": "Enabled",
-            "routing": routing.json,
+            "routing": routing.json(maskingKeys: true),
             "state": "Active",
             "storageEndpoints": [
                 "$default": ["connectionString": "", "containerName": "", "sasTtlAsIso8601": "1:00:00"]

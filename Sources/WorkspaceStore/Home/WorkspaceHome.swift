@@ -32,6 +32,8 @@ public struct WorkspaceHome: Sendable, Equatable {
     public var controlSocketURL: URL { folder.appendingPathComponent("control.sock") }
     public var lockURL: URL { folder.appendingPathComponent("workspace.lock") }
     public var logsFolder: URL { folder.appendingPathComponent("logs", isDirectory: true) }
+    /// Where storage container endpoints write their blobs: `blobs/<account>/<container>/<blob>`.
+    public var blobsFolder: URL { folder.appendingPathComponent("blobs", isDirectory: true) }
 
     /// Creates the folder and its logs folder if missing. New folders are private to the user
     /// (0700): the workspace holds device keys and shared access policies.

@@ -18,18 +18,6 @@ public struct EndpointReader: Sendable {
         scope = IoTHub.storageScope(forHub: hubName)
     }
 
-    /// The stream a custom Service Bus or Event Hubs endpoint writes to (`endpoint:NAME`, one
-    /// partition), or `events` for the built-in endpoint.
-    public static func stream(forEndpoint name: String) -> String {
-        name == eventsStream ? eventsStream : "endpoint:" + name
-    }
-
-    /// The stream holding a storage container endpoint's batch not yet written as blobs
-    /// (`storage:NAME`, partitioned like `events`).
-    public static func pendingStream(forStorageEndpoint name: String) -> String {
-        StorageBatches.pendingStream(name)
-    }
-
     /// Up to `limit` events of one partition, oldest first, from `start`.
     /// - Throws: `EndpointError.undecodableEvent` for a stored event this build cannot read; store errors.
     public func read(stream: String = eventsStream, partition: Int, from start: StreamStart, limit: Int) throws -> [EnqueuedEvent] {

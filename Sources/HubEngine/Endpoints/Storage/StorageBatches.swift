@@ -15,10 +15,14 @@ struct StorageBatches: Sendable {
     }
 
     private(set) var open: [String: OpenBatch] = [:]
+    /// The last blob written per endpoint and partition, and how many batches reused its name: a
+    /// batch that fills its chunk within the minute of the previous one gets `-1`, `-2`... instead
+    /// of replacing it.
+    private var lastBlobs: [String: (name: String, repeats: Int)] = [:]
     /// Endpoints whose open batch (if any) has been read back from the workspace since the hub opened.
     private var restored: Set<String> = []
 
-    /// The pending stream of a storage endpoint (see `EndpointReader.pendingStream(forStorageEndpoint:)`).
+    /// The pending stream of a storage endpoint (see `EndpointStream`).
     static func pendingStream(_ endpointName: String) -> String { "storage:" + endpointName }
 
     /// Appends one message to an endpoint's pending batch in `writer`'s transaction.
@@ -77,7 +81,9 @@ struct StorageBatches: Sendable {
                 }
                 guard !events.isEmpty else { continue }
                 let messages = try events.map { try EndpointReader.decoded($0, in: position).message }
-                let blob = BlobName.make(format: target.fileNameFormat, hubName: hubName, partition: partition, time: batch.openedAt)
+                let blob = uniqueBlobName(
+                    BlobName.make(format: target.fileNameFormat, hubName: hubName, partition: partition, time: batch.openedAt),
+                    endpoint: target.name, partition: partition)
                 try blobStore.write(account: target.account, container: target.container, blob: blob, data: try StorageBlob.encode(messages, as: target.encoding))
                 blobs.append(blob)
             }
@@ -86,5 +92,13 @@ struct StorageBatches: Sendable {
         }
         open[target.name] = nil
         return blobs
+    }
+
+    /// `name`, or `name-N` when the previous batch of this endpoint and partition had that name.
+    private mutating func uniqueBlobName(_ name: String, endpoint: String, partition: Int) -> String {
+        let key = "\(endpoint)/\(partition)"
+        let repeats = lastBlobs[key].map { $0.name == name ? $0.repeats + 1 : 0 } ?? 0
+        lastBlobs[key] = (name, repeats)
+        return repeats == 0 ? name : "\(name)-\(repeats)"
     }
 }

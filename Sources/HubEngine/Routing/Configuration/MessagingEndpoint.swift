@@ -37,9 +37,14 @@ public struct MessagingEndpoint: Sendable, Equatable {
             subscriptionId: try fields.string("subscriptionId"))
     }
 
-    /// The endpoint as `az iot hub routing-endpoint show` prints it.
-    public var json: JSONValue {
-        [
+    /// The endpoint as the hub resource stores it, connection string included.
+    public var json: JSONValue { json(maskingKeys: false) }
+
+    /// The endpoint as `az iot hub routing-endpoint show` prints it when `maskingKeys`: the
+    /// connection string's key replaced by `****`, as Resource Manager returns it.
+    public func json(maskingKeys: Bool) -> JSONValue {
+        let connectionString = maskingKeys ? self.connectionString.map(ConnectionStringMasking.masked) : self.connectionString
+        return [
             "authenticationType": authenticationType.map(JSONValue.string) ?? .null,
             "connectionString": connectionString.map(JSONValue.string) ?? .null,
             "endpointUri": endpointUri.map(JSONValue.string) ?? .null, "entityPath": entityPath.map(JSONValue.string) ?? .null,

@@ -51,10 +51,14 @@ public struct RoutingConfiguration: Sendable, Equatable {
         self.init(endpoints: endpoints ?? RoutingEndpoints(), routes: routes, fallbackRoute: fallback, enrichments: enrichments)
     }
 
-    /// `properties.routing` as `az iot hub show` prints it (keys in az's sorted order).
-    public var json: JSONValue {
+    /// `properties.routing` as the hub resource stores it, connection strings included.
+    public var json: JSONValue { json(maskingKeys: false) }
+
+    /// `properties.routing` as `az iot hub show` prints it when `maskingKeys` (keys in az's
+    /// sorted order, endpoint secrets as `****`).
+    public func json(maskingKeys: Bool) -> JSONValue {
         [
-            "endpoints": endpoints.json, "enrichments": .array(enrichments.map(\.json)),
+            "endpoints": endpoints.json(maskingKeys: maskingKeys), "enrichments": .array(enrichments.map(\.json)),
             "fallbackRoute": fallbackRoute.json, "routes": .array(routes.map(\.json)),
         ]
     }

@@ -50,12 +50,16 @@ public struct RoutingEndpoints: Sendable, Equatable {
     /// How many custom endpoints there are, of every type.
     public var count: Int { allNames.count }
 
-    /// The endpoints as `az iot hub show` prints `properties.routing.endpoints`.
-    public var json: JSONValue {
+    /// The endpoints as the hub resource stores them, connection strings included.
+    public var json: JSONValue { json(maskingKeys: false) }
+
+    /// The endpoints as `az iot hub show` prints `properties.routing.endpoints` when `maskingKeys`.
+    public func json(maskingKeys: Bool) -> JSONValue {
         [
-            "cosmosDbSqlContainers": .array([]), "eventHubs": .array(eventHubs.map(\.json)),
-            "serviceBusQueues": .array(serviceBusQueues.map(\.json)), "serviceBusTopics": .array(serviceBusTopics.map(\.json)),
-            "storageContainers": .array(storageContainers.map(\.json)),
+            "cosmosDbSqlContainers": .array([]), "eventHubs": .array(eventHubs.map { $0.json(maskingKeys: maskingKeys) }),
+            "serviceBusQueues": .array(serviceBusQueues.map { $0.json(maskingKeys: maskingKeys) }),
+            "serviceBusTopics": .array(serviceBusTopics.map { $0.json(maskingKeys: maskingKeys) }),
+            "storageContainers": .array(storageContainers.map { $0.json(maskingKeys: maskingKeys) }),
         ]
     }
 }

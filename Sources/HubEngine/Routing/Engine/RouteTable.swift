@@ -1,3 +1,4 @@
+import Foundation
 import IoTQuery
 import JSONValue
 
@@ -16,12 +17,16 @@ struct RouteTable: Sendable {
     let configuration: RoutingConfiguration
     private(set) var routesBySource: [RoutingSource: [CompiledRoute]] = [:]
     let fallback: CompiledRoute
-    /// The enrichments with their values parsed once.
-    let enrichments: [(enrichment: MessageEnrichment, value: EnrichmentValue)]
+    /// Whether the fallback condition is Azure's `true`, so it needs no evaluation.
+    private let fallbackAlwaysMatches: Bool
+    /// The enrichments of each endpoint (by its configured spelling), values parsed once.
+    private(set) var enrichmentsByEndpoint: [String: [(enrichment: MessageEnrichment, value: EnrichmentValue)]] = [:]
     /// Whether any enrichment reads the sender's twin.
     let enrichmentsReadTwin: Bool
     /// Every endpoint's name by its lower-cased form.
     private let endpointSpellings: [String: String]
+    /// Azure Monitor's `d2c.endpoints.egress.*` counter of each endpoint, by its configured name.
+    let egressMetricNames: [String: String]
 
     init(_ configuration: RoutingConfiguration) {
         self.configuration = configuration
@@ -32,10 +37,17 @@ struct RouteTable: Sendable {
             routesBySource[route.source, default: []].append(compile(route))
         }
         fallback = compile(configuration.fallbackRoute)
-        enrichments = configuration.enrichments.map { ($0, EnrichmentValue($0.value)) }
-        enrichmentsReadTwin = enrichments.contains { $0.value.readsTwin }
+        fallbackAlwaysMatches = configuration.fallbackRoute.condition.trimmingCharacters(in: .whitespaces).lowercased() == "true"
+        enrichmentsReadTwin = configuration.enrichments.contains { EnrichmentValue($0.value).readsTwin }
         let names = [RoutingEndpoints.builtInEventsName] + configuration.endpoints.allNames
         endpointSpellings = Dictionary(names.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        egressMetricNames = Dictionary(
+            names.map { ($0, "d2c.endpoints.egress." + configuration.endpoints.metricKind(ofEndpoint: $0)) }, uniquingKeysWith: { first, _ in first })
+        for enrichment in configuration.enrichments {
+            for name in enrichment.endpointNames {
+                enrichmentsByEndpoint[endpointSpellings[name.lowercased()] ?? name, default: []].append((enrichment, EnrichmentValue(enrichment.value)))
+            }
+        }
     }
 
     /// Whether any enabled route takes messages of `source`: system events are built only then.
@@ -53,10 +65,21 @@ struct RouteTable: Sendable {
     /// Evaluates every route of `source` on `message` and decides Azure's way: the message goes
     /// to each endpoint of a matching enabled route, once; telemetry no route matched goes to the
     /// fallback route's endpoint while the fallback is enabled. Enrichments are not applied here.
-    func evaluate(_ message: RoutedMessage, source: RoutingSource) -> (traces: [RoutingDecision.RouteTrace], endpoints: [String], fallbackApplied: Bool) {
+    /// The message is built only when a condition needs it: a hub whose telemetry only takes the
+    /// default fallback route (`true`) routes without reading any property.
+    func evaluate(_ message: () -> RoutedMessage, source: RoutingSource)
+        -> (traces: [RoutingDecision.RouteTrace], endpoints: [String], fallbackApplied: Bool)
+    {
         let compiled = routesBySource[source] ?? []
         let enabledConditions = compiled.compactMap { $0.route.isEnabled ? try? $0.condition.get() : nil }
-        var evaluations = message.evaluate(enabledConditions).makeIterator()
+        var built: RoutedMessage?
+        func routed() -> RoutedMessage {
+            if let built { return built }
+            let made = message()
+            built = made
+            return made
+        }
+        var evaluations = (enabledConditions.isEmpty ? [] : routed().evaluate(enabledConditions)).makeIterator()
         var traces: [RoutingDecision.RouteTrace] = []
         var endpoints: [String] = []
         for route in compiled {
@@ -77,7 +100,7 @@ struct RouteTable: Sendable {
         }
         var fallbackApplied = false
         if source == .deviceMessages, !traces.contains(where: \.matched), fallback.route.isEnabled,
-            (try? fallback.condition.get())?.evaluate(message).matched ?? false
+            fallbackAlwaysMatches || ((try? fallback.condition.get())?.evaluate(routed()).matched ?? false)
         {
             endpoints = fallback.route.endpointNames.map(canonicalEndpointName)
             fallbackApplied = true
