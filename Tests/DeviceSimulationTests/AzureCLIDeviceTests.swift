@@ -63,10 +63,9 @@ import Testing
         #expect(definition.cloudToDevice == .reject)
     }
 
-    @Test func reportsTheInitialReportedPropertiesAndDesiredOnes() throws {
-        var options = SimulationDefinition.AzureCLIOptions()
-        options.initialReported = ["reported_prop_1": "val_1"]
-        let definition = try SimulationDefinition.azureCLIDevice(options)
-        #expect(definition.twin == TwinBehaviour(reportsDesired: true, initialReported: ["reported_prop_1": "val_1"]))
+    @Test func reportsDesiredPatchesButDoesNotCatchUpAtStart() throws {
+        let definition = try SimulationDefinition.azureCLIDevice(.init())
+        #expect(definition.twin == TwinBehaviour(reportsDesired: true, reportsDesiredAtStart: false, initialReported: nil))
     }
+
 }

@@ -165,9 +165,21 @@ import Testing
         let again = SimulationRunner(hub: FixedHub(connection: connection), clock: clock)
         var second = EventLog()
         try await again.start(try definition(#"{"name": "t", "twin": {"reportDesired": true}}"#), deviceId: "sensor-1", observer: second.observer)
-        let caughtUp = await second.next { event -> JSONObject? in if case .reportedPatched(let patch) = event { patch } else { nil } }
+        let caughtUp = await second.next { event -> JSONObject? in
+            if case .reportedPatched(let patch) = event { patch } else { nil }
+        }
         #expect(caughtUp == ["fanstate": "On"])
         await again.stopAll()
+    }
+
+    @Test func aDeviceThatOnlyHandlesPatchesDoesNotCatchUpAtStart() async throws {
+        let hub = TestHub(devices: ["sensor-1"])
+        let runner = SimulationRunner(hub: hub, clock: clock)
+        try await runner.start(try definition(#"{"name": "t", "twin": {"reportDesired": true, "reportDesiredAtStart": false}}"#), deviceId: "sensor-1")
+        let connection = try #require(await hub.connection("sensor-1"))
+        #expect(await connection.topics == [.desiredProperties])
+        #expect(await connection.reported.isEmpty)
+        await runner.stopAll()
     }
 
     @Test func settlesCloudToDeviceMessagesAsDefined() async throws {

@@ -38,7 +38,10 @@ actor TestConnection: SimulatedDeviceConnection {
 
     func twin() async throws -> JSONValue { twinDocument }
 
-    func updateReported(_ patch: JSONObject) async throws { reported.append(patch) }
+    func updateReported(_ patch: JSONObject) async throws -> Int {
+        reported.append(patch)
+        return reported.count + 1
+    }
 
     func respond(to request: MethodRequest, status: Int, payload: JSONValue) async throws {
         answers[request.requestId] = (status, payload)

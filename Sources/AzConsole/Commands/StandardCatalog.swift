@@ -8,6 +8,7 @@ extension CommandCatalog {
             + ConsumerGroupCommands.commands + MonitorEventsCommand.commands
             + RoutingEndpointCommands.commands + RouteCommands.commands + MessageEnrichmentCommands.commands
             + CloudToDeviceCommands.commands + DirectMethodCommands.commands + DeviceMessageCommands.commands
+            + SimulateCommand.commands
         let aliases = deprecatedNames.compactMap { old, current in
             commands.first { $0.path.joined(separator: " ") == current }?.deprecatedAlias(old)
         }

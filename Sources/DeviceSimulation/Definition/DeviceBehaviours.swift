@@ -23,26 +23,32 @@ public struct MethodBehaviour: Sendable, Equatable {
 /// What a simulated device does with its twin.
 public struct TwinBehaviour: Sendable, Equatable {
     /// Reports each desired property it receives (without the service's `$` members), as
-    /// `az iot device simulate` and the lab devices that acknowledge a setting do; at start it
-    /// also reports desired properties set while it was offline.
+    /// `az iot device simulate` and the lab devices that acknowledge a setting do.
     public let reportsDesired: Bool
+    /// With `reportsDesired`, also reports at start the desired properties set while the device
+    /// was offline, as a device that reads its twin when it connects does (the lab devices);
+    /// `az iot device simulate` does not.
+    public let reportsDesiredAtStart: Bool
     /// Reported properties patched once when the device connects
     /// (`az iot device simulate --init-reported-properties`).
     public let initialReported: JSONObject?
 
     /// A device that leaves its twin alone.
-    public static let none = TwinBehaviour(reportsDesired: false, initialReported: nil)
+    public static let none = TwinBehaviour(reportsDesired: false, reportsDesiredAtStart: false, initialReported: nil)
 
-    public init(reportsDesired: Bool, initialReported: JSONObject?) {
+    public init(reportsDesired: Bool, reportsDesiredAtStart: Bool, initialReported: JSONObject?) {
         self.reportsDesired = reportsDesired
+        self.reportsDesiredAtStart = reportsDesired && reportsDesiredAtStart
         self.initialReported = initialReported
     }
 
-    /// Reads `{"reportDesired": true, "initialReported": {...}}`.
+    /// Reads `{"reportDesired": true, "reportDesiredAtStart": true, "initialReported": {...}}`.
     init(_ field: DefinitionField) throws(SimulationError) {
-        _ = try field.allowingOnly(["reportDesired", "initialReported"])
-        reportsDesired = try field.member("reportDesired")?.bool() ?? false
-        initialReported = try field.member("initialReported")?.object()
+        _ = try field.allowingOnly(["reportDesired", "reportDesiredAtStart", "initialReported"])
+        self.init(
+            reportsDesired: try field.member("reportDesired")?.bool() ?? false,
+            reportsDesiredAtStart: try field.member("reportDesiredAtStart")?.bool() ?? true,
+            initialReported: try field.member("initialReported")?.object())
     }
 }
 

@@ -18,6 +18,7 @@ public struct MessageTemplate: Sendable {
     let body: ValueTemplate
     let messageId: PlaceholderText?
     let correlationId: PlaceholderText?
+    let userId: PlaceholderText?
 
     /// The message for one round, from the round's values.
     func message(with values: JSONObject) -> DeviceMessage {
@@ -30,14 +31,14 @@ public struct MessageTemplate: Sendable {
         return DeviceMessage(
             body: Array(text.utf8), applicationProperties: applicationProperties,
             messageId: messageId?.rendered(with: values), correlationId: correlationId?.rendered(with: values),
-            contentType: contentType, contentEncoding: contentEncoding)
+            userId: userId?.rendered(with: values), contentType: contentType, contentEncoding: contentEncoding)
     }
 }
 
 extension MessageTemplate {
     /// Reads one entry of `messages`; `names` are the values its placeholders may use.
     init(_ field: DefinitionField, names: Set<String>) throws(SimulationError) {
-        _ = try field.allowingOnly(["template", "properties", "contentType", "contentEncoding", "messageId", "correlationId"])
+        _ = try field.allowingOnly(["template", "properties", "contentType", "contentEncoding", "messageId", "correlationId", "userId"])
         let templateField = try field.required("template")
         template = templateField.value
         body = try ValueTemplate(templateField, names: names)
@@ -51,5 +52,6 @@ extension MessageTemplate {
         contentEncoding = try field.member("contentEncoding")?.string()
         messageId = try field.member("messageId").map { field throws(SimulationError) in try PlaceholderText(field, names: names) }
         correlationId = try field.member("correlationId").map { field throws(SimulationError) in try PlaceholderText(field, names: names) }
+        userId = try field.member("userId").map { field throws(SimulationError) in try PlaceholderText(field, names: names) }
     }
 }

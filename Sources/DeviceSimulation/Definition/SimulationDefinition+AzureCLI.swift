@@ -13,16 +13,17 @@ extension SimulationDefinition {
         public var contentEncoding: String? = "utf-8"
         public var messageId: String?
         public var correlationId: String?
+        public var userId: String?
         /// `--msg-count` (at least 1) and `--msg-interval` (seconds, at least 1).
         public var messageCount: Int = 100
         public var intervalSeconds: Int = 3
         /// MQTT only: answer every direct method (`--method-response-code`, default 200;
-        /// `--method-response-payload`, default the request echoed back), report desired
-        /// properties, and patch `--init-reported-properties` at start.
+        /// `--method-response-payload`, default the request echoed back) and report each desired
+        /// patch. (`--init-reported-properties` is the command's to patch once connected, so that
+        /// every reported patch the device makes answers a desired one, as the extension prints it.)
         public var handlesMethodsAndTwin: Bool = true
         public var methodResponseStatus: Int?
         public var methodResponsePayload: JSONValue?
-        public var initialReported: JSONObject?
         /// `--receive-settle`.
         public var settlement: CloudToDeviceSettlement = .complete
 
@@ -43,6 +44,7 @@ extension SimulationDefinition {
         if let contentEncoding = options.contentEncoding { message["contentEncoding"] = .string(contentEncoding) }
         if let messageId = options.messageId { message["messageId"] = literal(messageId) }
         if let correlationId = options.correlationId { message["correlationId"] = literal(correlationId) }
+        if let userId = options.userId { message["userId"] = literal(userId) }
         if !options.applicationProperties.isEmpty {
             message["properties"] = .object(options.applicationProperties.mapValues(literal))
         }
@@ -61,9 +63,7 @@ extension SimulationDefinition {
                     "payload": options.methodResponsePayload.map(\.escapingPlaceholders) ?? echo,
                 ]
             ]
-            var twin: JSONObject = ["reportDesired": true]
-            if let initial = options.initialReported { twin["initialReported"] = .object(initial) }
-            definition["twin"] = .object(twin)
+            definition["twin"] = ["reportDesired": true, "reportDesiredAtStart": false]
         }
         return try SimulationDefinition(json: .object(definition))
     }

@@ -71,7 +71,7 @@ public actor SimulatedDevice {
         if let initial = definition.twin.initialReported, !initial.isEmpty {
             try await report(initial, over: connection)
         }
-        if definition.twin.reportsDesired {
+        if definition.twin.reportsDesiredAtStart {
             let twin = try await connection.twin()
             let reported = twin["reported"]?.objectValue ?? [:]
             let pending = Self.settings(in: twin["desired"]?.objectValue ?? [:]).filter { reported[$0.key] != $0.value }
@@ -143,7 +143,7 @@ public actor SimulatedDevice {
     }
 
     private func report(_ patch: JSONObject, over connection: any SimulatedDeviceConnection) async throws {
-        try await connection.updateReported(patch)
+        _ = try await connection.updateReported(patch)
         status.reportedPatches += 1
         observer?(.reportedPatched(patch))
     }

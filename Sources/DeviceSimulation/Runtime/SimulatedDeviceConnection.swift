@@ -3,7 +3,7 @@ import JSONValue
 
 /// What a simulated device needs of its connection to a hub: the device side of a
 /// `DeviceSession`, in the session's own types, so that the runner is driven by the hub
-/// (`IoTHub` conforms through `HubDeviceConnection`) and by a test double alike.
+/// (`DeviceSession` conforms) and by a test double alike.
 public protocol SimulatedDeviceConnection: Sendable {
     /// What the hub pushes to the device, in order, ending with `.closed(reason)`.
     var deliveries: AsyncStream<DeviceDelivery> { get }
@@ -15,8 +15,8 @@ public protocol SimulatedDeviceConnection: Sendable {
     func sendTelemetry(_ message: DeviceMessage) async throws
     /// The device's twin as a device reads it: `{"desired": {...}, "reported": {...}}`.
     func twin() async throws -> JSONValue
-    /// Patches the reported properties.
-    func updateReported(_ patch: JSONObject) async throws
+    /// Patches the reported properties; returns the new reported `$version`.
+    func updateReported(_ patch: JSONObject) async throws -> Int
     /// Answers a direct-method request.
     func respond(to request: MethodRequest, status: Int, payload: JSONValue) async throws
     /// Completes, abandons or rejects a received cloud-to-device message.
