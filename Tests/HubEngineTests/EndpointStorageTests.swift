@@ -56,9 +56,9 @@ import WorkspaceStore
     static func append(_ batches: inout StorageBatches, device: String, number: Int, at time: Date, in workspace: Workspace) throws {
         let message = EndpointDeliveryTests.message(from: device, number: number, at: time)
         let partition = EventPartitioner.partition(forKey: device, partitionCount: 4)
-        _ = try workspace.write { writer in
-            try batches.append(HubMessageCodec.encode(message), to: target.name, partition: partition, scope: scope, in: writer, at: time)
-        }
+        var appends = StreamAppends()
+        _ = batches.append(HubMessageCodec.encode(message), to: target.name, partition: partition, scope: scope, into: &appends, at: time)
+        _ = try workspace.write { writer in try appends.write(in: writer) }
     }
 
     @Test func aBatchIsDueAfterItsFrequencyAndBecomesOneBlobPerPartition() throws {

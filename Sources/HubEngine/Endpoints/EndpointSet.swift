@@ -42,34 +42,45 @@ struct EndpointSet: Sendable {
         _ message: HubMessage, to endpointNames: [String], routing: RoutingConfiguration,
         partitionKey deviceId: String, in writer: WorkspaceWriter, at now: Date
     ) throws -> [EndpointDelivery] {
-        var deliveries: [EndpointDelivery] = []
-        deliveries.reserveCapacity(endpointNames.count)
+        var appends = StreamAppends()
+        let staged = try stage(message, to: endpointNames, routing: routing, partitionKey: deviceId, into: &appends, in: writer, at: now)
+        let firsts = try appends.write(in: writer)
+        return staged.map { endpointName, slot in
+            EndpointDelivery(
+                endpointName: endpointName, stream: slot.target.stream, partition: slot.target.partition,
+                sequenceNumber: (firsts[slot.target] ?? 0) + Int64(slot.index))
+        }
+    }
+
+    /// Stages `message` for each endpoint named in `appends`, which the caller writes before its
+    /// transaction ends; expired events of the built-in endpoint are purged in `writer` when due.
+    /// - Returns: each endpoint's name and the slot its copy takes, in the order of `endpointNames`.
+    /// - Throws: `EndpointError.endpointNotFound` for a name the routing does not define; store errors.
+    mutating func stage(
+        _ message: HubMessage, to endpointNames: [String], routing: RoutingConfiguration,
+        partitionKey deviceId: String, into appends: inout StreamAppends, in writer: WorkspaceWriter, at now: Date
+    ) throws -> [(endpointName: String, slot: StreamAppends.Slot)] {
+        var staged: [(endpointName: String, slot: StreamAppends.Slot)] = []
+        staged.reserveCapacity(endpointNames.count)
         _ = try retention.purgeIfDue(scope: scope, stream: Self.builtInEndpointName, retentionDays: eventHub.retentionDays, in: writer, at: now)
-        guard !endpointNames.isEmpty else { return deliveries }
+        guard !endpointNames.isEmpty else { return staged }
         // Encoded once however many endpoints receive this copy.
         let payload = HubMessageCodec.encode(message)
         let partition = EventPartitioner.partition(forKey: deviceId, partitionCount: eventHub.partitionCount)
         for name in endpointNames {
             switch EndpointKind(named: name, in: routing.endpoints) {
             case .builtIn:
-                deliveries.append(try Self.append(payload, endpointName: Self.builtInEndpointName, stream: Self.builtInEndpointName, partition: partition, scope: scope, in: writer, at: now))
+                let target = StreamPartition(scope: scope, stream: Self.builtInEndpointName, partition: partition)
+                staged.append((Self.builtInEndpointName, appends.add(payload, to: target, at: now)))
             case .messaging(let endpointName):
-                deliveries.append(try Self.append(payload, endpointName: endpointName, stream: EndpointStream.messagingStream(endpointName), partition: 0, scope: scope, in: writer, at: now))
+                let target = StreamPartition(scope: scope, stream: EndpointStream.messagingStream(endpointName), partition: 0)
+                staged.append((endpointName, appends.add(payload, to: target, at: now)))
             case .storage(let endpointName):
-                deliveries.append(try storage.append(payload, to: endpointName, partition: partition, scope: scope, in: writer, at: now))
+                staged.append((endpointName, storage.append(payload, to: endpointName, partition: partition, scope: scope, into: &appends, at: now)))
             case nil:
                 throw EndpointError.endpointNotFound(name: name)
             }
         }
-        return deliveries
-    }
-
-    /// Appends one encoded copy to a stream partition and says where it went.
-    static func append(
-        _ payload: Data, endpointName: String, stream: String, partition: Int, scope: String, in writer: WorkspaceWriter, at now: Date
-    ) throws -> EndpointDelivery {
-        let target = StreamPartition(scope: scope, stream: stream, partition: partition)
-        let sequence = try writer.appendStreamEvents([StreamEventDraft(enqueuedAt: now, payload: payload)], to: target)?.lowerBound ?? 0
-        return EndpointDelivery(endpointName: endpointName, stream: stream, partition: partition, sequenceNumber: sequence)
+        return staged
     }
 }

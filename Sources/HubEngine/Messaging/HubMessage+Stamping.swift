@@ -15,15 +15,15 @@ extension HubMessage {
 
     /// `iothub-connection-auth-method` as Azure writes it: a JSON text naming the scope (device
     /// or module), the credential type and the issuer.
+    /// The text is one of a few constants, chosen rather than built per message.
     static func authMethod(of sender: MessageSender) -> String {
-        let scope = sender.moduleId == nil ? "device" : "module"
-        let type =
-            switch sender.authentication {
-            case .sas: "sas"
-            case .policySAS: "sas"
-            case .x509: "x509Certificate"
-            }
-        let issuer = sender.authentication == .policySAS ? "hub" : "iothub"
-        return #"{"scope":"\#(scope)","type":"\#(type)","issuer":"\#(issuer)","acceptingIpFilterRule":null}"#
+        switch (sender.moduleId == nil, sender.authentication) {
+        case (true, .sas): #"{"scope":"device","type":"sas","issuer":"iothub","acceptingIpFilterRule":null}"#
+        case (true, .policySAS): #"{"scope":"device","type":"sas","issuer":"hub","acceptingIpFilterRule":null}"#
+        case (true, .x509): #"{"scope":"device","type":"x509Certificate","issuer":"iothub","acceptingIpFilterRule":null}"#
+        case (false, .sas): #"{"scope":"module","type":"sas","issuer":"iothub","acceptingIpFilterRule":null}"#
+        case (false, .policySAS): #"{"scope":"module","type":"sas","issuer":"hub","acceptingIpFilterRule":null}"#
+        case (false, .x509): #"{"scope":"module","type":"x509Certificate","issuer":"iothub","acceptingIpFilterRule":null}"#
+        }
     }
 }

@@ -52,9 +52,11 @@ extension IoTHub {
         }
         do {
             try workspace.write { writer in
+                var appends = StreamAppends()
                 for item in accepted {
-                    try deliver(item.copies, decision: item.decision, in: writer, at: now)
+                    try deliver(item.copies, decision: item.decision, into: &appends, in: writer, at: now)
                 }
+                _ = try appends.write(in: writer)
                 if !accepted.isEmpty { try persistQuotaUsage(in: writer, at: now) }
             }
         } catch {

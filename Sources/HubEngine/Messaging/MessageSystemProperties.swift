@@ -51,6 +51,12 @@ public struct MessageSystemProperties: Sendable, Equatable {
     /// them in twins (readers with another convention, such as Event Hubs annotations in epoch
     /// milliseconds, format `enqueuedTime` themselves).
     public var named: [(name: String, value: String)] {
+        named(enqueuedTimeText: AzureTimestamp.string(enqueuedTime))
+    }
+
+    /// `named`, with the enqueued time's text given: the messages of one ingest batch share
+    /// their enqueued time, so routing formats it once per batch rather than once per message.
+    func named(enqueuedTimeText: String) -> [(name: String, value: String)] {
         var pairs: [(name: String, value: String)] = []
         func add(_ name: String, _ value: String?) {
             if let value { pairs.append((name, value)) }
@@ -65,7 +71,7 @@ public struct MessageSystemProperties: Sendable, Equatable {
         add("iothub-connection-module-id", connectionModuleId)
         add("iothub-connection-auth-method", connectionAuthMethod)
         add("iothub-connection-auth-generation-id", connectionAuthGenerationId)
-        add("iothub-enqueuedtime", AzureTimestamp.string(enqueuedTime))
+        add("iothub-enqueuedtime", enqueuedTimeText)
         add("iothub-message-source", messageSource)
         return pairs
     }

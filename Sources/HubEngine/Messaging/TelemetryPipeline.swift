@@ -1,4 +1,5 @@
 import Foundation
+import LabCore
 
 /// The telemetry path's in-memory state: the compiled routes, the daily quota meter, the
 /// operation throttles and the recent routing decisions.
@@ -20,6 +21,8 @@ struct TelemetryPipeline: Sendable {
     private var restoredUsage: (used: Int, time: Date)?
     private var decisions: [RoutingDecision] = []
     private var nextDecisionSlot = 0
+    /// The last enqueued time formatted for routing, reused by the rest of its batch.
+    private var formattedEnqueuedTime: (time: Date, text: String)?
 
     init() {}
 
@@ -49,6 +52,14 @@ struct TelemetryPipeline: Sendable {
         guard let usage else { return }
         restoredUsage = usage
         preparedSettings = nil
+    }
+
+    /// `time` as `AzureTimestamp` writes it, formatted once for all the messages of a batch.
+    mutating func enqueuedTimeText(for time: Date) -> String {
+        if let formattedEnqueuedTime, formattedEnqueuedTime.time == time { return formattedEnqueuedTime.text }
+        let text = AzureTimestamp.string(time)
+        formattedEnqueuedTime = (time, text)
+        return text
     }
 
     /// Keeps `decision` among the recent ones, overwriting the oldest when full.

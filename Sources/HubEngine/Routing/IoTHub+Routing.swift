@@ -8,7 +8,9 @@ extension IoTHub {
     func route(_ message: HubMessage, source: RoutingSource, twinKey: String) -> (RoutingDecision, [EndpointCopy]) {
         let table = telemetry.routes
         let twin = table.needsTwin(for: source) ? state.documents[twinKey] : nil
-        let outcome = table.evaluate({ message.routed(twin: twin) }, source: source)
+        let enqueuedTime = message.systemProperties.enqueuedTime
+        let outcome = table.evaluate(
+            { message.routed(twin: twin, enqueuedTimeText: telemetry.enqueuedTimeText(for: enqueuedTime)) }, source: source)
         var copies: [EndpointCopy] = []
         var groups: [[RoutingDecision.AppliedEnrichment]] = []
         var applied: [RoutingDecision.AppliedEnrichment] = []

@@ -17,12 +17,12 @@ enum QueryableBody: Sendable {
     init(_ message: RoutedMessage) {
         let contentType = MessageSystemProperty.contentType.value(in: message.systemProperties)
         let contentEncoding = MessageSystemProperty.contentEncoding.value(in: message.systemProperties)
-        guard let contentType, contentType.trimmingCharacters(in: .whitespaces).lowercased() == "application/json" else {
+        guard let contentType, contentType.trimmingWhitespace.lowercased() == "application/json" else {
             let found = contentType.map { "is '\($0)'" } ?? "is not set"
             self = .unavailable(reason: "$body can be read only when the content type is application/json; this message's content type \(found)")
             return
         }
-        let encoding = contentEncoding.flatMap { TextEncoding(rawValue: $0.trimmingCharacters(in: .whitespaces).lowercased()) }
+        let encoding = contentEncoding.flatMap { TextEncoding(rawValue: $0.trimmingWhitespace.lowercased()) }
         guard let encoding else {
             let found = contentEncoding.map { "is '\($0)'" } ?? "is not set"
             self = .unavailable(reason: "$body can be read only when the content encoding is UTF-8, UTF-16 or UTF-32; this message's content encoding \(found)")

@@ -25,14 +25,13 @@ struct StorageBatches: Sendable {
     /// The pending stream of a storage endpoint (see `EndpointStream`).
     static func pendingStream(_ endpointName: String) -> String { "storage:" + endpointName }
 
-    /// Appends one message to an endpoint's pending batch in `writer`'s transaction.
-    mutating func append(_ payload: Data, to endpointName: String, partition: Int, scope: String, in writer: WorkspaceWriter, at now: Date) throws -> EndpointDelivery {
-        let delivery = try EndpointSet.append(
-            payload, endpointName: endpointName, stream: Self.pendingStream(endpointName), partition: partition, scope: scope, in: writer, at: now)
+    /// Stages one message for an endpoint's pending batch in `appends`, written in the caller's transaction.
+    mutating func append(_ payload: Data, to endpointName: String, partition: Int, scope: String, into appends: inout StreamAppends, at now: Date) -> StreamAppends.Slot {
+        let slot = appends.add(payload, to: StreamPartition(scope: scope, stream: Self.pendingStream(endpointName), partition: partition), at: now)
         var batch = open[endpointName] ?? OpenBatch(openedAt: now, bytes: 0)
         batch.bytes += payload.count
         open[endpointName] = batch
-        return delivery
+        return slot
     }
 
     /// Reads back, once per endpoint after the hub opened, a batch left open by an earlier run.

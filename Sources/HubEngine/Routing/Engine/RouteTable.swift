@@ -12,10 +12,15 @@ struct RouteTable: Sendable {
         /// The parsed condition, or why it does not parse (a configuration saved before
         /// validation existed): such a route never matches, and its trace says why.
         let condition: Result<RoutingCondition, QueryError>
+        /// The route's endpoints as the configuration spells them, each once, in the route's order.
+        let canonicalEndpointNames: [String]
     }
 
     let configuration: RoutingConfiguration
     private(set) var routesBySource: [RoutingSource: [CompiledRoute]] = [:]
+    /// The conditions of each source's enabled routes that parse, in route order: what every
+    /// message of the source is evaluated on.
+    private var enabledConditionsBySource: [RoutingSource: [RoutingCondition]] = [:]
     let fallback: CompiledRoute
     /// Whether the fallback condition is Azure's `true`, so it needs no evaluation.
     private let fallbackAlwaysMatches: Bool
@@ -30,17 +35,28 @@ struct RouteTable: Sendable {
 
     init(_ configuration: RoutingConfiguration) {
         self.configuration = configuration
+        let names = [RoutingEndpoints.builtInEventsName] + configuration.endpoints.allNames
+        let spellings = Dictionary(names.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        endpointSpellings = spellings
         func compile(_ route: MessageRoute) -> CompiledRoute {
-            CompiledRoute(route: route, condition: Result { () throws(QueryError) in try RoutingCondition(route.condition) })
+            var canonical: [String] = []
+            for name in route.endpointNames.map({ Self.canonicalName($0, in: spellings) }) where !canonical.contains(name) {
+                canonical.append(name)
+            }
+            return CompiledRoute(
+                route: route, condition: Result { () throws(QueryError) in try RoutingCondition(route.condition) },
+                canonicalEndpointNames: canonical)
         }
         for route in configuration.routes {
-            routesBySource[route.source, default: []].append(compile(route))
+            let compiled = compile(route)
+            routesBySource[route.source, default: []].append(compiled)
+            if route.isEnabled, case .success(let condition) = compiled.condition {
+                enabledConditionsBySource[route.source, default: []].append(condition)
+            }
         }
         fallback = compile(configuration.fallbackRoute)
         fallbackAlwaysMatches = configuration.fallbackRoute.condition.trimmingCharacters(in: .whitespaces).lowercased() == "true"
         enrichmentsReadTwin = configuration.enrichments.contains { EnrichmentValue($0.value).readsTwin }
-        let names = [RoutingEndpoints.builtInEventsName] + configuration.endpoints.allNames
-        endpointSpellings = Dictionary(names.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         egressMetricNames = Dictionary(
             names.map { ($0, "d2c.endpoints.egress." + configuration.endpoints.metricKind(ofEndpoint: $0)) }, uniquingKeysWith: { first, _ in first })
         for enrichment in configuration.enrichments {
@@ -71,7 +87,7 @@ struct RouteTable: Sendable {
         -> (traces: [RoutingDecision.RouteTrace], endpoints: [String], fallbackApplied: Bool)
     {
         let compiled = routesBySource[source] ?? []
-        let enabledConditions = compiled.compactMap { $0.route.isEnabled ? try? $0.condition.get() : nil }
+        let enabledConditions = enabledConditionsBySource[source] ?? []
         var built: RoutedMessage?
         func routed() -> RoutedMessage {
             if let built { return built }
@@ -94,7 +110,7 @@ struct RouteTable: Sendable {
                 name: route.route.name, condition: route.route.condition, endpointNames: route.route.endpointNames,
                 isEnabled: route.route.isEnabled, evaluation: evaluation)
             if trace.matched {
-                for name in route.route.endpointNames.map(canonicalEndpointName) where !endpoints.contains(name) { endpoints.append(name) }
+                for name in route.canonicalEndpointNames where !endpoints.contains(name) { endpoints.append(name) }
             }
             traces.append(trace)
         }
@@ -111,6 +127,10 @@ struct RouteTable: Sendable {
     /// An endpoint name as the configuration spells it: routes may write `Events` or another
     /// case of a custom endpoint's name, since Azure compares endpoint names ignoring case.
     private func canonicalEndpointName(_ name: String) -> String {
-        endpointSpellings[name.lowercased()] ?? name
+        Self.canonicalName(name, in: endpointSpellings)
+    }
+
+    private static func canonicalName(_ name: String, in spellings: [String: String]) -> String {
+        spellings[name.lowercased()] ?? name
     }
 }
