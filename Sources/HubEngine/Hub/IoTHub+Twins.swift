@@ -6,6 +6,7 @@ extension IoTHub {
     /// The device twin (GET `/twins/{id}`), in Azure's shape with `$metadata` and versions.
     public func twin(of deviceId: String) throws(HubError) -> JSONValue {
         try requireStandardFeatures("Device twins")
+        try admitAtOnce(.twinRead)
         let (key, _) = try twinState(deviceId, moduleId: nil)
         return state.documents[key] ?? .emptyObject
     }
@@ -25,6 +26,7 @@ extension IoTHub {
     /// The module twin (GET `/twins/{id}/modules/{mid}`).
     public func moduleTwin(of moduleId: String, on deviceId: String) throws(HubError) -> JSONValue {
         try requireStandardFeatures("Module twins")
+        try admitAtOnce(.twinRead)
         let (key, _) = try twinState(deviceId, moduleId: moduleId)
         return state.documents[key] ?? .emptyObject
     }
@@ -45,6 +47,7 @@ extension IoTHub {
     /// without tags or metadata.
     public func twinProperties(ofDevice deviceId: String, module moduleId: String?) throws(HubError) -> JSONValue {
         try requireStandardFeatures("Device twins")
+        try admitAtOnce(.twinRead)
         let (_, twin) = try twinState(deviceId, moduleId: moduleId)
         return ["desired": Self.deviceView(twin.desired), "reported": Self.deviceView(twin.reported)]
     }
@@ -53,6 +56,7 @@ extension IoTHub {
     /// (`$iothub/twin/PATCH/properties/reported`).
     public func updateReportedProperties(ofDevice deviceId: String, module moduleId: String?, patch: JSONValue) throws(HubError) -> Int {
         try requireStandardFeatures("Device twins")
+        try admitAtOnce(.twinUpdate)
         let (key, twin) = try twinState(deviceId, moduleId: moduleId)
         guard case .object(let members) = patch else {
             throw .argumentInvalid(field: "properties.reported", rule: "the patch must be a JSON object, not \(patch.typeName)")
@@ -85,6 +89,7 @@ extension IoTHub {
 
     private func changeTwin(_ deviceId: String, moduleId: String?, body: JSONValue, ifMatch: String?, replacing: Bool) throws(HubError) -> JSONValue {
         try requireStandardFeatures(moduleId == nil ? "Device twins" : "Module twins")
+        try admitAtOnce(.twinUpdate)
         let (key, twin) = try twinState(deviceId, moduleId: moduleId)
         let resource = moduleId.map { "the twin of module '\($0)' on device '\(deviceId)'" } ?? "the twin of device '\(deviceId)'"
         try Self.check(ifMatch, against: twin.etag, resource: resource)

@@ -71,7 +71,7 @@ extension IoTHub {
 
     /// Refuses an identity that is not registered, or whose device is disabled.
     func requireReachable(_ sender: MessageSender) throws {
-        let device = try device(sender.deviceId)
+        let device = try registeredDevice(sender.deviceId)
         if let moduleId = sender.moduleId, state.module(moduleId, on: sender.deviceId) == nil {
             throw HubError.moduleNotFound(deviceId: sender.deviceId, moduleId: moduleId)
         }
