@@ -29,7 +29,7 @@ extension IoTHub {
         guard expiry.timeIntervalSince(now) <= maximum else {
             throw DeviceMessagingError.argumentInvalid(field: "expiry", rule: "must be at most 2 days after the message is sent")
         }
-        try changeCloudToDevice { queues, now in
+        try changeCloudToDevice(chargingQuotaFor: message.size) { queues, now in
             try queues.enqueue(message, to: deviceId, deviceGenerationId: device.generationId, expiryTime: expiry, at: now)
         }
         try deliverCloudToDevice(to: deviceId)
@@ -124,13 +124,23 @@ extension IoTHub {
 
     /// Runs one queue operation on a copy, writes its rows and events in one transaction, and
     /// only then keeps the copy: a refused or failed operation leaves the queues as they were.
-    private func changeCloudToDevice<Result>(_ operation: (inout CloudToDeviceQueues, Date) throws -> Result) throws -> Result {
+    /// With `chargingQuotaFor`, a successful operation is counted against the daily message
+    /// quota (403002 once the day is used up) and the count is written in the same transaction.
+    private func changeCloudToDevice<Result>(
+        chargingQuotaFor payloadBytes: Int? = nil, _ operation: (inout CloudToDeviceQueues, Date) throws -> Result
+    ) throws -> Result {
         var queues = cloudToDevice
         let now = clock.now()
         let result = try operation(&queues, now)
+        let quotaBefore = try payloadBytes.map { (bytes) throws(HubError) in try chargeQuota(payloadBytes: bytes, at: now) }
         let change = queues.takeChange()
-        if !change.rows.isEmpty || !change.events.isEmpty {
-            try write(change.rows, events: change.events, at: now)
+        if payloadBytes != nil || !change.rows.isEmpty || !change.events.isEmpty {
+            do {
+                try write(change.rows, events: change.events, at: now, persistingQuota: payloadBytes != nil)
+            } catch {
+                if let quotaBefore { telemetry.quota = quotaBefore }
+                throw error
+            }
         }
         cloudToDevice = queues
         for counter in change.counters { metrics.count(counter) }

@@ -8,7 +8,7 @@ extension IoTHub {
         try requireStandardFeatures("Device twins")
         try admitAtOnce(.twinRead)
         let (key, _) = try twinState(deviceId, moduleId: nil)
-        return state.documents[key] ?? .emptyObject
+        return try chargedRead(state.documents[key] ?? .emptyObject)
     }
 
     /// Merges `tags` and `properties.desired` into the device twin (PATCH `/twins/{id}`): `null`
@@ -28,7 +28,7 @@ extension IoTHub {
         try requireStandardFeatures("Module twins")
         try admitAtOnce(.twinRead)
         let (key, _) = try twinState(deviceId, moduleId: moduleId)
-        return state.documents[key] ?? .emptyObject
+        return try chargedRead(state.documents[key] ?? .emptyObject)
     }
 
     /// Merges into a module twin, as `updateTwin(of:patch:ifMatch:)` does for devices.
@@ -49,7 +49,7 @@ extension IoTHub {
         try requireStandardFeatures("Device twins")
         try admitAtOnce(.twinRead)
         let (_, twin) = try twinState(deviceId, moduleId: moduleId)
-        return ["desired": Self.deviceView(twin.desired), "reported": Self.deviceView(twin.reported)]
+        return try chargedRead(["desired": Self.deviceView(twin.desired), "reported": Self.deviceView(twin.reported)])
     }
 
     /// Merges a device's reported-properties patch and returns the new reported `$version`
@@ -69,7 +69,7 @@ extension IoTHub {
         change.save(updated, key: key)
         change.events.append(
             .reportedPropertiesUpdated(deviceId: deviceId, moduleId: moduleId, patch: members, reportedVersion: updated.reported.version))
-        try commit(change)
+        try commit(change, chargingQuotaFor: patch.compactBytes.count)
         return updated.reported.version
     }
 
@@ -128,7 +128,7 @@ extension IoTHub {
             .twinUpdated(
                 deviceId: deviceId, moduleId: moduleId, tags: tagsDelta, desired: desiredDelta, version: updated.version,
                 desiredVersion: updated.desired.version))
-        try commit(change)
+        try commit(change, chargingQuotaFor: body.compactBytes.count)
         return state.documents[key] ?? .emptyObject
     }
 

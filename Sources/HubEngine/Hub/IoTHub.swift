@@ -105,15 +105,23 @@ public actor IoTHub {
     /// The current time as Azure writes it in twin metadata.
     func timestamp() -> String { AzureTimestamp.string(clock.now()) }
 
-    /// Writes a change and its events in one transaction, then applies it to memory.
-    func commit(_ change: HubChange) throws(HubError) {
-        try persist(change)
+    /// Writes a change and its events in one transaction, then applies it to memory. With
+    /// `chargingQuotaFor`, the operation is first counted against the daily message quota
+    /// (refused with 403002 when the day is used up) and the count is written with the change.
+    func commit(_ change: HubChange, chargingQuotaFor payloadBytes: Int? = nil) throws(HubError) {
+        let quotaBefore = try payloadBytes.map { (bytes) throws(HubError) in try chargeQuota(payloadBytes: bytes, at: clock.now()) }
+        do {
+            try persist(change, persistingQuota: payloadBytes != nil)
+        } catch {
+            if let quotaBefore { telemetry.quota = quotaBefore }
+            throw error
+        }
         state.apply(change)
         changeCommitted(change)
     }
 
-    /// Writes a change's records and events in one transaction.
-    func persist(_ change: HubChange) throws(HubError) {
+    /// Writes a change's records and events in one transaction, with the quota's count when asked.
+    func persist(_ change: HubChange, persistingQuota: Bool = false) throws(HubError) {
         let scope = self.scope
         let time = clock.now()
         let rows = change.storeRows()
@@ -130,6 +138,7 @@ public actor IoTHub {
                     try writer.append(event.draft(scope: scope, time: time))
                 }
                 try routeSystemEvents(of: change, in: writer, at: time)
+                if persistingQuota { try persistQuotaUsage(in: writer, at: time) }
             }
         } catch {
             throw .storeFailure(String(describing: error))

@@ -2,8 +2,9 @@ import Foundation
 
 extension IoTHub {
     /// Writes the rows and journal events of one messaging operation in one transaction, so the
-    /// journal never tells of a queue change the store does not hold.
-    func write(_ rows: [StoreRow], events: [HubEvent], at time: Date) throws(HubError) {
+    /// journal never tells of a queue change the store does not hold; with `persistingQuota`, the
+    /// daily quota's count the operation charged is written in the same transaction.
+    func write(_ rows: [StoreRow], events: [HubEvent], at time: Date, persistingQuota: Bool = false) throws(HubError) {
         let scope = self.scope
         do {
             try workspace.write { writer in
@@ -15,6 +16,7 @@ extension IoTHub {
                     }
                 }
                 for event in events { try writer.append(event.draft(scope: scope, time: time)) }
+                if persistingQuota { try persistQuotaUsage(in: writer, at: time) }
             }
         } catch {
             throw .storeFailure(String(describing: error))
