@@ -134,16 +134,19 @@ extension IoTHub {
         let result = try operation(&queues, now)
         let quotaBefore = try payloadBytes.map { (bytes) throws(HubError) in try chargeQuota(payloadBytes: bytes, at: now) }
         let change = queues.takeChange()
+        // Counted first so the counts are stored with the change; put back if the write fails.
+        let metricsBefore = metrics
+        for counter in change.counters { metrics.count(counter) }
         if payloadBytes != nil || !change.rows.isEmpty || !change.events.isEmpty {
             do {
                 try write(change.rows, events: change.events, at: now, persistingQuota: payloadBytes != nil)
             } catch {
                 if let quotaBefore { telemetry.quota = quotaBefore }
+                metrics = metricsBefore
                 throw error
             }
         }
         cloudToDevice = queues
-        for counter in change.counters { metrics.count(counter) }
         return result
     }
 }

@@ -30,6 +30,9 @@ public actor IoTHub {
     var endpoints: EndpointSet
     /// Counters under Azure Monitor's metric names.
     var metrics = HubMetrics()
+    /// The counters' values this process has written to the workspace (added to what other
+    /// processes wrote), so each write adds only the growth since.
+    var savedMetricCounts: [String: Int] = [:]
 
     /// Opens the hub named in `settings`, loading everything its scope holds in `workspace`.
     public init(settings: HubSettings, workspace: Workspace, clock: any LabClock) throws {
@@ -125,6 +128,7 @@ public actor IoTHub {
         let scope = self.scope
         let time = clock.now()
         let rows = change.storeRows()
+        let metricCounts = unsavedMetricCounts
         do {
             try workspace.write { writer in
                 for row in rows {
@@ -139,9 +143,11 @@ public actor IoTHub {
                 }
                 try routeSystemEvents(of: change, in: writer, at: time)
                 if persistingQuota { try persistQuotaUsage(in: writer, at: time) }
+                try Self.storeMetricCounts(metricCounts, scope: scope, in: writer)
             }
         } catch {
             throw .storeFailure(String(describing: error))
         }
+        metricCountsSaved(metricCounts)
     }
 }

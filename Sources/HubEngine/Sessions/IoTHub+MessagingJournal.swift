@@ -3,9 +3,11 @@ import Foundation
 extension IoTHub {
     /// Writes the rows and journal events of one messaging operation in one transaction, so the
     /// journal never tells of a queue change the store does not hold; with `persistingQuota`, the
-    /// daily quota's count the operation charged is written in the same transaction.
+    /// daily quota's count the operation charged is written in the same transaction, and so are
+    /// the metric counts not yet stored.
     func write(_ rows: [StoreRow], events: [HubEvent], at time: Date, persistingQuota: Bool = false) throws(HubError) {
         let scope = self.scope
+        let metricCounts = unsavedMetricCounts
         do {
             try workspace.write { writer in
                 for row in rows {
@@ -17,9 +19,11 @@ extension IoTHub {
                 }
                 for event in events { try writer.append(event.draft(scope: scope, time: time)) }
                 if persistingQuota { try persistQuotaUsage(in: writer, at: time) }
+                try Self.storeMetricCounts(metricCounts, scope: scope, in: writer)
             }
         } catch {
             throw .storeFailure(String(describing: error))
         }
+        metricCountsSaved(metricCounts)
     }
 }

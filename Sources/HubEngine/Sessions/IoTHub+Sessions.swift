@@ -45,7 +45,15 @@ extension IoTHub {
 
     func send(_ message: DeviceMessage, from session: DeviceSession) async throws -> IngestReceipt {
         try requireLive(session)
-        return try await ingest(message, from: session.sender)
+        // Telemetry counts its outcome after its commit: store those counts before answering.
+        do {
+            let receipt = try await ingest(message, from: session.sender)
+            saveMetricCounts()
+            return receipt
+        } catch {
+            saveMetricCounts()
+            throw error
+        }
     }
 
     func sessionTwin(_ session: DeviceSession) throws -> JSONValue {
