@@ -123,31 +123,11 @@ public actor IoTHub {
         changeCommitted(change)
     }
 
-    /// Writes a change's records and events in one transaction, with the quota's count when asked.
+    /// Writes a change's records and events in one transaction, with the routing of the system
+    /// events it causes and, when asked, the quota's count.
     func persist(_ change: HubChange, persistingQuota: Bool = false) throws(HubError) {
-        let scope = self.scope
-        let time = clock.now()
-        let rows = change.storeRows()
-        let metricCounts = unsavedMetricCounts
-        do {
-            try workspace.write { writer in
-                for row in rows {
-                    if let body = row.body {
-                        try writer.put(scope: scope, collection: row.collection, key: row.key, body: body)
-                    } else {
-                        try writer.delete(scope: scope, collection: row.collection, key: row.key)
-                    }
-                }
-                for event in change.events {
-                    try writer.append(event.draft(scope: scope, time: time))
-                }
-                try routeSystemEvents(of: change, in: writer, at: time)
-                if persistingQuota { try persistQuotaUsage(in: writer, at: time) }
-                try Self.storeMetricCounts(metricCounts, scope: scope, in: writer)
-            }
-        } catch {
-            throw .storeFailure(String(describing: error))
+        try write(change.storeRows(), events: change.events, at: clock.now(), persistingQuota: persistingQuota) { writer, time in
+            try routeSystemEvents(of: change, in: writer, at: time)
         }
-        metricCountsSaved(metricCounts)
     }
 }
