@@ -168,10 +168,10 @@ import Testing
         let entries = (0..<1005).map { ExportImportDevice(id: String(format: "dev-%04d", $0), importMode: .create) }
         let report = await fixture.hub.importDevices(entries)
         #expect(report.succeeded == 1005)
-        let listed = await fixture.hub.devices()
+        let listed = try await fixture.hub.devices()
         #expect(listed.count == 1000)
         #expect(listed.first?.deviceId == "dev-0000")
-        #expect(await fixture.hub.devices(top: 3).map(\.deviceId) == ["dev-0000", "dev-0001", "dev-0002"])
+        #expect(try await fixture.hub.devices(top: 3).map(\.deviceId) == ["dev-0000", "dev-0001", "dev-0002"])
     }
 
     @Test func freeTierStopsAt500Devices() async throws {

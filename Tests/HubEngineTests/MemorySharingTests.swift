@@ -66,7 +66,7 @@ import WorkspaceStore
         for index in 0..<5 { _ = try await fixture.hub.createDevice(DeviceIdentity(deviceId: "dev-\(index)")) }
         try await fixture.hub.deleteDevice("dev-1", ifMatch: nil)
         try await fixture.hub.deleteDevice("dev-3", ifMatch: nil)
-        #expect(await fixture.hub.devices().map(\.deviceId) == ["dev-0", "dev-2", "dev-4"])
+        #expect(try await fixture.hub.devices().map(\.deviceId) == ["dev-0", "dev-2", "dev-4"])
         for id in ["dev-0", "dev-2", "dev-4"] {
             #expect(try await fixture.hub.twin(of: id)["deviceId"] == .string(id))
         }

@@ -124,7 +124,7 @@ enum DeviceIdentityCommands {
             let deviceId = try context.required("device-id")
             let device = try await hub.device(deviceId)
             guard let scope = device.parentScopes.first,
-                let parent = await hub.devices(top: Int.max).first(where: { $0.iotEdge && $0.deviceScope == scope })
+                let parent = try await hub.devices(top: Int.max).first(where: { $0.iotEdge && $0.deviceScope == scope })
             else {
                 throw ConsoleError.invalidValue("Device '\(deviceId)' does not have a parent device.")
             }

@@ -12,10 +12,10 @@ extension IoTHub {
     /// tier's cloud-to-device throttle wait on the hub's clock, then get 429.
     public func sendCloudToDevice(_ message: CloudToDeviceMessage, to deviceId: String) async throws {
         try requireStandardFeatures("Cloud-to-device messaging")
-        _ = try device(deviceId)
+        _ = try registeredDevice(deviceId)
         try await admit(.cloudToDeviceSend)
         // Read after the throttle: the device may have changed while the send waited.
-        let device = try device(deviceId)
+        let device = try registeredDevice(deviceId)
         guard message.size <= CloudToDeviceMessage.maximumBytes else {
             throw DeviceMessagingError.messageTooLarge(
                 what: "The cloud-to-device message", size: message.size, limit: CloudToDeviceMessage.maximumBytes)
@@ -29,7 +29,7 @@ extension IoTHub {
         guard expiry.timeIntervalSince(now) <= maximum else {
             throw DeviceMessagingError.argumentInvalid(field: "expiry", rule: "must be at most 2 days after the message is sent")
         }
-        try changeCloudToDevice { queues, now in
+        try changeCloudToDevice(chargingQuotaFor: message.size) { queues, now in
             try queues.enqueue(message, to: deviceId, deviceGenerationId: device.generationId, expiryTime: expiry, at: now)
         }
         try deliverCloudToDevice(to: deviceId)
@@ -41,13 +41,13 @@ extension IoTHub {
     /// Receives are throttled as Azure's cloud-to-device receive operation.
     public func receiveCloudToDevice(deviceId: String, lockTimeout: TimeInterval? = nil) async throws -> ReceivedCloudToDeviceMessage? {
         try requireStandardFeatures("Cloud-to-device messaging")
-        _ = try device(deviceId)
+        _ = try registeredDevice(deviceId)
         let lock = lockTimeout ?? CloudToDeviceMessage.defaultLockDuration
         guard (5...300).contains(lock) else {
             throw DeviceMessagingError.argumentInvalid(field: "lockTimeout", rule: "must be between 5 and 300 seconds; it is \(lock)")
         }
         try await admit(.cloudToDeviceReceive)
-        _ = try device(deviceId)
+        _ = try registeredDevice(deviceId)
         let maxDeliveryCount = settings.cloudToDevice.maxDeliveryCount
         return try changeCloudToDevice { queues, now in
             queues.lockNext(for: deviceId, lockDuration: lock, maxDeliveryCount: maxDeliveryCount, at: now)
@@ -73,13 +73,13 @@ extension IoTHub {
     /// (`az iot device c2d-message purge`).
     public func purgeCloudToDevice(deviceId: String) throws -> Int {
         try requireStandardFeatures("Cloud-to-device messaging")
-        _ = try device(deviceId)
+        _ = try registeredDevice(deviceId)
         return try changeCloudToDevice { queues, _ in queues.purge(deviceId) }
     }
 
     /// How many messages wait for a device, locked ones included, after expiry.
     public func cloudToDeviceQueueDepth(deviceId: String) throws -> Int {
-        _ = try device(deviceId)
+        _ = try registeredDevice(deviceId)
         return try changeCloudToDevice { queues, now in queues.depth(of: deviceId, at: now) }
     }
 
@@ -94,7 +94,7 @@ extension IoTHub {
 
     func settleCloudToDevice(_ settlement: CloudToDeviceQueues.Settlement, deviceId: String, lockToken: String) throws {
         try requireStandardFeatures("Cloud-to-device messaging")
-        _ = try device(deviceId)
+        _ = try registeredDevice(deviceId)
         try changeCloudToDevice { queues, now in try queues.settle(settlement, lockToken: lockToken, of: deviceId, at: now) }
         if settlement == .abandon { try deliverCloudToDevice(to: deviceId) }
     }
@@ -124,16 +124,29 @@ extension IoTHub {
 
     /// Runs one queue operation on a copy, writes its rows and events in one transaction, and
     /// only then keeps the copy: a refused or failed operation leaves the queues as they were.
-    private func changeCloudToDevice<Result>(_ operation: (inout CloudToDeviceQueues, Date) throws -> Result) throws -> Result {
+    /// With `chargingQuotaFor`, a successful operation is counted against the daily message
+    /// quota (403002 once the day is used up) and the count is written in the same transaction.
+    private func changeCloudToDevice<Result>(
+        chargingQuotaFor payloadBytes: Int? = nil, _ operation: (inout CloudToDeviceQueues, Date) throws -> Result
+    ) throws -> Result {
         var queues = cloudToDevice
         let now = clock.now()
         let result = try operation(&queues, now)
+        let quotaBefore = try payloadBytes.map { (bytes) throws(HubError) in try chargeQuota(payloadBytes: bytes, at: now) }
         let change = queues.takeChange()
-        if !change.rows.isEmpty || !change.events.isEmpty {
-            try write(change.rows, events: change.events, at: now)
+        // Counted first so the counts are stored with the change; put back if the write fails.
+        let metricsBefore = metrics
+        for counter in change.counters { metrics.count(counter) }
+        if payloadBytes != nil || !change.rows.isEmpty || !change.events.isEmpty {
+            do {
+                try write(change.rows, events: change.events, at: now, persistingQuota: payloadBytes != nil)
+            } catch {
+                if let quotaBefore { telemetry.quota = quotaBefore }
+                metrics = metricsBefore
+                throw error
+            }
         }
         cloudToDevice = queues
-        for counter in change.counters { metrics.count(counter) }
         return result
     }
 }

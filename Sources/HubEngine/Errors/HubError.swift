@@ -26,6 +26,9 @@ public enum HubError: AzureError, Equatable {
     case invalidQuery(QueryError)
     /// 500001: the workspace could not be written; nothing was changed.
     case storeFailure(String)
+    /// 429 or 403002: an operation throttle or the daily message quota refused the operation;
+    /// status, code and text are the `QuotaError`'s, so every front door says what ingest says.
+    case quota(QuotaError)
 
     public var httpStatus: Int {
         switch self {
@@ -36,6 +39,7 @@ public enum HubError: AzureError, Equatable {
         case .deviceQuotaExceeded, .operationNotAvailableInCurrentTier: 403
         case .invalidQuery(let error): error.httpStatus
         case .storeFailure: 500
+        case .quota(let error): error.httpStatus
         }
     }
 
@@ -51,6 +55,7 @@ public enum HubError: AzureError, Equatable {
         case .operationNotAvailableInCurrentTier: 403010
         case .invalidQuery(let error): error.errorCode
         case .storeFailure: 500001
+        case .quota(let error): error.errorCode
         }
     }
 
@@ -66,6 +71,7 @@ public enum HubError: AzureError, Equatable {
         case .operationNotAvailableInCurrentTier: "OperationNotAvailableInCurrentTier"
         case .invalidQuery(let error): error.errorName
         case .storeFailure: "ServerError"
+        case .quota(let error): error.errorName
         }
     }
 
@@ -91,6 +97,8 @@ public enum HubError: AzureError, Equatable {
             error.message
         case .storeFailure(let reason):
             "The workspace could not be written, so nothing was changed: \(reason)"
+        case .quota(let error):
+            error.message
         }
     }
 }

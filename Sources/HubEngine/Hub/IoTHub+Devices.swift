@@ -7,19 +7,28 @@ extension IoTHub {
     /// and `$edgeHub` module identities; a device whose `parentScopes` (or leaf `deviceScope`)
     /// names an edge device becomes its child. F1 hubs hold at most 500 devices.
     public func createDevice(_ request: DeviceIdentity) throws(HubError) -> DeviceIdentity {
+        try admitAtOnce(.registryOperation)
         let (change, device) = try deviceCreation(request, in: state)
         try commit(change)
         return device
     }
 
-    /// The device with this id (GET `/devices/{id}`).
+    /// The device with this id (GET `/devices/{id}`); a registry operation, throttled as Azure does.
     public func device(_ deviceId: String) throws(HubError) -> DeviceIdentity {
+        try admitAtOnce(.registryOperation)
+        return try registeredDevice(deviceId)
+    }
+
+    /// The device with this id, for the hub's own checks (a C2D send, a connect): not a registry
+    /// operation, so not throttled.
+    func registeredDevice(_ deviceId: String) throws(HubError) -> DeviceIdentity {
         guard let device = state.devices[deviceId] else { throw .deviceNotFound(deviceId: deviceId) }
         return device
     }
 
     /// Up to `top` devices in id order; Azure returns at most 1000 per call.
-    public func devices(top: Int = 1000) -> [DeviceIdentity] {
+    public func devices(top: Int = 1000) throws(HubError) -> [DeviceIdentity] {
+        try admitAtOnce(.registryOperation)
         let ids = state.orderedDeviceIds().prefix(max(0, min(top, 1000)))
         return ids.compactMap { state.devices[$0] }
     }
@@ -27,6 +36,7 @@ extension IoTHub {
     /// Replaces a device's status, status reason, authentication, edge capability and parent
     /// (PUT `/devices/{id}` with If-Match). Keys left out of a `sas` request are kept.
     public func updateDevice(_ identity: DeviceIdentity, ifMatch: String?) throws(HubError) -> DeviceIdentity {
+        try admitAtOnce(.registryOperation)
         let (change, device) = try deviceUpdate(identity, ifMatch: ifMatch, in: state)
         try commit(change)
         return device
@@ -35,6 +45,7 @@ extension IoTHub {
     /// Deletes a device with its twin and modules (DELETE `/devices/{id}`); an edge device's
     /// children lose their parent.
     public func deleteDevice(_ deviceId: String, ifMatch: String?) throws(HubError) {
+        try admitAtOnce(.registryOperation)
         try commit(try deviceDeletion(deviceId, ifMatch: ifMatch, in: state))
     }
 

@@ -6,11 +6,13 @@ extension IoTHub {
     /// Makes `parentId` (an IoT Edge device) the parent of `deviceId`, as
     /// `az iot hub device-identity parent set` does; `force` replaces an existing parent.
     public func setParent(of deviceId: String, to parentId: String, force: Bool) throws(HubError) {
-        try addChildren([deviceId], to: parentId, force: force)
+        try admitAtOnce(.registryOperation)
+        try attachChildren([deviceId], to: parentId, force: force)
     }
 
     /// The devices whose parent is `parentId`, in id order.
     public func children(of parentId: String) throws(HubError) -> [DeviceIdentity] {
+        try admitAtOnce(.registryOperation)
         let parent = try edgeParent(parentId, field: "parentId")
         return Self.children(of: parent, in: state)
     }
@@ -18,6 +20,11 @@ extension IoTHub {
     /// Makes each device a child of `parentId` in one write; with `force`, devices that already
     /// have another parent move, otherwise the whole request is refused.
     public func addChildren(_ childIds: [String], to parentId: String, force: Bool) throws(HubError) {
+        try admitAtOnce(.registryOperation)
+        try attachChildren(childIds, to: parentId, force: force)
+    }
+
+    private func attachChildren(_ childIds: [String], to parentId: String, force: Bool) throws(HubError) {
         let parent = try edgeParent(parentId, field: "parentId")
         var change = HubChange()
         for childId in childIds {
@@ -42,6 +49,7 @@ extension IoTHub {
 
     /// Detaches the given children from `parentId`, or all of them when `childIds` is empty.
     public func removeChildren(_ childIds: [String], from parentId: String) throws(HubError) {
+        try admitAtOnce(.registryOperation)
         let parent = try edgeParent(parentId, field: "parentId")
         let current = Self.children(of: parent, in: state)
         var targets = current

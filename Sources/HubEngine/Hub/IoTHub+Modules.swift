@@ -2,6 +2,7 @@ extension IoTHub {
     /// Registers a module identity on a device (PUT `/devices/{id}/modules/{mid}`); keys are
     /// generated unless given. Ids starting with `$` are reserved for IoT Edge system modules.
     public func createModule(_ request: ModuleIdentity) throws(HubError) -> ModuleIdentity {
+        try admitAtOnce(.registryOperation)
         let (change, module) = try moduleCreation(request, in: state)
         try commit(change)
         return module
@@ -9,11 +10,13 @@ extension IoTHub {
 
     /// The module with this id on the device (GET `/devices/{id}/modules/{mid}`).
     public func module(_ moduleId: String, on deviceId: String) throws(HubError) -> ModuleIdentity {
-        try Self.existingModule(moduleId, on: deviceId, in: state)
+        try admitAtOnce(.registryOperation)
+        return try Self.existingModule(moduleId, on: deviceId, in: state)
     }
 
     /// The device's modules in id order (GET `/devices/{id}/modules`).
     public func modules(on deviceId: String) throws(HubError) -> [ModuleIdentity] {
+        try admitAtOnce(.registryOperation)
         guard state.devices[deviceId] != nil else { throw .deviceNotFound(deviceId: deviceId) }
         return state.orderedModules(of: deviceId)
     }
@@ -21,6 +24,7 @@ extension IoTHub {
     /// Replaces a module's authentication and `managedBy` (PUT with If-Match); keys left out
     /// of a `sas` request are kept.
     public func updateModule(_ identity: ModuleIdentity, ifMatch: String?) throws(HubError) -> ModuleIdentity {
+        try admitAtOnce(.registryOperation)
         let (change, module) = try moduleUpdate(identity, ifMatch: ifMatch, in: state)
         try commit(change)
         return module
@@ -29,6 +33,7 @@ extension IoTHub {
     /// Deletes a module and its twin (DELETE `/devices/{id}/modules/{mid}`); the IoT Edge
     /// system modules go only with their device.
     public func deleteModule(_ moduleId: String, on deviceId: String, ifMatch: String?) throws(HubError) {
+        try admitAtOnce(.registryOperation)
         try commit(try moduleDeletion(moduleId, on: deviceId, ifMatch: ifMatch, in: state))
     }
 

@@ -14,6 +14,7 @@ extension IoTHub {
     /// the query text, and stays valid across restarts because it holds an offset, not a cursor.
     public func query(_ text: String, pageSize: Int = 100, continuationToken: String? = nil) throws(HubError) -> QueryPage {
         try requireStandardFeatures("Queries")
+        try admitAtOnce(.query)
         guard pageSize >= 1 else {
             throw .argumentInvalid(field: "pageSize", rule: "must be at least 1 (Azure allows up to \(Self.maximumPageSize))")
         }

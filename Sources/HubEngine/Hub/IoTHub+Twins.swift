@@ -6,8 +6,9 @@ extension IoTHub {
     /// The device twin (GET `/twins/{id}`), in Azure's shape with `$metadata` and versions.
     public func twin(of deviceId: String) throws(HubError) -> JSONValue {
         try requireStandardFeatures("Device twins")
+        try admitAtOnce(.twinRead)
         let (key, _) = try twinState(deviceId, moduleId: nil)
-        return state.documents[key] ?? .emptyObject
+        return try chargedRead(state.documents[key] ?? .emptyObject)
     }
 
     /// Merges `tags` and `properties.desired` into the device twin (PATCH `/twins/{id}`): `null`
@@ -25,8 +26,9 @@ extension IoTHub {
     /// The module twin (GET `/twins/{id}/modules/{mid}`).
     public func moduleTwin(of moduleId: String, on deviceId: String) throws(HubError) -> JSONValue {
         try requireStandardFeatures("Module twins")
+        try admitAtOnce(.twinRead)
         let (key, _) = try twinState(deviceId, moduleId: moduleId)
-        return state.documents[key] ?? .emptyObject
+        return try chargedRead(state.documents[key] ?? .emptyObject)
     }
 
     /// Merges into a module twin, as `updateTwin(of:patch:ifMatch:)` does for devices.
@@ -45,14 +47,16 @@ extension IoTHub {
     /// without tags or metadata.
     public func twinProperties(ofDevice deviceId: String, module moduleId: String?) throws(HubError) -> JSONValue {
         try requireStandardFeatures("Device twins")
+        try admitAtOnce(.twinRead)
         let (_, twin) = try twinState(deviceId, moduleId: moduleId)
-        return ["desired": Self.deviceView(twin.desired), "reported": Self.deviceView(twin.reported)]
+        return try chargedRead(["desired": Self.deviceView(twin.desired), "reported": Self.deviceView(twin.reported)])
     }
 
     /// Merges a device's reported-properties patch and returns the new reported `$version`
     /// (`$iothub/twin/PATCH/properties/reported`).
     public func updateReportedProperties(ofDevice deviceId: String, module moduleId: String?, patch: JSONValue) throws(HubError) -> Int {
         try requireStandardFeatures("Device twins")
+        try admitAtOnce(.twinUpdate)
         let (key, twin) = try twinState(deviceId, moduleId: moduleId)
         guard case .object(let members) = patch else {
             throw .argumentInvalid(field: "properties.reported", rule: "the patch must be a JSON object, not \(patch.typeName)")
@@ -65,7 +69,7 @@ extension IoTHub {
         change.save(updated, key: key)
         change.events.append(
             .reportedPropertiesUpdated(deviceId: deviceId, moduleId: moduleId, patch: members, reportedVersion: updated.reported.version))
-        try commit(change)
+        try commit(change, chargingQuotaFor: patch.compactBytes.count)
         return updated.reported.version
     }
 
@@ -85,6 +89,7 @@ extension IoTHub {
 
     private func changeTwin(_ deviceId: String, moduleId: String?, body: JSONValue, ifMatch: String?, replacing: Bool) throws(HubError) -> JSONValue {
         try requireStandardFeatures(moduleId == nil ? "Device twins" : "Module twins")
+        try admitAtOnce(.twinUpdate)
         let (key, twin) = try twinState(deviceId, moduleId: moduleId)
         let resource = moduleId.map { "the twin of module '\($0)' on device '\(deviceId)'" } ?? "the twin of device '\(deviceId)'"
         try Self.check(ifMatch, against: twin.etag, resource: resource)
@@ -123,7 +128,7 @@ extension IoTHub {
             .twinUpdated(
                 deviceId: deviceId, moduleId: moduleId, tags: tagsDelta, desired: desiredDelta, version: updated.version,
                 desiredVersion: updated.desired.version))
-        try commit(change)
+        try commit(change, chargingQuotaFor: body.compactBytes.count)
         return state.documents[key] ?? .emptyObject
     }
 

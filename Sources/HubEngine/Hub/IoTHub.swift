@@ -30,6 +30,9 @@ public actor IoTHub {
     var endpoints: EndpointSet
     /// Counters under Azure Monitor's metric names.
     var metrics = HubMetrics()
+    /// The counters' values this process has written to the workspace (added to what other
+    /// processes wrote), so each write adds only the growth since.
+    var savedMetricCounts: [String: Int] = [:]
 
     /// Opens the hub named in `settings`, loading everything its scope holds in `workspace`.
     public init(settings: HubSettings, workspace: Workspace, clock: any LabClock) throws {
@@ -105,44 +108,26 @@ public actor IoTHub {
     /// The current time as Azure writes it in twin metadata.
     func timestamp() -> String { AzureTimestamp.string(clock.now()) }
 
-    /// Writes a change and its events in one transaction, then applies it to memory.
-    func commit(_ change: HubChange) throws(HubError) {
-        try persist(change)
+    /// Writes a change and its events in one transaction, then applies it to memory. With
+    /// `chargingQuotaFor`, the operation is first counted against the daily message quota
+    /// (refused with 403002 when the day is used up) and the count is written with the change.
+    func commit(_ change: HubChange, chargingQuotaFor payloadBytes: Int? = nil) throws(HubError) {
+        let quotaBefore = try payloadBytes.map { (bytes) throws(HubError) in try chargeQuota(payloadBytes: bytes, at: clock.now()) }
+        do {
+            try persist(change, persistingQuota: payloadBytes != nil)
+        } catch {
+            if let quotaBefore { telemetry.quota = quotaBefore }
+            throw error
+        }
         state.apply(change)
         changeCommitted(change)
     }
 
-    /// Writes a change's records and events in one transaction, with the routed messages of the
-    /// twin-change, lifecycle and connection-state events it causes.
-    func persist(_ change: HubChange) throws(HubError) {
-        let time = clock.now()
-        try write(change.storeRows(), events: change.events, at: time) { writer in
+    /// Writes a change's records and events in one transaction, with the routing of the system
+    /// events it causes and, when asked, the quota's count.
+    func persist(_ change: HubChange, persistingQuota: Bool = false) throws(HubError) {
+        try write(change.storeRows(), events: change.events, at: clock.now(), persistingQuota: persistingQuota) { writer, time in
             try routeSystemEvents(of: change, in: writer, at: time)
-        }
-    }
-
-    /// Writes `rows` and `events`, and whatever `alongside` writes, in one transaction, so the
-    /// journal never tells of a change the store does not hold.
-    func write(
-        _ rows: [StoreRow], events: [HubEvent], at time: Date, alongside: (WorkspaceWriter) throws -> Void = { _ in }
-    ) throws(HubError) {
-        let scope = self.scope
-        do {
-            try workspace.write { writer in
-                for row in rows {
-                    if let body = row.body {
-                        try writer.put(scope: scope, collection: row.collection, key: row.key, body: body)
-                    } else {
-                        try writer.delete(scope: scope, collection: row.collection, key: row.key)
-                    }
-                }
-                for event in events {
-                    try writer.append(event.draft(scope: scope, time: time))
-                }
-                try alongside(writer)
-            }
-        } catch {
-            throw .storeFailure(String(describing: error))
         }
     }
 }

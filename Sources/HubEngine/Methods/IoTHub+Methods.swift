@@ -16,6 +16,7 @@ extension IoTHub {
         try call.validate()
         let sender = MessageSender(deviceId: deviceId, moduleId: moduleId)
         try requireReachable(sender)
+        try requireQuota(for: call)
         try await admit(.directMethod, cost: HubOperation.directMethod.throttleCost(payloadBytes: call.payload.compactBytes.count))
         try requireReachable(sender)
         let requestId = methodCalls.nextRequestId()
@@ -34,9 +35,30 @@ extension IoTHub {
             outcome = .failure(error)
         }
         metrics.count(outcome.isSuccess ? "c2d.methods.success" : "c2d.methods.failure")
+        let now = clock.now()
+        if case .success(let result) = outcome { chargeAnswered(call, result: result, at: now) }
         // The answer is the caller's whatever the journal says; a store failure must not hide it.
-        try? write([], events: [.methodInvoked(sender, call: call, outcome: outcome)], at: clock.now())
+        try? write([], events: [.methodInvoked(sender, call: call, outcome: outcome)], at: now, persistingQuota: outcome.isSuccess)
         return try outcome.get()
+    }
+
+    /// Refuses a call whose request could not be counted today (403002), before the device sees it.
+    private func requireQuota(for call: DirectMethodCall) throws(HubError) {
+        let now = clock.now()
+        prepareTelemetry(at: now)
+        guard let quota = telemetry.quota else { return }
+        if quota.messages(forPayloadBytes: call.payload.compactBytes.count) > quota.remaining(at: now) {
+            throw .quota(.iotHubQuotaExceeded(hubName: quota.hubName, limit: quota.limit, current: quota.used(at: now)))
+        }
+    }
+
+    /// Counts an answered call as Azure bills it: the request and the response, each in the
+    /// tier's blocks and at least one message. The device has answered, so the result stands;
+    /// a part that no longer fits in the day's quota is left uncounted.
+    private func chargeAnswered(_ call: DirectMethodCall, result: DirectMethodResult, at now: Date) {
+        for bytes in [call.payload.compactBytes.count, result.payload.compactBytes.count] {
+            _ = try? chargeQuota(payloadBytes: bytes, at: now)
+        }
     }
 
     // MARK: - Device side

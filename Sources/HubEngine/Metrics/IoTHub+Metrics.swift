@@ -6,7 +6,7 @@ extension IoTHub {
         prepareTelemetry(at: now)
         let connected = state.devices.values.reduce(0) { $0 + ($1.connectionState == .connected ? 1 : 0) }
         return HubMetricsSnapshot(
-            time: now, counters: metrics.values,
+            time: now, counters: persistedMetricCounts,
             gauges: [
                 "connectedDeviceCount": connected, "totalDeviceCount": state.deviceCount,
                 "dailyMessageQuotaUsed": telemetry.quota?.used(at: now) ?? 0,

@@ -45,7 +45,15 @@ extension IoTHub {
 
     func send(_ message: DeviceMessage, from session: DeviceSession) async throws -> IngestReceipt {
         try requireLive(session)
-        return try await ingest(message, from: session.sender)
+        // Telemetry counts its outcome after its commit: store those counts before answering.
+        do {
+            let receipt = try await ingest(message, from: session.sender)
+            saveMetricCounts()
+            return receipt
+        } catch {
+            saveMetricCounts()
+            throw error
+        }
     }
 
     func sessionTwin(_ session: DeviceSession) throws -> JSONValue {
@@ -71,7 +79,7 @@ extension IoTHub {
 
     /// Refuses an identity that is not registered, or whose device is disabled.
     func requireReachable(_ sender: MessageSender) throws {
-        let device = try device(sender.deviceId)
+        let device = try registeredDevice(sender.deviceId)
         if let moduleId = sender.moduleId, state.module(moduleId, on: sender.deviceId) == nil {
             throw HubError.moduleNotFound(deviceId: sender.deviceId, moduleId: moduleId)
         }
