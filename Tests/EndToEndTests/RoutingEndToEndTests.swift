@@ -41,6 +41,12 @@ import Testing
         let pending = try iotlab.run("endpoint", "read", "vibrationLogEndpoint", "-n", "route-hub", "-o", "json")
         #expect(try Self.lines(pending.output).count == 3)
 
+        // Each send was its own process; the metrics add up what they all counted.
+        let metrics = try JSONValue(parsing: iotlab.run("metrics", "-n", "route-hub", "-o", "json").output)["metrics"]
+        #expect(metrics?["d2c.telemetry.ingress.allProtocol"] == 4)
+        #expect(metrics?["d2c.endpoints.egress.storage"] == 3)
+        #expect(metrics?["d2c.telemetry.egress.fallback"] == 1)
+
         // A blob is written once the batch frequency has passed on the lab clock.
         let blobs = iotlab.home.appendingPathComponent("blobs/vibstore/vibrationcontainer/route-hub")
         #expect(Self.files(under: blobs).isEmpty)

@@ -50,6 +50,12 @@ extension IoTHub {
                 results[index] = .failure(error)
             }
         }
+        // Counted before the write so the counts commit with the messages they count (a new
+        // process's `iotlab metrics` sees them); put back if the write fails.
+        let metricsBefore = metrics
+        for item in accepted { count(item.decision, copies: item.copies) }
+        let metricCounts = unsavedMetricCounts
+        let scope = self.scope
         do {
             try workspace.write { writer in
                 var appends = StreamAppends()
@@ -58,14 +64,16 @@ extension IoTHub {
                 }
                 _ = try appends.write(in: writer)
                 if !accepted.isEmpty { try persistQuotaUsage(in: writer, at: now) }
+                try Self.storeMetricCounts(metricCounts, scope: scope, in: writer)
             }
         } catch {
             telemetry.quota = quotaBefore
+            metrics = metricsBefore
             for item in accepted { results[item.index] = .failure(HubError.storeFailure(String(describing: error))) }
             return results.compactMap { $0 }
         }
+        metricCountsSaved(metricCounts)
         for item in accepted {
-            count(item.decision, copies: item.copies)
             telemetry.remember(item.decision)
             results[item.index] = .success(IngestReceipt(enqueuedTime: now, decision: item.decision))
         }

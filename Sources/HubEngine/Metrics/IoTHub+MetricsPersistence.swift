@@ -34,17 +34,6 @@ extension IoTHub {
         for (name, delta) in deltas { savedMetricCounts[name, default: 0] += delta }
     }
 
-    /// Stores what this process counted and has not stored yet, in a transaction of its own: for
-    /// counts made after their operation's commit (telemetry counts its outcome once committed).
-    /// A store that refuses keeps them unsaved for the next write.
-    func saveMetricCounts() {
-        let deltas = unsavedMetricCounts
-        guard !deltas.isEmpty else { return }
-        let scope = self.scope
-        guard (try? workspace.write({ writer in try Self.storeMetricCounts(deltas, scope: scope, in: writer) })) != nil else { return }
-        metricCountsSaved(deltas)
-    }
-
     /// Every counter as all processes stored it, plus what this process has not stored yet.
     var persistedMetricCounts: [String: Int] {
         let scope = self.scope

@@ -45,15 +45,7 @@ extension IoTHub {
 
     func send(_ message: DeviceMessage, from session: DeviceSession) async throws -> IngestReceipt {
         try requireLive(session)
-        // Telemetry counts its outcome after its commit: store those counts before answering.
-        do {
-            let receipt = try await ingest(message, from: session.sender)
-            saveMetricCounts()
-            return receipt
-        } catch {
-            saveMetricCounts()
-            throw error
-        }
+        return try await ingest(message, from: session.sender)
     }
 
     func sessionTwin(_ session: DeviceSession) throws -> JSONValue {
