@@ -13,6 +13,6 @@ extension IoTHub {
             _ = try endpoints.stage(
                 copy.message, to: copy.endpointNames, routing: routing, partitionKey: decision.deviceId, into: &appends, in: writer, at: time)
         }
-        try writer.append(HubEvent.messageRouted(decision).draft(scope: scope, time: time))
+        try writer.append(decision.messageRoutedRecord(scope: scope, time: time))
     }
 }

@@ -13,33 +13,31 @@ final class RoutingContext {
     /// What a path in a routing condition reads, or why it is undefined.
     enum Lookup {
         case found(JSONValue)
-        case missing(reason: String)
+        case missing(MissingReason)
     }
 
     /// Resolves `path` as IoT Hub routing does: `$body.…` in the JSON body, `$twin.…` in the
     /// sender's twin, `$name` among the system properties, and a bare name among the application
     /// properties.
     func lookUp(_ path: PropertyPath) -> Lookup {
-        guard let head = path.segments.first else { return .missing(reason: "the path is empty") }
+        guard let head = path.segments.first else { return .missing(.emptyPath) }
         let isDollarName = head.first == "$"
         switch isDollarName ? head.lowercased() : head {
         case "$body":
             switch body {
-            case .document(let document): return lookUp(path, in: document, named: "the body", example: "temperature")
-            case .unavailable(let reason): return .missing(reason: reason)
+            case .document(let document): return lookUp(path, in: document, .body)
+            case .unavailable(let reason): return .missing(.described(reason))
             }
         case "$twin":
-            guard let twin = message.twin else { return .missing(reason: "the message comes with no twin to read") }
-            return lookUp(path, in: twin, named: "the twin", example: "tags.location")
+            guard let twin = message.twin else { return .missing(.noTwin) }
+            return lookUp(path, in: twin, .twin)
         default:
             let value = isDollarName ? message.dollarProperty(named: head) : message.applicationProperty(named: head)
             guard let value else {
-                return .missing(reason: isDollarName
-                    ? "the message has no system property \(head)"
-                    : "the message has no application property '\(head)'")
+                return .missing(isDollarName ? .noSystemProperty(head) : .noApplicationProperty(head))
             }
             guard path.segments.count == 1 else {
-                return .missing(reason: "\(head) is a string and has no members")
+                return .missing(.stringHasNoMembers(head))
             }
             return .found(.string(value))
         }
@@ -47,13 +45,13 @@ final class RoutingContext {
 
     /// A path below `$body` or `$twin`, which must name a member: Azure leaves conditions on the
     /// whole body (`$body`, `$body[0]`) undefined.
-    private func lookUp(_ path: PropertyPath, in document: JSONValue, named name: String, example: String) -> Lookup {
+    private func lookUp(_ path: PropertyPath, in document: JSONValue, _ kind: RoutedDocument) -> Lookup {
         let head = path.segments[0]
         guard path.segments.count > 1, !path.indexSteps.contains(1) else {
-            return .missing(reason: "a condition reads members of \(head) such as \(head).\(example), not \(name) as a whole")
+            return .missing(.wholeDocument(kind, head: head))
         }
         guard let value = document.queryValue(at: path, from: 1) else {
-            return .missing(reason: "\(name) has no \(path.droppingPrefix(1))")
+            return .missing(.noMember(kind, path))
         }
         return .found(value)
     }

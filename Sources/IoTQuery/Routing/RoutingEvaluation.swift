@@ -7,22 +7,60 @@ import JSONValue
 /// condition that evaluates to undefined, null or any value that is not a boolean counts as no
 /// match and is an error (Azure writes it to the routes resource log); a condition that is
 /// `false` is no match and no error.
+///
+/// Every message is routed with its trace, but few traces are ever shown: the trace keeps what
+/// each read found as cheap values (the parsed path, a reason case) and spells the paths,
+/// reasons and error only when asked.
 public struct RoutingEvaluation: Sendable, Equatable {
     /// One property the condition read, in the order it was first read.
     public struct Read: Sendable, Equatable {
-        /// The path as the condition writes it: `sensorID`, `$contentType`, `$body.Weather.Temperature`.
-        public var path: String
+        private let source: PathSource
         /// The value read; `nil` when undefined.
         public var value: JSONValue?
+        private let missing: MissingReason?
+
+        /// Where a read's path comes from: the condition's parsed path, or text given by a caller.
+        private enum PathSource: Sendable {
+            case parsed(PropertyPath)
+            case text(String)
+        }
+
+        public init(path: String, value: JSONValue?, reason: String?) {
+            self.source = .text(path)
+            self.value = value
+            self.missing = reason.map(MissingReason.described)
+        }
+
+        init(path: PropertyPath, value: JSONValue?, missing: MissingReason?) {
+            self.source = .parsed(path)
+            self.value = value
+            self.missing = missing
+        }
+
+        /// The path as the condition writes it: `sensorID`, `$contentType`, `$body.Weather.Temperature`.
+        public var path: String {
+            switch source {
+            case .parsed(let path): path.description
+            case .text(let text): text
+            }
+        }
+
         /// Why the value is undefined (`the message has no application property 'sensorID'`,
         /// `$body can be read only when the content type is application/json; ...`); `nil` when
         /// the value was found.
-        public var reason: String?
+        public var reason: String? { missing?.description }
 
-        public init(path: String, value: JSONValue?, reason: String?) {
-            self.path = path
-            self.value = value
-            self.reason = reason
+        /// Whether this read is of `path`, without spelling either.
+        func reads(_ path: PropertyPath) -> Bool {
+            switch source {
+            case .parsed(let parsed): parsed == path
+            case .text(let text): text == path.description
+            }
+        }
+
+        /// Reads are the same when they show the same: path, value and reason as text.
+        public static func == (lhs: Read, rhs: Read) -> Bool {
+            lhs.value == rhs.value && lhs.path == rhs.path && lhs.reason == rhs.reason
         }
     }
 
@@ -33,31 +71,50 @@ public struct RoutingEvaluation: Sendable, Equatable {
     /// Each distinct property the condition read. AND and OR stop once the left side decides,
     /// so a property the evaluation never needed is not listed.
     public var reads: [Read]
-    /// Why the condition counted as no match when it did not evaluate to a boolean; `nil` when it
-    /// evaluated to `true` or `false`.
-    public var error: String?
+    private let givenError: String??
 
     public init(matched: Bool, result: JSONValue?, reads: [Read], error: String?) {
         self.matched = matched
         self.result = result
         self.reads = reads
-        self.error = error
+        self.givenError = .some(error)
     }
 
-    /// The evaluation of a condition that gave `result` after reading `reads`.
+    /// The evaluation of a condition that gave `result` after reading `reads`; its error is
+    /// spelled from them when asked.
     init(result: JSONValue?, reads: [Read]) {
-        let error: String?
+        self.matched = result == .bool(true)
+        self.result = result
+        self.reads = reads
+        self.givenError = nil
+    }
+
+    /// Why the condition counted as no match when it did not evaluate to a boolean; `nil` when it
+    /// evaluated to `true` or `false`.
+    public var error: String? {
+        if let givenError { return givenError }
         switch result {
         case .bool?:
-            error = nil
+            return nil
         case nil:
             let cause = reads.first { $0.value == nil }.map { ": \($0.path) is undefined because \($0.reason ?? "it is missing")" }
-            error = "the condition evaluated to undefined, not true or false, so the message does not match\(cause ?? "")"
+            return "the condition evaluated to undefined, not true or false, so the message does not match\(cause ?? "")"
         case .null?:
-            error = "the condition evaluated to null, not true or false, so the message does not match"
+            return "the condition evaluated to null, not true or false, so the message does not match"
         case let value?:
-            error = "the condition evaluated to the \(value.typeName) \(value.serialized()), not true or false, so the message does not match"
+            return "the condition evaluated to the \(value.typeName) \(value.serialized()), not true or false, so the message does not match"
         }
-        self.init(matched: result == .bool(true), result: result, reads: reads, error: error)
+    }
+
+    /// Whether the condition counted as no match without evaluating to a boolean, without
+    /// spelling why.
+    public var hasError: Bool {
+        if let givenError { return givenError != nil }
+        if case .bool? = result { return false }
+        return true
+    }
+
+    public static func == (lhs: RoutingEvaluation, rhs: RoutingEvaluation) -> Bool {
+        lhs.matched == rhs.matched && lhs.result == rhs.result && lhs.reads == rhs.reads && lhs.error == rhs.error
     }
 }

@@ -13,10 +13,10 @@ final class TracingScope: QueryScope {
     func value(at path: PropertyPath) -> JSONValue? {
         let read: RoutingEvaluation.Read
         switch context.lookUp(path) {
-        case .found(let value): read = .init(path: path.description, value: value, reason: nil)
-        case .missing(let reason): read = .init(path: path.description, value: nil, reason: reason)
+        case .found(let value): read = .init(path: path, value: value, missing: nil)
+        case .missing(let reason): read = .init(path: path, value: nil, missing: reason)
         }
-        if !reads.contains(where: { $0.path == read.path }) { reads.append(read) }
+        if !reads.contains(where: { $0.reads(path) }) { reads.append(read) }
         return read.value
     }
 }

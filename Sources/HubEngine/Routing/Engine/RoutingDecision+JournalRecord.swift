@@ -1,0 +1,64 @@
+import Foundation
+import JSONValue
+import WorkspaceStore
+
+extension RoutingDecision {
+    /// The `MessageRouted` journal record: where the message went, which routes took it and why
+    /// any route could not be evaluated. Kept compact because one is written with every message;
+    /// the full trace with the values each condition read is in `recentRoutingDecisions` and the
+    /// route tester.
+    ///
+    /// The payload is written straight as compact JSON, member by member in the order readers
+    /// know (`source`, `messageId`, `endpoints`, `matchedRoutes`, `fallbackApplied`, `errors`),
+    /// without building a `JSONValue` object first, and spells an error only for a route that has
+    /// one.
+    func messageRoutedRecord(scope: String, time: Date) -> JournalDraft {
+        let subject = moduleId.map { deviceId + "/" + $0 } ?? deviceId
+        var json = "{\"source\":"
+        Self.appendQuoted(source.rawValue, to: &json)
+        if let messageId {
+            json += ",\"messageId\":"
+            Self.appendQuoted(messageId, to: &json)
+        }
+        json += ",\"endpoints\":"
+        Self.appendArray(endpoints, to: &json)
+        json += ",\"matchedRoutes\":"
+        Self.appendArray(routes.lazy.filter(\.matched).map(\.name), to: &json)
+        json += fallbackApplied ? ",\"fallbackApplied\":true" : ",\"fallbackApplied\":false"
+        var errorsWritten: Set<String> = []
+        for route in routes {
+            guard let evaluation = route.evaluation, evaluation.hasError, let error = evaluation.error,
+                errorsWritten.insert(route.name).inserted
+            else { continue }
+            json += errorsWritten.count == 1 ? ",\"errors\":{" : ","
+            Self.appendQuoted(route.name, to: &json)
+            json += ":"
+            Self.appendQuoted(error, to: &json)
+        }
+        json += errorsWritten.isEmpty ? "}" : "}}"
+        return JournalDraft(time: time, kind: "MessageRouted", scope: scope, subject: subject, payload: Data(json.utf8))
+    }
+
+    private static func appendArray(_ texts: some Sequence<String>, to json: inout String) {
+        json += "["
+        var first = true
+        for text in texts {
+            if !first { json += "," }
+            first = false
+            appendQuoted(text, to: &json)
+        }
+        json += "]"
+    }
+
+    /// `text` as a JSON string; names and ids need no escaping and are appended whole, anything
+    /// else goes through `JSONValue`'s own serialization so both escape alike.
+    private static func appendQuoted(_ text: String, to json: inout String) {
+        if text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            json += JSONValue.string(text).serialized(.compact)
+        } else {
+            json += "\""
+            json += text
+            json += "\""
+        }
+    }
+}
