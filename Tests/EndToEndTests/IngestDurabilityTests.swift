@@ -10,8 +10,7 @@ import Testing
     func everyAcknowledgedMessageSurvivesSIGKILLDuringIngest() async throws {
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
-        try #require(iotlab.run("az", "iot", "hub", "create", "-n", "durable-hub", "-o", "none").status == 0)
-        try #require(iotlab.run("az", "iot", "hub", "device-identity", "create", "-n", "durable-hub", "-d", "counter-1", "-o", "none").status == 0)
+        try iotlab.createHub("durable-hub", devices: ["counter-1"])
         let definition = iotlab.workingDirectory.appendingPathComponent("counter.json")
         try Data(#"""
             {"name": "counter", "deviceId": "counter-1", "intervalSeconds": 0.001,

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `iotlab` binary against a private workspace, as a user would from a shell.
 struct IoTLabProcess {
@@ -65,6 +66,33 @@ struct IoTLabProcess {
             output: String(decoding: outputData, as: UTF8.self),
             errors: String(decoding: errorData, as: UTF8.self),
             status: process.terminationStatus)
+    }
+
+    /// A hub (`S1`, in the default resource group) and `devices` registered on it, each created as
+    /// a learner would with `iotlab az`; a command that fails stops the test, naming its error.
+    func createHub(_ name: String, devices: [String] = []) throws {
+        let hub = try run("az", "iot", "hub", "create", "-n", name, "-o", "none")
+        try #require(hub.status == 0, "hub \(name): \(hub.errors)")
+        for device in devices {
+            let created = try run("az", "iot", "hub", "device-identity", "create", "-n", name, "-d", device, "-o", "none")
+            try #require(created.status == 0, "device \(device): \(created.errors)")
+        }
+    }
+
+    /// Starts `iotlab serve` and returns once its control socket exists, so the next command is
+    /// forwarded to it; its standard output goes to `output` (discarded by default). The caller
+    /// stops it.
+    func startServing(output: Pipe? = nil) async throws -> Process {
+        let server = makeProcess(["serve"])
+        server.standardOutput = output ?? FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        let socket = home.appendingPathComponent("control.sock").path
+        for _ in 0..<200 where !FileManager.default.fileExists(atPath: socket) {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        try #require(FileManager.default.fileExists(atPath: socket), "iotlab serve did not open its control socket")
+        return server
     }
 
     func cleanUp() {

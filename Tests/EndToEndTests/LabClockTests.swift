@@ -26,8 +26,7 @@ import Testing
     @Test func advancingPastACloudToDeviceMessagesTimeToLiveExpiresIt() throws {
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
-        try #require(iotlab.run("az", "iot", "hub", "create", "-n", "ttl-hub", "-o", "none").status == 0)
-        try #require(iotlab.run("az", "iot", "hub", "device-identity", "create", "-n", "ttl-hub", "-d", "d1", "-o", "none").status == 0)
+        try iotlab.createHub("ttl-hub", devices: ["d1"])
         try #require(iotlab.run("az", "iot", "device", "c2d-message", "send", "-n", "ttl-hub", "-d", "d1", "--data", "stale").status == 0)
         // The hub's default time to live is one hour of lab time.
         try #require(iotlab.run("clock", "advance", "59m").status == 0)

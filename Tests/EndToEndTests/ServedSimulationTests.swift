@@ -9,8 +9,7 @@ import Testing
     func aDeviceRunningUnderServeAnswersMethodsSettlesC2DAndReportsDesiredProperties() async throws {
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
-        try #require(iotlab.run("az", "iot", "hub", "create", "-n", "sim-hub", "-o", "none").status == 0)
-        try #require(iotlab.run("az", "iot", "hub", "device-identity", "create", "-n", "sim-hub", "-d", "fan-1", "-o", "none").status == 0)
+        try iotlab.createHub("sim-hub", devices: ["fan-1"])
         let definition = iotlab.workingDirectory.appendingPathComponent("fan.json")
         try Data(#"""
             {"name": "fan", "deviceId": "fan-1", "intervalSeconds": 3600,
@@ -20,18 +19,11 @@ import Testing
              "cloudToDevice": "complete"}
             """#.utf8).write(to: definition)
 
-        let server = iotlab.makeProcess(["serve"])
         let printed = Pipe()
-        server.standardOutput = printed
-        server.standardError = FileHandle.nullDevice
-        try server.run()
+        let server = try await iotlab.startServing(output: printed)
         defer {
             if server.isRunning { server.terminate() }
             server.waitUntilExit()
-        }
-        let socket = iotlab.home.appendingPathComponent("control.sock").path
-        for _ in 0..<200 where !FileManager.default.fileExists(atPath: socket) {
-            try await Task.sleep(for: .milliseconds(50))
         }
 
         let started = try iotlab.run("sim", "start", definition.path, "-n", "sim-hub")

@@ -7,19 +7,11 @@ import Testing
     @Test func azCommandsGoThroughTheServingProcess() async throws {
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
-        let server = iotlab.makeProcess(["serve"])
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
+        let server = try await iotlab.startServing()
         defer {
             server.terminate()
             server.waitUntilExit()
         }
-        let socket = iotlab.home.appendingPathComponent("control.sock").path
-        for _ in 0..<200 where !FileManager.default.fileExists(atPath: socket) {
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        try #require(FileManager.default.fileExists(atPath: socket), "iotlab serve did not open its control socket")
 
         // The server holds the workspace lock: a command that opened it directly would wait and fail.
         let info = try iotlab.run("info")

@@ -34,7 +34,7 @@ struct EndpointRead {
         let shown = events.prefix(limit)
         if json {
             return shown.map { event in
-                var line = Self.monitorShape(event)
+                var line = AzConsole.monitorEventJSON(event).objectValue ?? [:]
                 line["partition"] = .integer(event.partition)
                 return JSONValue.object(line).serialized(.compact) + "\n"
             }.joined()
@@ -47,10 +47,6 @@ struct EndpointRead {
                 + "written every \(storage.batchFrequencyInSeconds) s of lab time; its blobs are under \(blobs.path))\n"
         }
         return text
-    }
-
-    private static func monitorShape(_ event: EnqueuedEvent) -> JSONObject {
-        AzConsole.monitorEventJSON(event).objectValue ?? [:]
     }
 
     /// `2026-01-01T00:00:01.0000000Z  p1 #7  sensor-1  sensorID=VSLog  {"vibration": 1.2}`.

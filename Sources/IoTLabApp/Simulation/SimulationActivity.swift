@@ -7,7 +7,7 @@ import LabCore
 /// One line of what a simulated device did, as the holding process prints it:
 /// `22:43:07 sensor-th-0001 sent {"temperature":31.2} temperatureAlert=true`.
 enum SimulationActivity {
-    static func line(_ event: SimulationEvent, device: String, at time: Date) -> String? {
+    static func line(_ event: SimulationEvent, device: String, at time: Date) -> String {
         let clock = String(AzureTimestamp.string(time).dropFirst(11).prefix(8))
         let text: String
         switch event {

@@ -16,9 +16,7 @@ extension WorkspaceSession {
                 let label = device + (moduleId.map { "/" + $0 } ?? "")
                 let status = try await runner(forHub: hub).start(
                     definition, deviceId: deviceId, moduleId: moduleId, seed: seed,
-                    observer: { event in
-                        if let line = SimulationActivity.line(event, device: label, at: clock.now()) { activity?(line) }
-                    })
+                    observer: { event in activity?(SimulationActivity.line(event, device: label, at: clock.now())) })
                 let seconds = definition.intervalSeconds
                 let every = seconds == 1 ? "every second" : "every \(seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)) s"
                 return .success("Simulating \(status.deviceId) on \(hub) with \(definition.name): a message \(every) of lab time.\n")
