@@ -30,6 +30,12 @@ public final class OffsetClock: AdvancingClock, @unchecked Sendable {
         sleepers.wake(dueBy: now())
     }
 
+    /// Returns once at least `count` tasks wait in `sleep(until:)` for an advance to reach their
+    /// deadline, so a test can move the clock knowing the code under test is already waiting.
+    public func waitForSleepers(_ count: Int) async {
+        while sleepers.count < count { await Task.yield() }
+    }
+
     public func sleep(until deadline: Date) async throws {
         while true {
             let remaining = deadline.timeIntervalSince(now())
