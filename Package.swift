@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
@@ -63,12 +64,29 @@ let package = Package(
             ],
             swiftSettings: swift6),
 
+        // Wire protocols: MQTT 3.1.1 (plain, TLS, WebSockets) and HTTPS REST for devices and services.
+        .target(
+            name: "MQTTCodec",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swift6),
+        .target(
+            name: "WireProtocols",
+            dependencies: [
+                "MQTTCodec", "JSONValue", "LabCore", "IoTSecurity", "HubEngine", "LocalCloud",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swift6),
+
         // The application and its thin executable.
         .target(
             name: "IoTLabApp",
             dependencies: [
                 "JSONValue", "LabCore", "WorkspaceStore", "HubEngine", "LocalCloud", "AzConsole", "ControlSocket",
-                "DeviceSimulation",
+                "DeviceSimulation", "WireProtocols",
             ],
             swiftSettings: swift6),
         .executableTarget(
