@@ -136,6 +136,16 @@ let package = Package(
             dependencies: ["AzConsole", "LocalCloud", "JSONValue", "LabCore", "WorkspaceStore"],
             swiftSettings: swift6),
         .testTarget(
+            name: "WireProtocolsTests",
+            dependencies: [
+                "WireProtocols", "MQTTCodec", "LocalCloud", "HubEngine", "IoTSecurity", "JSONValue", "LabCore", "WorkspaceStore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swift6),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: ["JSONValue"],
             swiftSettings: swift6),
