@@ -136,6 +136,17 @@ let package = Package(
             dependencies: ["AzConsole", "LocalCloud", "JSONValue", "LabCore", "WorkspaceStore"],
             swiftSettings: swift6),
         .testTarget(
+            name: "WireProtocolsTests",
+            dependencies: [
+                "WireProtocols", "IoTSecurity",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+            ],
+            swiftSettings: swift6),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: ["JSONValue"],
             swiftSettings: swift6),
