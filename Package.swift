@@ -129,7 +129,7 @@ let package = Package(
             swiftSettings: swift6),
         .testTarget(
             name: "LocalCloudTests",
-            dependencies: ["LocalCloud", "HubEngine", "JSONValue", "LabCore", "WorkspaceStore"],
+            dependencies: ["LocalCloud", "HubEngine", "JSONValue", "LabCore", "WorkspaceStore", "IoTSecurity"],
             swiftSettings: swift6),
         .testTarget(
             name: "AzConsoleTests",
