@@ -133,7 +133,7 @@ let package = Package(
             swiftSettings: swift6),
         .testTarget(
             name: "AzConsoleTests",
-            dependencies: ["AzConsole", "LocalCloud", "JSONValue", "LabCore", "WorkspaceStore"],
+            dependencies: ["AzConsole", "LocalCloud", "JSONValue", "LabCore", "WorkspaceStore", "IoTSecurity"],
             swiftSettings: swift6),
         .testTarget(
             name: "EndToEndTests",

@@ -12,7 +12,9 @@ extension LocalCloud {
     /// The rules are Azure's: a SAS token signed with the identity's primary or secondary key, or
     /// with a hub policy that has `DeviceConnect`; its `sr` covering `HOST/devices/ID[/modules/MID]`;
     /// its expiry later than `now`. Or, with no token, a TLS client certificate whose SHA-1 or
-    /// SHA-256 thumbprint is one the identity registered. A disabled device is refused.
+    /// SHA-256 thumbprint is one the identity registered, or, for a CA-signed identity, whose CN is
+    /// the device id and whose chain (with the intermediates it sent) reaches a CA certificate
+    /// verified on the hub, every certificate valid on the lab clock. A disabled device is refused.
     ///
     /// - Parameter now: the token clock. Clients sign with the wall clock, so front doors pass real
     ///   time here even when the lab clock has been fast-forwarded.
@@ -32,7 +34,8 @@ extension LocalCloud {
         var failure: AuthenticationFailure?
         for (resource, hub, stored) in registeredOn {
             do {
-                let kind = try Self.verify(credentials, token: token, against: stored, of: resource, identity: identity, at: now)
+                let kind = try Self.verify(
+                    credentials, token: token, against: stored, of: resource, identity: identity, at: now, labTime: clock.now())
                 let sender = MessageSender(deviceId: credentials.deviceId, moduleId: credentials.moduleId, authentication: kind)
                 return AuthenticatedDevice(hubName: resource.name, hub: hub, sender: sender)
             } catch {
@@ -103,7 +106,7 @@ extension LocalCloud {
 
     private static func verify(
         _ credentials: DeviceCredentials, token: SharedAccessSignature?, against stored: IoTHub.ConnectionCredentials,
-        of resource: HubResource, identity: String, at now: Date
+        of resource: HubResource, identity: String, at now: Date, labTime: Date
     ) throws(AuthenticationFailure) -> MessageSender.AuthenticationKind {
         guard stored.deviceEnabled else {
             throw AuthenticationFailure("Device \(credentials.deviceId) is disabled on hub \(resource.name)")
@@ -112,7 +115,7 @@ extension LocalCloud {
             return try verify(token, for: credentials, against: stored, of: resource, identity: identity, at: now)
         }
         if let certificate = credentials.clientCertificate {
-            try verify(certificate, against: stored.authentication, identity: identity)
+            try verify(certificate, chain: credentials.certificateChain, for: credentials, against: stored.authentication, of: resource, identity: identity, at: labTime)
             return .x509
         }
         throw AuthenticationFailure("\(identity) presented neither a SAS token (the password) nor a client certificate")
@@ -149,7 +152,10 @@ extension LocalCloud {
         return .sas
     }
 
-    private static func verify(_ certificate: [UInt8], against stored: AuthenticationMechanism, identity: String) throws(AuthenticationFailure) {
+    private static func verify(
+        _ certificate: [UInt8], chain: [[UInt8]], for credentials: DeviceCredentials, against stored: AuthenticationMechanism,
+        of resource: HubResource, identity: String, at labTime: Date
+    ) throws(AuthenticationFailure) {
         switch stored.type {
         case .selfSigned:
             let presented = [X509Thumbprint.sha1(ofDER: certificate), X509Thumbprint.sha256(ofDER: certificate)].map { $0.uppercased() }
@@ -159,8 +165,23 @@ extension LocalCloud {
                     "The client certificate's thumbprint \(presented[0]) matches neither thumbprint registered for \(identity)")
             }
         case .certificateAuthority:
-            throw AuthenticationFailure(
-                "\(identity) uses CA-signed X.509 authentication, which needs CA certificates verified on the hub; iotlab does not keep hub CA certificates yet")
+            let trusted = resource.certificates.filter(\.isVerified).map(\.certificate)
+            guard !trusted.isEmpty else {
+                throw AuthenticationFailure(
+                    "\(identity) uses CA-signed X.509 authentication, but hub \(resource.name) has no verified CA certificate (az iot hub certificate)")
+            }
+            do {
+                let leaf = try X509Certificate(der: certificate)
+                guard leaf.subjectCommonName == credentials.deviceId else {
+                    throw AuthenticationFailure(
+                        "The client certificate's CN '\(leaf.subjectCommonName ?? "")' must be the device id \(credentials.deviceId) for CA-signed authentication")
+                }
+                try leaf.verify(intermediates: chain.compactMap { try? X509Certificate(der: $0) }, trustedRoots: trusted, at: labTime)
+            } catch let failure as AuthenticationFailure {
+                throw failure
+            } catch {
+                throw AuthenticationFailure("The client certificate was not accepted: \(error)")
+            }
         case .sas, .none:
             throw AuthenticationFailure("\(identity) authenticates with \(stored.type.rawValue), so it must send a SAS token, not only a certificate")
         }

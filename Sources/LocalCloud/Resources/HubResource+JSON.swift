@@ -64,7 +64,7 @@ extension HubResource {
             "consumerGroups": .array(consumerGroups.map(\.record)), "policies": .array(policies.map(\.json)),
             "tags": .object(tags), "etag": .string(etag),
             "createdAt": .double(createdAt.timeIntervalSince1970), "routing": routing.json,
-            "cloudToDevice": cloudToDevice.json,
+            "cloudToDevice": cloudToDevice.json, "certificates": .array(certificates.map(\.record)),
         ]
     }
 
@@ -98,5 +98,7 @@ extension HubResource {
         // Records written before routing existed have none: a new hub's routing.
         routing = record["routing"].flatMap { try? RoutingConfiguration(json: $0) } ?? RoutingConfiguration()
         self.cloudToDevice = cloudToDevice
+        // Records written before certificates were kept have none.
+        certificates = (record["certificates"]?.arrayValue ?? []).compactMap(CACertificate.init(record:))
     }
 }
