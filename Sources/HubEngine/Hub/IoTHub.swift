@@ -24,6 +24,8 @@ public actor IoTHub {
     var cloudToDevice: CloudToDeviceQueues
     /// Direct-method calls awaiting answers.
     var methodCalls = PendingMethodCalls()
+    /// File uploads handed a SAS URI and not yet completed.
+    var fileUploads = ActiveFileUploads()
     /// Compiled routes, quota meter and throttles of the telemetry path.
     var telemetry = TelemetryPipeline()
     /// The built-in and custom endpoints.
