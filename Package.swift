@@ -129,11 +129,11 @@ let package = Package(
             swiftSettings: swift6),
         .testTarget(
             name: "LocalCloudTests",
-            dependencies: ["LocalCloud", "HubEngine", "JSONValue", "LabCore", "WorkspaceStore"],
+            dependencies: ["LocalCloud", "HubEngine", "JSONValue", "LabCore", "WorkspaceStore", "IoTSecurity"],
             swiftSettings: swift6),
         .testTarget(
             name: "AzConsoleTests",
-            dependencies: ["AzConsole", "LocalCloud", "JSONValue", "LabCore", "WorkspaceStore"],
+            dependencies: ["AzConsole", "LocalCloud", "JSONValue", "LabCore", "WorkspaceStore", "IoTSecurity"],
             swiftSettings: swift6),
         .testTarget(
             name: "WireProtocolsTests",
