@@ -129,20 +129,22 @@ let package = Package(
             swiftSettings: swift6),
         .testTarget(
             name: "LocalCloudTests",
-            dependencies: ["LocalCloud", "HubEngine", "JSONValue", "LabCore", "WorkspaceStore"],
+            dependencies: ["LocalCloud", "HubEngine", "JSONValue", "LabCore", "WorkspaceStore", "IoTSecurity"],
             swiftSettings: swift6),
         .testTarget(
             name: "AzConsoleTests",
-            dependencies: ["AzConsole", "LocalCloud", "JSONValue", "LabCore", "WorkspaceStore"],
+            dependencies: ["AzConsole", "LocalCloud", "JSONValue", "LabCore", "WorkspaceStore", "IoTSecurity"],
             swiftSettings: swift6),
         .testTarget(
             name: "WireProtocolsTests",
             dependencies: [
                 "WireProtocols", "MQTTCodec", "LocalCloud", "HubEngine", "IoTSecurity", "JSONValue", "LabCore", "WorkspaceStore",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
             ],
             swiftSettings: swift6),
         .testTarget(

@@ -62,7 +62,7 @@ struct HTTPServiceSDKTests {
         #expect(results["firstPage"] == 2)
         #expect(results["hasContinuation"] == true)
         #expect(results["secondPage"] == 2)
-        #expect(results["lastContinuation"] == nil)
+        #expect(results["lastContinuation"] == .null)
         #expect(results["method"] == ["status": 200, "payload": ["got": ["delay": 3]]])
         #expect(results["offline"] == 404)
         #expect(results["deleted"] == 404)
@@ -111,7 +111,7 @@ struct HTTPServiceSDKTests {
 
         result = rm.invoke_device_method("online-1", CloudToDeviceMethod(method_name="reboot", payload={"delay": 3}, response_timeout_in_seconds=10))
         out["method"] = {"status": result.status, "payload": result.payload}
-        out["offline"] = status(lambda: rm.invoke_device_method("sdk-1", CloudToDeviceMethod(method_name="reboot", payload=None, response_timeout_in_seconds=10)))
+        out["offline"] = status(lambda: rm.invoke_device_method("q-0", CloudToDeviceMethod(method_name="reboot", payload=None, response_timeout_in_seconds=10)))
         out["statistics"] = rm.get_device_registry_statistics().total_device_count
         rm.delete_device("sdk-1")
         out["deleted"] = status(lambda: rm.get_device("sdk-1"))

@@ -8,7 +8,7 @@ extension CommandCatalog {
             + ConsumerGroupCommands.commands + MonitorEventsCommand.commands
             + RoutingEndpointCommands.commands + RouteCommands.commands + MessageEnrichmentCommands.commands
             + CloudToDeviceCommands.commands + DirectMethodCommands.commands + DeviceMessageCommands.commands
-            + SimulateCommand.commands
+            + SimulateCommand.commands + HubCertificateCommands.commands
         let aliases = deprecatedNames.compactMap { old, current in
             commands.first { $0.path.joined(separator: " ") == current }?.deprecatedAlias(old)
         }
@@ -18,7 +18,7 @@ extension CommandCatalog {
                 + GroupCommands.groups + StorageCommands.groups + ProviderCommands.groups + ExtensionCommands.groups
                 + AccountCommands.groups + ConsumerGroupCommands.groups
                 + RoutingEndpointCommands.groups + RouteCommands.groups + MessageEnrichmentCommands.groups
-                + CloudToDeviceCommands.groups,
+                + CloudToDeviceCommands.groups + HubCertificateCommands.groups,
             commands: commands + aliases)
     }()
 

@@ -17,10 +17,14 @@ public enum CloudError: AzureError, Equatable {
     case storageFailed(reason: String)
     /// The built-in Event Hub-compatible endpoint refused a setting or a consumer group change.
     case eventHubEndpoint(EndpointError)
+    case certificateNotFound(hubName: String, name: String)
+    /// An `--etag` (If-Match) that is not the resource's current one.
+    case preconditionFailed(resource: String, etag: String)
 
     public var httpStatus: Int {
         switch self {
-        case .resourceGroupNotFound, .resourceNotFound, .policyNotFound: 404
+        case .resourceGroupNotFound, .resourceNotFound, .policyNotFound, .certificateNotFound: 404
+        case .preconditionFailed: 412
         case .eventHubEndpoint(let error): error.httpStatus
         case .hubNameNotAvailable, .storageAccountNameNotAvailable, .ambiguousResource: 409
         case .freeHubLimitExceeded, .hubLimitExceeded, .argumentInvalid, .skuChangeNotAllowed: 400
@@ -52,6 +56,8 @@ public enum CloudError: AzureError, Equatable {
         case .ambiguousResource: "AmbiguousResource"
         case .skuChangeNotAllowed: "InvalidSkuUpdate"
         case .policyNotFound: "KeyNameNotFound"
+        case .certificateNotFound: "CertificateNotFound"
+        case .preconditionFailed: "PreconditionFailed"
         case .engineUnavailable, .storageFailed: "ServerError"
         case .eventHubEndpoint(let error): error.errorName
         }
@@ -89,6 +95,10 @@ public enum CloudError: AzureError, Equatable {
             "The workspace could not record the change, so nothing was changed: \(reason)"
         case .eventHubEndpoint(let error):
             error.message
+        case .certificateNotFound(let hub, let name):
+            "No certificate named '\(name)' on IoT hub '\(hub)'."
+        case .preconditionFailed(let resource, let etag):
+            "The etag '\(etag)' does not match the current etag of \(resource); show it again and retry with the new --etag."
         }
     }
 }

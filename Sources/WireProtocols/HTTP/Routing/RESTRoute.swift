@@ -5,8 +5,7 @@ import NIOHTTP1
 /// Who may call a route, and so which credential the router checks before the handler runs.
 enum RESTAccess: Sendable {
     /// A service token (`skn=` a shared access policy) whose policy holds `right` or one of
-    /// `orElse`: IoT Hub accepts RegistryRead or RegistryWrite for registry reads, and
-    /// ServiceConnect or RegistryRead for twin reads and queries.
+    /// `orElse`: IoT Hub accepts ServiceConnect or RegistryRead for twin reads and queries.
     case service(SharedAccessPolicy.Right, orElse: [SharedAccessPolicy.Right])
     /// A device's own credential (its SAS token or X.509 certificate) for the device named by the
     /// path's first parameter and, with `module`, the module named by its second.
@@ -14,12 +13,12 @@ enum RESTAccess: Sendable {
 }
 
 extension RESTAccess {
-    /// Reading identities: RegistryRead, which RegistryWrite includes.
-    static let registryRead = RESTAccess.service(.registryRead, orElse: [.registryWrite])
+    /// Reading identities: RegistryRead (which RegistryWrite includes, authentication knows).
+    static let registryRead = RESTAccess.service(.registryRead, orElse: [])
     /// Creating, updating and deleting identities.
     static let registryWrite = RESTAccess.service(.registryWrite, orElse: [])
-    /// Twin reads and queries: ServiceConnect, or RegistryRead (or RegistryWrite).
-    static let twinRead = RESTAccess.service(.serviceConnect, orElse: [.registryRead, .registryWrite])
+    /// Twin reads and queries: ServiceConnect or RegistryRead.
+    static let twinRead = RESTAccess.service(.serviceConnect, orElse: [.registryRead])
     /// Everything else on the service side: twin writes, methods, cloud-to-device, statistics.
     static let serviceConnect = RESTAccess.service(.serviceConnect, orElse: [])
     /// The device named by the path, itself.

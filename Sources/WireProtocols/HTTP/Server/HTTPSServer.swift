@@ -23,8 +23,9 @@ public final class HTTPSServer: Sendable {
     /// Binds `host:port` and serves until ``stop()``.
     ///
     /// - Parameters:
-    ///   - tls: the server context (TLS 1.2 and 1.3, client certificate optional); `nil` serves
-    ///     plain HTTP, for tests and for a TLS-terminating proxy in front.
+    ///   - tls: ``FrontDoorCertificates/serverContext()`` (TLS 1.2 and 1.3, client certificate
+    ///     optional, handed to authentication for X.509 devices); `nil` serves plain HTTP, for
+    ///     tests and for a TLS-terminating proxy in front.
     ///   - tokenClock: the clock SAS token expiry is checked against (the real wall clock in
     ///     `serve`), separate from the lab clock that may be fast-forwarded.
     public static func start(
@@ -46,8 +47,9 @@ public final class HTTPSServer: Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let pipeline = channel.pipeline.syncOperations
-                    if let tls { try pipeline.addHandler(NIOSSLServerHandler(context: tls)) }
-                    let rest = HTTPConnectionHandler(router: router, peer: .anonymous)
+                    if let tls { try pipeline.addHandler(NIOSSLServerHandler.frontDoor(context: tls)) }
+                    let peer = tls == nil ? RESTPeer.anonymous : RESTPeer { await channel.peerCertificates() }
+                    let rest = HTTPConnectionHandler(router: router, peer: peer)
                     if let mqttOverWebSockets {
                         let upgrade: NIOHTTPServerUpgradeSendableConfiguration = (
                             upgraders: [MQTTWebSocketUpgrade.upgrader(configure: mqttOverWebSockets)],
