@@ -136,6 +136,10 @@ let package = Package(
             dependencies: ["AzConsole", "LocalCloud", "JSONValue", "LabCore", "WorkspaceStore", "IoTSecurity"],
             swiftSettings: swift6),
         .testTarget(
+            name: "MQTTCodecTests",
+            dependencies: ["MQTTCodec", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swift6),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: ["JSONValue"],
             swiftSettings: swift6),
