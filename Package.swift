@@ -140,6 +140,17 @@ let package = Package(
             dependencies: ["MQTTCodec", .product(name: "NIOCore", package: "swift-nio")],
             swiftSettings: swift6),
         .testTarget(
+            name: "WireProtocolsTests",
+            dependencies: [
+                "WireProtocols", "MQTTCodec", "LocalCloud", "HubEngine", "JSONValue", "LabCore", "WorkspaceStore",
+                "IoTSecurity",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swift6),
+        .testTarget(
             name: "EndToEndTests",
             dependencies: ["JSONValue"],
             swiftSettings: swift6),
