@@ -145,9 +145,10 @@ let package = Package(
                 "WireProtocols", "MQTTCodec", "LocalCloud", "HubEngine", "JSONValue", "LabCore", "WorkspaceStore",
                 "IoTSecurity",
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
             ],
             swiftSettings: swift6),
         .testTarget(

@@ -211,7 +211,7 @@ import WorkspaceStore
         #expect(throws: DeviceMessagingError.argumentInvalid(field: "cloudToDevice.maxDeliveryCount", rule: "must be between 1 and 100")) {
             try CloudToDeviceSettings(json: json(#"{"maxDeliveryCount":101}"#))
         }
-        #expect(throws: DeviceMessagingError.argumentInvalid(field: "cloudToDevice.defaultTtlAsIso8601", rule: "'1 hour' is not an ISO 8601 duration such as PT1H")) {
+        #expect(throws: HubError.argumentInvalid(field: "cloudToDevice.defaultTtlAsIso8601", rule: "'1 hour' is not an ISO 8601 duration such as PT1H")) {
             try CloudToDeviceSettings(json: json(#"{"defaultTtlAsIso8601":"1 hour"}"#))
         }
         #expect(throws: DeviceMessagingError.argumentInvalid(field: "cloudToDevice.feedback.lockDurationAsIso8601", rule: "must be between 5 seconds (PT5S) and 5 minutes (PT5M)")) {

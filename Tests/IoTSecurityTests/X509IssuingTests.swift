@@ -100,4 +100,29 @@ import Testing
             if case .openSSLFailure(operation: "key generation", reason: _) = error as? X509Error { true } else { false }
         })
     }
+
+    @Test func aTLSServerCertificateMatchesItsDNSNamesAndIPAddressesAsClientsDo() throws {
+        let authority = try TestAuthority()
+        let server = try X509Certificate.issued(
+            commonName: "localhost", subjectKey: PrivateKey.generate(.ecP256), issuer: authority.root,
+            issuerKey: authority.rootKey, usage: .tlsServer(hostNames: ["localhost", "127.0.0.1", "::1", "hub.azure-devices.net"]),
+            notBefore: TestAuthority.start, notAfter: TestAuthority.end)
+        #expect(!server.isCertificateAuthority)
+        #expect(server.isValid(forHost: "localhost"))
+        #expect(server.isValid(forHost: "HUB.azure-devices.net"))
+        #expect(server.isValid(forHost: "127.0.0.1"))
+        #expect(server.isValid(forHost: "::1"))
+        #expect(server.isValid(forHost: "0:0:0:0:0:0:0:1"))
+        #expect(!server.isValid(forHost: "127.0.0.2"))
+        #expect(!server.isValid(forHost: "other.azure-devices.net"))
+        #expect(!server.isValid(forHost: ""))
+    }
+
+    @Test func anIPAddressWrittenAsADNSNameDoesNotMatchTheAddress() throws {
+        // What `.endEntity(dnsNames:)` writes for "127.0.0.1": clients connecting to the address ignore it.
+        let certificate = try X509Certificate.selfSigned(
+            commonName: "x", key: PrivateKey.generate(.ecP256), usage: .endEntity(dnsNames: ["127.0.0.1"]),
+            notBefore: TestAuthority.start, notAfter: TestAuthority.end)
+        #expect(!certificate.isValid(forHost: "127.0.0.1"))
+    }
 }

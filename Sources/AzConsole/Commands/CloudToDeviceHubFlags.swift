@@ -22,25 +22,20 @@ enum CloudToDeviceHubFlags {
     /// `current` with the flags given laid over it, or `nil` when none was given.
     static func settings(_ arguments: ParsedArguments, current: CloudToDeviceSettings) throws(ConsoleError) -> CloudToDeviceSettings? {
         guard flags.contains(where: { arguments.contains($0.key) }) else { return nil }
-        func value(_ key: String, _ range: ClosedRange<Int>, _ message: String) throws(ConsoleError) -> Int? {
-            guard let value = arguments.integer(key) else { return nil }
-            guard range.contains(value) else { throw .invalidValue(message) }
-            return value
-        }
         var settings = current
-        if let hours = try value("c2d-ttl", 1...48, "Please specify the default time from 1 to 48 hours.") {
+        if let hours = try arguments.integer("c2d-ttl", in: 1...48, orRefuse: "Please specify the default time from 1 to 48 hours.") {
             settings.defaultTimeToLive = TimeInterval(hours * 3600)
         }
-        if let count = try value("c2d-max-delivery-count", 1...100, "Please specify the max delivery count from 1 to 100.") {
+        if let count = try arguments.integer("c2d-max-delivery-count", in: 1...100, orRefuse: "Please specify the max delivery count from 1 to 100.") {
             settings.maxDeliveryCount = count
         }
-        if let hours = try value("feedback-ttl", 1...48, "Please specify the time from 1 to 48 hours.") {
+        if let hours = try arguments.integer("feedback-ttl", in: 1...48, orRefuse: "Please specify the time from 1 to 48 hours.") {
             settings.feedbackTimeToLive = TimeInterval(hours * 3600)
         }
-        if let seconds = try value("feedback-lock-duration", 5...300, "Please specify the lock duration time from 5 to 300 seconds.") {
+        if let seconds = try arguments.integer("feedback-lock-duration", in: 5...300, orRefuse: "Please specify the lock duration time from 5 to 300 seconds.") {
             settings.feedbackLockDuration = TimeInterval(seconds)
         }
-        if let count = try value("feedback-max-delivery-count", 1...100, "Please specify the max delivery count from 1 to 100.") {
+        if let count = try arguments.integer("feedback-max-delivery-count", in: 1...100, orRefuse: "Please specify the max delivery count from 1 to 100.") {
             settings.feedbackMaxDeliveryCount = count
         }
         return settings

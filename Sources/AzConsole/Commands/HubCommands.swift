@@ -58,7 +58,7 @@ enum HubCommands {
                 FlagSpec(["--sku"], .choice(skus), help: "Pricing tier for Azure IoT Hub."),
                 FlagSpec(["--unit"], .integer(1...200), help: "Units in your IoT Hub."),
                 FlagSpec(["--retention-day", "--rd"], .integer(), help: "Specifies how long this IoT hub will maintain device-to-cloud events, between 1 and 7 days."),
-            ] + CloudToDeviceHubFlags.flags
+            ] + CloudToDeviceHubFlags.flags + FileUploadHubFlags.flags
         ) { context in
             let hubName = try context.required(name.key)
             let group = context.arguments.string("resource-group")
@@ -67,7 +67,8 @@ enum HubCommands {
                 named: hubName, resourceGroup: group,
                 skuName: context.arguments.string("sku"), units: context.arguments.integer("unit"),
                 cloudToDevice: try CloudToDeviceHubFlags.settings(context.arguments, current: current.cloudToDevice),
-                retentionDays: context.arguments.integer("retention-day")
+                retentionDays: context.arguments.integer("retention-day"),
+                fileUpload: try FileUploadHubFlags.settings(context.arguments, current: current.fileUpload)
             ).json(in: context.cloud.subscription)
         },
         CommandSpec(

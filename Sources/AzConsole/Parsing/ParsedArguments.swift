@@ -14,6 +14,13 @@ struct ParsedArguments: Sendable, Equatable {
 
     func integer(_ key: String) -> Int? { string(key).flatMap { Int($0) } }
 
+    /// The flag's integer, refused with az's validator `message` when outside `range`.
+    func integer(_ key: String, in range: ClosedRange<Int>, orRefuse message: String) throws(ConsoleError) -> Int? {
+        guard let value = integer(key) else { return nil }
+        guard range.contains(value) else { throw .invalidValue(message) }
+        return value
+    }
+
     func boolean(_ key: String) -> Bool? { string(key).map { $0 == "true" } }
 
     /// Every value of a list flag, in order.

@@ -20,19 +20,12 @@ extension CloudToDeviceSettings {
     public init(json: JSONValue) throws {
         let fields = try JSONFields(json, path: "cloudToDevice")
         let feedback = try fields.object("feedback")
-        func duration(_ source: JSONFields?, _ name: String, default value: TimeInterval) throws -> TimeInterval {
-            guard let source, let text = try source.string(name) else { return value }
-            guard let seconds = ISO8601Duration.seconds(text) else {
-                throw DeviceMessagingError.argumentInvalid(field: source.field(name), rule: "'\(text)' is not an ISO 8601 duration such as PT1H")
-            }
-            return seconds
-        }
         let defaults = CloudToDeviceSettings()
         self = try CloudToDeviceSettings(
-            defaultTimeToLive: duration(fields, "defaultTtlAsIso8601", default: defaults.defaultTimeToLive),
+            defaultTimeToLive: fields.duration("defaultTtlAsIso8601") ?? defaults.defaultTimeToLive,
             maxDeliveryCount: fields.integer("maxDeliveryCount") ?? defaults.maxDeliveryCount,
-            feedbackTimeToLive: duration(feedback, "ttlAsIso8601", default: defaults.feedbackTimeToLive),
-            feedbackLockDuration: duration(feedback, "lockDurationAsIso8601", default: defaults.feedbackLockDuration),
+            feedbackTimeToLive: feedback?.duration("ttlAsIso8601") ?? defaults.feedbackTimeToLive,
+            feedbackLockDuration: feedback?.duration("lockDurationAsIso8601") ?? defaults.feedbackLockDuration,
             feedbackMaxDeliveryCount: feedback?.integer("maxDeliveryCount") ?? defaults.feedbackMaxDeliveryCount
         ).validated()
     }

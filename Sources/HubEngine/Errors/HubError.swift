@@ -29,6 +29,8 @@ public enum HubError: AzureError, Equatable {
     /// 429 or 403002: an operation throttle or the daily message quota refused the operation;
     /// status, code and text are the `QuotaError`'s, so every front door says what ingest says.
     case quota(QuotaError)
+    /// A device asked for an eleventh file upload while ten were still open.
+    case tooManyActiveFileUploads(deviceId: String, limit: Int)
 
     public var httpStatus: Int {
         switch self {
@@ -36,7 +38,7 @@ public enum HubError: AzureError, Equatable {
         case .deviceAlreadyExists, .moduleAlreadyExists: 409
         case .preconditionFailed: 412
         case .argumentInvalid: 400
-        case .deviceQuotaExceeded, .operationNotAvailableInCurrentTier: 403
+        case .deviceQuotaExceeded, .operationNotAvailableInCurrentTier, .tooManyActiveFileUploads: 403
         case .invalidQuery(let error): error.httpStatus
         case .storeFailure: 500
         case .quota(let error): error.httpStatus
@@ -53,6 +55,7 @@ public enum HubError: AzureError, Equatable {
         case .argumentInvalid: 400004
         case .deviceQuotaExceeded: 403002
         case .operationNotAvailableInCurrentTier: 403010
+        case .tooManyActiveFileUploads: 403006
         case .invalidQuery(let error): error.errorCode
         case .storeFailure: 500001
         case .quota(let error): error.errorCode
@@ -69,6 +72,7 @@ public enum HubError: AzureError, Equatable {
         case .argumentInvalid: "ArgumentInvalid"
         case .deviceQuotaExceeded: "IotHubQuotaExceeded"
         case .operationNotAvailableInCurrentTier: "OperationNotAvailableInCurrentTier"
+        case .tooManyActiveFileUploads: "DeviceMaximumActiveFileUploadLimitExceeded"
         case .invalidQuery(let error): error.errorName
         case .storeFailure: "ServerError"
         case .quota(let error): error.errorName
@@ -99,6 +103,8 @@ public enum HubError: AzureError, Equatable {
             "The workspace could not be written, so nothing was changed: \(reason)"
         case .quota(let error):
             error.message
+        case .tooManyActiveFileUploads(let deviceId, let limit):
+            "Device \(deviceId) already has \(limit) file uploads open; complete one (notify the hub) or wait for its SAS URI to expire"
         }
     }
 }

@@ -35,10 +35,13 @@ public struct HubSettings: Sendable, Equatable {
     public var cloudToDevice: CloudToDeviceSettings
     /// Custom endpoints, routes, the fallback route and enrichments.
     public var routing: RoutingConfiguration
+    /// The storage container devices upload files to, and file-upload notifications.
+    public var fileUpload: FileUploadSettings
 
     public init(
         name: String, skuName: String, units: Int, eventHub: EventHubSettings = EventHubSettings(),
-        cloudToDevice: CloudToDeviceSettings = CloudToDeviceSettings(), routing: RoutingConfiguration = RoutingConfiguration()
+        cloudToDevice: CloudToDeviceSettings = CloudToDeviceSettings(), routing: RoutingConfiguration = RoutingConfiguration(),
+        fileUpload: FileUploadSettings = FileUploadSettings()
     ) {
         self.name = name
         hostName = name + ".azure-devices.net"
@@ -47,6 +50,7 @@ public struct HubSettings: Sendable, Equatable {
         self.eventHub = eventHub
         self.cloudToDevice = cloudToDevice
         self.routing = routing
+        self.fileUpload = fileUpload
     }
 
     /// The tier named by the SKU's letter.

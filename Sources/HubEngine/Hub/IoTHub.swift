@@ -24,6 +24,10 @@ public actor IoTHub {
     var cloudToDevice: CloudToDeviceQueues
     /// Direct-method calls awaiting answers.
     var methodCalls = PendingMethodCalls()
+    /// Telemetry from device sessions waiting for the next group commit.
+    var pendingSends = PendingSessionSends()
+    /// File uploads handed a SAS URI and not yet completed.
+    var fileUploads = ActiveFileUploads()
     /// Compiled routes, quota meter and throttles of the telemetry path.
     var telemetry = TelemetryPipeline()
     /// The built-in and custom endpoints.

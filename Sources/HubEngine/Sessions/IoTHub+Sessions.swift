@@ -43,9 +43,30 @@ extension IoTHub {
         try settleCloudToDevice(settlement, deviceId: session.sender.deviceId, lockToken: lockToken)
     }
 
+    /// Queues the message for the next group commit and returns its receipt once committed.
     func send(_ message: DeviceMessage, from session: DeviceSession) async throws -> IngestReceipt {
         try requireLive(session)
-        return try await ingest(message, from: session.sender)
+        return try await withCheckedThrowingContinuation { waiter in
+            pendingSends.add(message, from: session.sender, waiter: waiter)
+            guard !pendingSends.committing else { return }
+            pendingSends.committing = true
+            Task { await self.commitPendingSends() }
+        }
+    }
+
+    /// Commits what sessions sent, batch after batch, until nothing waits. Sends that arrive
+    /// while a batch is being committed (or held by traffic shaping) form the next batch.
+    private func commitPendingSends() async {
+        while !pendingSends.isEmpty {
+            let (messages, waiters) = pendingSends.take()
+            do {
+                let results = try await ingest(messages)
+                for (waiter, result) in zip(waiters, results) { waiter.resume(with: result) }
+            } catch {
+                for waiter in waiters { waiter.resume(throwing: error) }
+            }
+        }
+        pendingSends.committing = false
     }
 
     func sessionTwin(_ session: DeviceSession) throws -> JSONValue {

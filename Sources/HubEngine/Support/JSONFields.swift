@@ -44,6 +44,15 @@ struct JSONFields {
         }
     }
 
+    /// An ISO 8601 duration such as `PT1H`, in seconds.
+    func duration(_ name: String) throws(HubError) -> TimeInterval? {
+        guard let text = try string(name) else { return nil }
+        guard let seconds = ISO8601Duration.seconds(text) else {
+            throw .argumentInvalid(field: field(name), rule: "'\(text)' is not an ISO 8601 duration such as PT1H")
+        }
+        return seconds
+    }
+
     func object(_ name: String) throws(HubError) -> JSONFields? {
         switch members[name] {
         case nil, .null?: return nil

@@ -11,6 +11,11 @@ extension X509Certificate {
         /// authentication), as certGen.sh's `usr_cert` profile; `dnsNames` become subject
         /// alternative names, which a TLS server certificate needs.
         case endEntity(dnsNames: [String])
+        /// A TLS server certificate such as the one a local front door presents (`CA:FALSE`, server
+        /// authentication only): each host name becomes a subject alternative name, an IP literal
+        /// (`127.0.0.1`, `::1`) as an `IP` entry and anything else as a `DNS` entry, because TLS
+        /// clients match an address they connected to only against `IP` entries.
+        case tlsServer(hostNames: [String])
     }
 
     /// A self-signed certificate, such as certGen.sh's root CA
@@ -127,6 +132,21 @@ extension X509Certificate {
             }
             if !dnsNames.isEmpty {
                 list.append((NID_subject_alt_name, dnsNames.map { "DNS:\($0)" }.joined(separator: ",")))
+            }
+            return list
+        case .tlsServer(let hostNames):
+            var list: [(Int32, String)] = [
+                (NID_basic_constraints, "critical,CA:FALSE"),
+                (NID_key_usage, "critical,digitalSignature,keyEncipherment"),
+                (NID_ext_key_usage, "serverAuth"),
+                (NID_subject_key_identifier, "hash"),
+            ]
+            if !selfSigned {
+                list.append((NID_authority_key_identifier, "keyid"))
+            }
+            if !hostNames.isEmpty {
+                let entries = hostNames.map { HostName.isIPAddress($0) ? "IP:\($0)" : "DNS:\($0)" }
+                list.append((NID_subject_alt_name, entries.joined(separator: ",")))
             }
             return list
         }

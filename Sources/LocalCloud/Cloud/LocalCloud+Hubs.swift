@@ -65,11 +65,11 @@ extension LocalCloud {
             .sorted { $0.name.lowercased() < $1.name.lowercased() }
     }
 
-    /// Changes a hub's SKU, unit count, cloud-to-device settings or event retention within Azure's
+    /// Changes a hub's SKU, unit count, cloud-to-device, file-upload settings or event retention within Azure's
     /// rules and tells its data plane.
     public func updateHub(
         named name: String, resourceGroup: String? = nil, skuName: String? = nil, units: Int? = nil,
-        cloudToDevice: CloudToDeviceSettings? = nil, retentionDays: Int? = nil
+        cloudToDevice: CloudToDeviceSettings? = nil, retentionDays: Int? = nil, fileUpload: FileUploadSettings? = nil
     ) async throws(CloudError) -> HubResource {
         var hub = try hub(named: name, resourceGroup: resourceGroup)
         if let skuName {
@@ -79,6 +79,13 @@ extension LocalCloud {
         }
         if let units { hub.units = units }
         if let cloudToDevice { hub.cloudToDevice = cloudToDevice }
+        if let fileUpload {
+            do {
+                hub.fileUpload = try fileUpload.validated()
+            } catch {
+                throw .argumentInvalid(field: "fileUpload", rule: error.message)
+            }
+        }
         if let retentionDays {
             hub.retentionDays = retentionDays
             _ = try Self.validated(hub.eventHub, tier: HubTier(skuName: hub.sku.name))

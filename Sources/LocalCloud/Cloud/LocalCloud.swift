@@ -46,6 +46,7 @@ public actor LocalCloud {
 extension HubResource {
     /// What the hub's data plane needs to know of its resource.
     var settings: HubSettings {
-        HubSettings(name: name, skuName: sku.name, units: units, eventHub: eventHub, cloudToDevice: cloudToDevice, routing: routing)
+        HubSettings(name: name, skuName: sku.name, units: units, eventHub: eventHub, cloudToDevice: cloudToDevice, routing: routing,
+            fileUpload: fileUpload)
     }
 }

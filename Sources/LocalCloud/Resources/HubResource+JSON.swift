@@ -13,7 +13,7 @@ extension HubResource {
             "cloudToDevice": cloudToDeviceJSON,
             "comments": nil,
             "disableLocalAuth": false,
-            "enableFileUploadNotifications": false,
+            "enableFileUploadNotifications": .bool(fileUpload.notificationsEnabled),
             "eventHubEndpoints": [
                 "events": [
                     "endpoint": .string("sb://iothub-ns-\(name).servicebus.windows.net/"),
@@ -28,7 +28,11 @@ extension HubResource {
             "ipFilterRules": [],
             "locations": [["location": .string(location), "role": "primary"]],
             "messagingEndpoints": [
-                "fileNotifications": ["lockDurationAsIso8601": "0:01:00", "maxDeliveryCount": 10, "ttlAsIso8601": "1:00:00"]
+                "fileNotifications": [
+                    "lockDurationAsIso8601": .string(Self.timedeltaText(fileUpload.notificationLockDuration)),
+                    "maxDeliveryCount": .integer(fileUpload.notificationMaxDeliveryCount),
+                    "ttlAsIso8601": .string(Self.timedeltaText(fileUpload.notificationTimeToLive)),
+                ]
             ],
             "minTlsVersion": nil,
             "privateEndpointConnections": [],
@@ -37,7 +41,11 @@ extension HubResource {
             "routing": routing.json(maskingKeys: true),
             "state": "Active",
             "storageEndpoints": [
-                "$default": ["connectionString": "", "containerName": "", "sasTtlAsIso8601": "1:00:00"]
+                "$default": [
+                    "connectionString": .string(fileUpload.maskedConnectionString),
+                    "containerName": .string(fileUpload.containerName),
+                    "sasTtlAsIso8601": .string(Self.timedeltaText(fileUpload.sasTimeToLive)),
+                ]
             ],
         ]
         return [
@@ -65,6 +73,7 @@ extension HubResource {
             "tags": .object(tags), "etag": .string(etag),
             "createdAt": .double(createdAt.timeIntervalSince1970), "routing": routing.json,
             "cloudToDevice": cloudToDevice.json, "certificates": .array(certificates.map(\.record)),
+            "fileUpload": fileUpload.json,
         ]
     }
 
@@ -98,6 +107,12 @@ extension HubResource {
         // Records written before routing existed have none: a new hub's routing.
         routing = record["routing"].flatMap { try? RoutingConfiguration(json: $0) } ?? RoutingConfiguration()
         self.cloudToDevice = cloudToDevice
+        // Records written before file upload existed have it unconfigured; a stored value that
+        // does not read makes the record unreadable rather than silently reset.
+        if let stored = record["fileUpload"] {
+            guard let settings = try? FileUploadSettings(json: stored) else { return nil }
+            fileUpload = settings
+        }
         // Records written before certificates were kept have none.
         certificates = (record["certificates"]?.arrayValue ?? []).compactMap(CACertificate.init(record:))
     }

@@ -24,6 +24,8 @@ public struct HubResource: Sendable, Equatable {
     public let createdAt: Date
     /// `properties.routing`: custom endpoints, routes, the fallback route and enrichments.
     public var routing = RoutingConfiguration()
+    /// The storage container for device file uploads and the file-notification settings.
+    public var fileUpload = FileUploadSettings()
     /// X.509 CA certificates uploaded for CA-signed devices (`az iot hub certificate`).
     public var certificates: [CACertificate] = []
 
