@@ -17,8 +17,13 @@ extension MQTTDeviceConnection {
         owner = DeviceTopicOwner(deviceId: deviceId, moduleId: moduleId)
         guard connect.clientId == deviceId + (moduleId.map { "/" + $0 } ?? "") else { return try await refuse(.identifierRejected) }
 
+        // X.509 devices send no password: the certificate they presented in the TLS handshake
+        // (any, if the connection came over TLS) is what authenticates them.
+        let certificates = await channel.peerCertificates()
         let credentials = DeviceCredentials(
-            hostName: host, deviceId: deviceId, moduleId: moduleId, sasToken: connect.password.map { String(decoding: $0, as: UTF8.self) })
+            hostName: host, deviceId: deviceId, moduleId: moduleId,
+            sasToken: connect.password.map { String(decoding: $0, as: UTF8.self) },
+            clientCertificate: certificates.leaf, certificateChain: certificates.chain)
         let device: AuthenticatedDevice
         let session: DeviceSession
         do {
