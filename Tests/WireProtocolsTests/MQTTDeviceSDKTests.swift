@@ -1,5 +1,6 @@
 import Foundation
 import HubEngine
+import IoTSecurity
 import JSONValue
 import LabCore
 import LocalCloud
@@ -13,13 +14,25 @@ import WorkspaceStore
 @Suite(.serialized) struct MQTTDeviceSDKTests {
     static let script = #"""
         import json, sys, threading
-        from azure.iot.device import IoTHubDeviceClient, Message, MethodResponse
+        from azure.iot.device import IoTHubDeviceClient, Message, MethodResponse, X509
         from azure.iot.device.exceptions import CredentialError
         host, device, key, ca_file, mode = sys.argv[1:6]
         ca = open(ca_file).read()
+        result = {}
+        if mode == "x509":
+            # key is "certificate-file:key-file" here
+            cert_file, key_file = key.split(":")
+            client = IoTHubDeviceClient.create_from_x509_certificate(
+                X509(cert_file, key_file), hostname=host, device_id=device, server_verification_cert=ca,
+                gateway_hostname="localhost", connection_retry=False)
+            client.connect()
+            client.send_message(Message("from x509"))
+            client.shutdown()
+            result["sent"] = True
+            print(json.dumps(result))
+            sys.exit(0)
         cs = f"HostName={host};DeviceId={device};SharedAccessKey={key};GatewayHostName=localhost"
         client = IoTHubDeviceClient.create_from_connection_string(cs, server_verification_cert=ca, connection_retry=False)
-        result = {}
         if mode == "bad-key":
             try:
                 client.connect()
@@ -91,10 +104,12 @@ import WorkspaceStore
 
     /// Runs the SDK script; `nil` (with a recorded issue) without Python. `subscribed` runs when
     /// the script says its handlers are set, which the SDK does only once each SUBACK arrived.
-    static func runSDK(_ fixture: Hub, key: String, mode: String, subscribed: @escaping @Sendable () -> Void = {}) async throws -> JSONValue? {
+    static func runSDK(
+        _ fixture: Hub, deviceId: String = "d1", key: String, mode: String, subscribed: @escaping @Sendable () -> Void = {}
+    ) async throws -> JSONValue? {
         guard let python = MQTTPythonScript.locate() else { return nil }
         return try await python.run(
-            script, arguments: [MQTTServerFixture.hostName, "d1", key, fixture.caFile.path, mode],
+            script, arguments: [MQTTServerFixture.hostName, deviceId, key, fixture.caFile.path, mode],
             onLine: { if $0 == "SUBSCRIBED" { subscribed() } })
     }
 
@@ -140,5 +155,29 @@ import WorkspaceStore
             #expect(result["error"] == "CredentialError")
         }
     }
-}
 
+    @Test func aSelfSignedX509DeviceConnectsWithItsCertificateAndNoPassword() async throws {
+        try await Self.withHub { fixture in
+            let key = try PrivateKey.generate(.ecP256)
+            let certificate = try X509Certificate.selfSigned(
+                commonName: "x1", key: key, usage: .endEntity(dnsNames: []), notBefore: Date().addingTimeInterval(-60),
+                notAfter: Date().addingTimeInterval(3600))
+            _ = try await fixture.hub.createDevice(DeviceIdentity(
+                deviceId: "x1", authentication: .selfSigned(primaryThumbprint: X509Thumbprint.sha256(ofDER: certificate.der))))
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iotlab-mqtt-x509-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let certificateFile = folder.appendingPathComponent("x1.pem")
+            let keyFile = folder.appendingPathComponent("x1.key")
+            try certificate.pem.write(to: certificateFile, atomically: true, encoding: .utf8)
+            try key.pem.write(to: keyFile, atomically: true, encoding: .utf8)
+            guard let result = try await Self.runSDK(fixture, deviceId: "x1", key: certificateFile.path + ":" + keyFile.path, mode: "x509") else { return }
+            #expect(result["sent"] == true)
+            let reader = EndpointReader(workspace: fixture.workspace, hubName: MQTTServerFixture.hubName)
+            var positions = try reader.positions(partitionCount: 4, at: .earliest)
+            let message = try #require(try reader.readAll(from: &positions, limit: 10).first?.message)
+            #expect(message.body == Array("from x509".utf8))
+            #expect(message.systemProperties.connectionAuthMethod?.contains(#""type":"x509Certificate""#) == true)
+        }
+    }
+}
