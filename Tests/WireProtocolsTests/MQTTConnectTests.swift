@@ -107,4 +107,12 @@ import Testing
             #expect(try await client.receiveUntilClosed() == [])
         }
     }
+
+    @Test func stoppingTheServerClosesItsConnections() async throws {
+        try await MQTTServerFixture.with { fixture in
+            let (client, _) = try await fixture.connectedClient()
+            try await fixture.server.stop()
+            #expect(try await client.receiveUntilClosed() == [])
+        }
+    }
 }

@@ -67,8 +67,13 @@ public final class MQTTServer: Sendable {
     }
 
     /// Stops accepting connections and closes every open one (their devices show as disconnected).
+    /// Stopping a stopped server does nothing.
     public func stop() async throws {
-        try await listener.close()
+        do {
+            try await listener.close()
+        } catch ChannelError.alreadyClosed {
+            // Stopped before.
+        }
         await context.connections.closeAll()
     }
 }
