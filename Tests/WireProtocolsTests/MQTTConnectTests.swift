@@ -1,6 +1,8 @@
 import Foundation
 import HubEngine
 import MQTTCodec
+import NIOCore
+import NIOPosix
 import Testing
 
 @Suite struct MQTTConnectTests {
@@ -113,6 +115,22 @@ import Testing
             let (client, _) = try await fixture.connectedClient()
             try await fixture.server.stop()
             #expect(try await client.receiveUntilClosed() == [])
+        }
+    }
+
+    @Test func aConnectionHandedOverByAnotherListenerIsServed() async throws {
+        try await MQTTServerFixture.with { fixture in
+            // As the HTTPS listener hands over a WebSocket connection once upgraded.
+            let server = fixture.server
+            let other = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .childChannelInitializer { channel in server.configureConnection(channel) }
+                .bind(host: "127.0.0.1", port: 0).get()
+            let client = try await MQTTTestClient.connect(port: other.localAddress?.port ?? 0)
+            try await client.send(fixture.connectPacket(deviceId: "d1", password: fixture.token(deviceId: "d1")))
+            #expect(try await client.receive() == .connack(MQTTConnAck(returnCode: .accepted)))
+            try await client.send(.disconnect)
+            #expect(try await client.receiveUntilClosed() == [])
+            try await other.close()
         }
     }
 }
