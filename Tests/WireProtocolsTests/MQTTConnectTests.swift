@@ -1,5 +1,7 @@
 import Foundation
 import HubEngine
+import IoTSecurity
+import LocalCloud
 import MQTTCodec
 import NIOCore
 import NIOPosix
@@ -131,6 +133,22 @@ import Testing
             try await client.send(.disconnect)
             #expect(try await client.receiveUntilClosed() == [])
             try await other.close()
+        }
+    }
+
+    @Test func aPolicyTokenWithDeviceConnectAndAnAliasHostAreAccepted() async throws {
+        try await MQTTServerFixture.with { fixture in
+            let policy = try await fixture.cloud.hub(named: MQTTServerFixture.hubName).policy(named: "device")
+            // Signed for `localhost`, as a client without GatewayHostName names the host it dials.
+            let token = SharedAccessSignature.token(
+                resourceURI: "localhost/devices/d1", key: try SymmetricKey(base64: policy.primaryKey), policyName: "device",
+                expiry: fixture.tokenClock.now().addingTimeInterval(600))
+            let client = try await MQTTTestClient.connect(port: fixture.server.localPort)
+            try await client.send(.connect(MQTTConnect(clientId: "d1", username: "localhost/d1/?api-version=2021-04-12", password: Array(token.utf8))))
+            #expect(try await client.receive() == .connack(MQTTConnAck(returnCode: .accepted)))
+            try await client.send(.publish(MQTTPublish(topic: "devices/d1/messages/events/", payload: [1], qos: .atLeastOnce, packetId: 1)))
+            #expect(try await client.receive() == .puback(packetId: 1))
+            #expect(try fixture.builtInMessages().first?.systemProperties.connectionAuthMethod?.contains(#""issuer":"hub""#) == true)
         }
     }
 }
