@@ -14,7 +14,7 @@ import WorkspaceStore
 @Suite(.serialized) struct MQTTDeviceSDKTests {
     static let script = #"""
         import json, sys, threading
-        from azure.iot.device import IoTHubDeviceClient, Message, MethodResponse, X509
+        from azure.iot.device import IoTHubDeviceClient, IoTHubModuleClient, Message, MethodResponse, X509
         from azure.iot.device.exceptions import CredentialError
         host, device, key, ca_file, mode = sys.argv[1:6]
         ca = open(ca_file).read()
@@ -29,6 +29,18 @@ import WorkspaceStore
             client.send_message(Message("from x509"))
             client.shutdown()
             result["sent"] = True
+            print(json.dumps(result))
+            sys.exit(0)
+        if mode == "module":
+            # device is "deviceId/moduleId" here
+            device_id, module_id = device.split("/")
+            cs = f"HostName={host};DeviceId={device_id};ModuleId={module_id};SharedAccessKey={key};GatewayHostName=localhost"
+            client = IoTHubModuleClient.create_from_connection_string(cs, server_verification_cert=ca, connection_retry=False)
+            client.connect()
+            client.send_message_to_output(Message("to output", content_type="application/json"), "out1")
+            client.patch_twin_reported_properties({"stage": "filter"})
+            result["twin"] = client.get_twin()
+            client.shutdown()
             print(json.dumps(result))
             sys.exit(0)
         cs = f"HostName={host};DeviceId={device};SharedAccessKey={key};GatewayHostName=localhost"
@@ -178,6 +190,20 @@ import WorkspaceStore
             let message = try #require(try reader.readAll(from: &positions, limit: 10).first?.message)
             #expect(message.body == Array("from x509".utf8))
             #expect(message.systemProperties.connectionAuthMethod?.contains(#""type":"x509Certificate""#) == true)
+        }
+    }
+
+    @Test func aModuleClientSendsToAnOutputAndPatchesItsTwin() async throws {
+        try await Self.withHub { fixture in
+            let module = try await fixture.hub.createModule(ModuleIdentity(moduleId: "filter", deviceId: "d1"))
+            guard let result = try await Self.runSDK(fixture, deviceId: "d1/filter", key: module.authentication.primaryKey ?? "", mode: "module") else { return }
+            #expect(result["twin"]?["reported"]?["stage"] == "filter")
+            let reader = EndpointReader(workspace: fixture.workspace, hubName: MQTTServerFixture.hubName)
+            var positions = try reader.positions(partitionCount: 4, at: .earliest)
+            let message = try #require(try reader.readAll(from: &positions, limit: 10).first?.message)
+            #expect(message.body == Array("to output".utf8))
+            #expect(message.systemProperties.connectionModuleId == "filter")
+            #expect(message.systemProperties.contentType == "application/json")
         }
     }
 }

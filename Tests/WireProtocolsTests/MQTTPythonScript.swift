@@ -32,6 +32,14 @@ struct MQTTPythonScript {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
         process.arguments = ["-k", "5", String(Self.deadlineSeconds), python, "-c", script] + arguments
         process.standardInput = FileHandle.nullDevice
+        // Standard error goes to a file, shown only when the client fails: the SDK logs expected
+        // disconnections there too.
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("iotlab-mqtt-client-\(UUID().uuidString).err")
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errorFile) }
+        let errors = try FileHandle(forWritingTo: errorFile)
+        defer { try? errors.close() }
+        process.standardError = errors
         let output = Pipe()
         process.standardOutput = output
         let lines = ScriptLines(onLine: onLine)
@@ -42,7 +50,9 @@ struct MQTTPythonScript {
         }
         output.fileHandleForReading.readabilityHandler = nil
         lines.append(output.fileHandleForReading.readDataToEndOfFile())
-        #expect(status == 0, "the client exited with \(status) (124: it hung and was killed)")
+        #expect(
+            status == 0,
+            "the client exited with \(status) (124: it hung and was killed): \((try? String(contentsOf: errorFile, encoding: .utf8)) ?? "")")
         return try JSONValue(parsing: lines.last)
     }
 }
