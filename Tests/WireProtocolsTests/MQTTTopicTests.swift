@@ -12,6 +12,8 @@ import Testing
         #expect(IoTHubUsername("localhost/d1/m1/?api-version=2019-10-01") == .hub(host: "localhost", deviceId: "d1", moduleId: "m1"))
         #expect(IoTHubUsername("hub.azure-devices.net/d1/api-version=2016-11-14") == .hub(host: "hub.azure-devices.net", deviceId: "d1", moduleId: nil))
         #expect(IoTHubUsername("0ne0001/registrations/reg-1/api-version=2019-03-31&ClientVersion=x") == .provisioning)
+        #expect(IoTHubUsername("hub/dev=1/?api-version=2021-04-12") == .hub(host: "hub", deviceId: "dev=1", moduleId: nil))
+        #expect(IoTHubUsername("hub/registrations/?api-version=2021-04-12") == .hub(host: "hub", deviceId: "registrations", moduleId: nil))
         #expect(IoTHubUsername("just-a-name") == .invalid)
         #expect(IoTHubUsername("a/b/c/d/?api-version=1") == .invalid)
     }
