@@ -81,12 +81,23 @@ let package = Package(
             ],
             swiftSettings: swift6),
 
+        // A load generator for any MQTT broker (`iotlab bench mqtt`).
+        .target(
+            name: "MQTTLoad",
+            dependencies: [
+                "MQTTCodec", "JSONValue",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swift6),
+
         // The application and its thin executable.
         .target(
             name: "IoTLabApp",
             dependencies: [
                 "JSONValue", "LabCore", "WorkspaceStore", "HubEngine", "LocalCloud", "AzConsole", "ControlSocket",
-                "DeviceSimulation", "WireProtocols",
+                "DeviceSimulation", "WireProtocols", "MQTTLoad", "IoTSecurity",
             ],
             swiftSettings: swift6),
         .executableTarget(
@@ -136,12 +147,17 @@ let package = Package(
             dependencies: ["AzConsole", "LocalCloud", "JSONValue", "LabCore", "WorkspaceStore", "IoTSecurity"],
             swiftSettings: swift6),
         .testTarget(
+            name: "MQTTCodecTests",
+            dependencies: ["MQTTCodec", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swift6),
+        .testTarget(
             name: "WireProtocolsTests",
             dependencies: [
-                "WireProtocols", "MQTTCodec", "LocalCloud", "HubEngine", "IoTSecurity", "JSONValue", "LabCore", "WorkspaceStore",
+                "WireProtocols", "MQTTCodec", "MQTTLoad", "LocalCloud", "HubEngine", "JSONValue", "LabCore", "WorkspaceStore",
+                "IoTSecurity",
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOTLS", package: "swift-nio"),

@@ -21,21 +21,26 @@ struct HTTPServerFixture {
     let tokenClock: ManualClock
     private let resource: HubResource
 
-    /// Runs `body` against a fresh server and stops it afterwards, whatever `body` did.
-    static func run(_ body: (HTTPServerFixture) async throws -> Void) async throws {
+    /// Runs `body` against a fresh server and stops it afterwards, whatever `body` did; with
+    /// `mqttOverWebSockets`, an MQTT broker serves the WebSocket upgrades.
+    static func run(mqttOverWebSockets: Bool = false, _ body: (HTTPServerFixture) async throws -> Void) async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let cloud = try LocalCloud(workspace: Workspace.inMemory(), clock: ManualClock())
         let resource = try await cloud.createHub(HubCreation(name: hubName))
         let hub = try await cloud.engine(forHub: hubName)
         let tokenClock = ManualClock()
+        let mqtt = mqttOverWebSockets
+            ? try await MQTTServer.start(host: "127.0.0.1", port: 0, tls: nil, cloud: cloud, tokenClock: tokenClock, group: group)
+            : nil
         let server = try await HTTPSServer.start(
-            host: "127.0.0.1", port: 0, tls: nil, cloud: cloud, tokenClock: tokenClock, group: group)
+            host: "127.0.0.1", port: 0, tls: nil, cloud: cloud, tokenClock: tokenClock, group: group, webSocketMQTT: mqtt)
         let fixture = HTTPServerFixture(
             cloud: cloud, hub: hub, client: HTTPTestClient(port: server.localPort, group: group), tokenClock: tokenClock,
             resource: resource)
         var failure: (any Error)?
         do { try await body(fixture) } catch { failure = error }
         try await server.stop()
+        try await mqtt?.stop()
         try await group.shutdownGracefully()
         if let failure { throw failure }
     }
@@ -47,6 +52,9 @@ struct HTTPServerFixture {
         return SharedAccessSignature.token(
             resourceURI: client.host, key: key, policyName: policy, expiry: tokenClock.now().addingTimeInterval(seconds))
     }
+
+    /// The hub's host name, as device SDKs name it in tokens and MQTT user names.
+    var hubHostName: String { resource.hostName }
 
     /// `Authorization` for the device API: `sr` is `{hub host}/devices/{id}`, signed with the
     /// device's primary key, as `azure-iot-device` does.

@@ -24,7 +24,8 @@ struct HTTPServiceSDKTests {
         let resource = try await cloud.createHub(HubCreation(name: "sdk-hub"))
         let hub = try await cloud.engine(forHub: "sdk-hub")
         let server = try await HTTPSServer.start(
-            host: "127.0.0.1", port: 0, tls: certificates.serverContext(), cloud: cloud, tokenClock: SystemClock(), group: group)
+            host: "127.0.0.1", port: 0, tls: certificates.serverContext(), cloud: cloud, tokenClock: SystemClock(), group: group,
+            webSocketMQTT: nil)
 
         // A device that answers direct methods, connected in-process.
         _ = try await hub.createDevice(DeviceIdentity(deviceId: "online-1"))

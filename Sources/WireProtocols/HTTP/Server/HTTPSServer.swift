@@ -28,10 +28,18 @@ public final class HTTPSServer: Sendable {
     ///     tests and for a TLS-terminating proxy in front.
     ///   - tokenClock: the clock SAS token expiry is checked against (the real wall clock in
     ///     `serve`), separate from the lab clock that may be fast-forwarded.
+    ///   - webSocketMQTT: the MQTT broker that serves WebSocket connections upgraded at
+    ///     `/$iothub/websocket` (the device SDKs' `websockets=True`); `nil` answers that path 404.
     public static func start(
-        host: String, port: Int, tls: NIOSSLContext?, cloud: LocalCloud, tokenClock: any LabClock, group: any EventLoopGroup
+        host: String, port: Int, tls: NIOSSLContext?, cloud: LocalCloud, tokenClock: any LabClock, group: any EventLoopGroup,
+        webSocketMQTT: MQTTServer?
     ) async throws -> HTTPSServer {
-        try await start(host: host, port: port, tls: tls, cloud: cloud, tokenClock: tokenClock, group: group, mqttOverWebSockets: nil)
+        var configure: ConnectionConfigurator?
+        if let webSocketMQTT {
+            configure = { channel in webSocketMQTT.configureConnection(channel) }
+        }
+        return try await start(
+            host: host, port: port, tls: tls, cloud: cloud, tokenClock: tokenClock, group: group, mqttOverWebSockets: configure)
     }
 
     /// `start`, with WebSocket connections at `/$iothub/websocket` handed to `mqttOverWebSockets`.
