@@ -1,5 +1,6 @@
 import Foundation
 import HubEngine
+import IoTSecurity
 import JSONValue
 import Testing
 
@@ -112,6 +113,40 @@ import Testing
             let response = try await fixture.service(.DELETE, "/devices/d1/commands")
             #expect(response.status == 200)
             #expect(response.json == ["totalMessagesPurged": 3, "deviceId": "d1", "moduleId": nil])
+        }
+    }
+}
+
+/// Module telemetry and the service's feedback read.
+@Suite struct HTTPModuleAndFeedbackTests {
+    @Test func moduleTelemetryIsStampedWithTheModule() async throws {
+        try await HTTPServerFixture.run { fixture in
+            try await fixture.register("d1")
+            let module = try await fixture.hub.createModule(ModuleIdentity(moduleId: "m1", deviceId: "d1"))
+            let token = SharedAccessSignature.token(
+                resourceURI: "\(fixture.hubHostName)/devices/d1/modules/m1",
+                key: try SymmetricKey(base64: module.authentication.primaryKey ?? ""), policyName: nil,
+                expiry: fixture.tokenClock.now().addingTimeInterval(3600))
+            let response = try await fixture.client.send(
+                .POST, "/devices/d1/modules/m1/messages/events?api-version=2020-09-30", headers: [("Authorization", token)], body: [1])
+            #expect(response.status == 204)
+            let reader = EndpointReader(workspace: fixture.cloud.workspace, hubName: HTTPServerFixture.hubName)
+            var positions = try reader.positions(partitionCount: 4, at: .earliest)
+            let message = try #require(try reader.readAll(from: &positions, limit: 10).first?.message)
+            #expect(message.systemProperties.connectionModuleId == "m1")
+        }
+    }
+
+    @Test func feedbackIs204WhenThereIsNoneAndListsACompletedDelivery() async throws {
+        try await HTTPServerFixture.run { fixture in
+            try await fixture.register("d1")
+            #expect(try await fixture.service(.GET, "/messages/serviceBound/feedback").status == 204)
+            try await fixture.hub.sendCloudToDevice(CloudToDeviceMessage(body: [1], messageId: "fb-1", acknowledgement: .full), to: "d1")
+            let received = try #require(try await fixture.hub.receiveCloudToDevice(deviceId: "d1"))
+            try await fixture.hub.completeCloudToDevice(deviceId: "d1", lockToken: received.lockToken)
+            let feedback = try await fixture.service(.GET, "/messages/serviceBound/feedback")
+            #expect(feedback.status == 200)
+            #expect(feedback.json?.arrayValue?.count == 1)
         }
     }
 }
