@@ -20,9 +20,7 @@ import Testing
                 body: Array("{\"t\":21}".utf8))
             #expect(response.status == 204)
 
-            let reader = EndpointReader(workspace: fixture.cloud.workspace, hubName: HTTPServerFixture.hubName)
-            var positions = try reader.positions(partitionCount: 4, at: .earliest)
-            let message = try #require(try reader.readAll(from: &positions, limit: 10).first?.message)
+            let message = try #require(try fixture.events().first?.message)
             #expect(message.body == Array("{\"t\":21}".utf8))
             #expect(message.applicationProperties == ["alert": "high"])
             #expect(message.systemProperties.messageId == "m-1")
@@ -130,9 +128,7 @@ import Testing
             let response = try await fixture.client.send(
                 .POST, "/devices/d1/modules/m1/messages/events?api-version=2020-09-30", headers: [("Authorization", token)], body: [1])
             #expect(response.status == 204)
-            let reader = EndpointReader(workspace: fixture.cloud.workspace, hubName: HTTPServerFixture.hubName)
-            var positions = try reader.positions(partitionCount: 4, at: .earliest)
-            let message = try #require(try reader.readAll(from: &positions, limit: 10).first?.message)
+            let message = try #require(try fixture.events().first?.message)
             #expect(message.systemProperties.connectionModuleId == "m1")
         }
     }

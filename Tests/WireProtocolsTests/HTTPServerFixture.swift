@@ -75,6 +75,13 @@ struct HTTPServerFixture {
         return try await client.send(method, uri, headers: headers)
     }
 
+    /// The events endpoint's messages, oldest first per partition.
+    func events() throws -> [EnqueuedEvent] {
+        let reader = EndpointReader(workspace: cloud.workspace, hubName: Self.hubName)
+        var positions = try reader.positions(partitionCount: 4, at: .earliest)
+        return try reader.readAll(from: &positions, limit: 100)
+    }
+
     /// Registers `deviceId` with generated SAS keys through the hub itself.
     @discardableResult
     func register(_ deviceId: String) async throws -> DeviceIdentity {

@@ -10,11 +10,10 @@ import WireProtocols
 import WorkspaceStore
 
 /// The real `azure-iot-hub` 2.7.0 service SDK against the HTTPS front door over TLS, trusting
-/// the workspace CA through `REQUESTS_CA_BUNDLE`, as a learner's code would. Runs when
-/// `IOTLAB_PYTHON` names a Python with the SDK installed.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["IOTLAB_PYTHON"] != nil, "set IOTLAB_PYTHON to a venv with azure-iot-hub"))
-struct HTTPServiceSDKTests {
+/// the workspace CA through `REQUESTS_CA_BUNDLE`, as a learner's code would.
+@Suite struct HTTPServiceSDKTests {
     @Test func registryTwinQueryAndMethodCallsBehaveAsOnAzure() async throws {
+        guard let python = MQTTPythonScript.locate() else { return }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iotlab-rest-sdk-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let certificates = try FrontDoorCertificates.loadOrCreate(
@@ -40,18 +39,17 @@ struct HTTPServiceSDKTests {
         }
 
         let key = try resource.policy(named: "iothubowner").primaryKey
-        let output = try await PythonScript.run(
+        let results = try await python.run(
             Self.script,
-            environment: [
-                "IOTLAB_CS": "HostName=localhost:\(server.localPort);SharedAccessKeyName=iothubowner;SharedAccessKey=\(key)",
-                "REQUESTS_CA_BUNDLE": certificates.caFile.path,
+            arguments: [
+                "HostName=localhost:\(server.localPort);SharedAccessKeyName=iothubowner;SharedAccessKey=\(key)",
+                certificates.caFile.path,
             ])
         responder.cancel()
         await session.disconnect()
         try await server.stop()
         try await group.shutdownGracefully()
 
-        let results = try JSONValue(parsing: output)
         #expect(results["created"] == "sdk-1")
         #expect(results["duplicate"] == 409)
         #expect(results["etagMatches"] == true)
@@ -72,7 +70,8 @@ struct HTTPServiceSDKTests {
 
     /// Each step records what the SDK returned, or the HTTP status it raised.
     static let script = #"""
-        import json, os
+        import json, os, sys
+        os.environ["REQUESTS_CA_BUNDLE"] = sys.argv[2]
         from azure.iot.hub import IoTHubRegistryManager
         from azure.iot.hub.models import Twin, TwinProperties, QuerySpecification, CloudToDeviceMethod
         from msrest.exceptions import HttpOperationError
@@ -84,7 +83,7 @@ struct HTTPServiceSDKTests {
             except HttpOperationError as error:
                 return error.response.status_code
 
-        rm = IoTHubRegistryManager.from_connection_string(os.environ["IOTLAB_CS"])
+        rm = IoTHubRegistryManager.from_connection_string(sys.argv[1])
         out = {}
         created = rm.create_device_with_sas("sdk-1", None, None, "enabled")
         out["created"] = created.device_id

@@ -116,21 +116,19 @@ enum RawSocket {
 
 /// A real MQTT client over WebSockets through the HTTPS listener into the MQTT broker, as a
 /// device SDK with `websockets=True` connects (paho, since the SDK hard-codes port 443).
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["IOTLAB_PYTHON"] != nil, "set IOTLAB_PYTHON to a venv with paho-mqtt"))
-struct HTTPWebSocketMQTTTests {
+@Suite struct HTTPWebSocketMQTTTests {
     @Test func pahoOverWebSocketsConnectsAndItsTelemetryReachesTheHub() async throws {
+        guard let python = MQTTPythonScript.locate() else { return }
         try await HTTPServerFixture.run(mqttOverWebSockets: true) { fixture in
             try await fixture.register("ws-1")
-            let output = try await PythonScript.run(
+            let result = try await python.run(
                 Self.script,
-                environment: [
-                    "PORT": String(fixture.client.port), "USERNAME": "\(fixture.hubHostName)/ws-1/?api-version=2021-04-12",
-                    "TOKEN": try await fixture.deviceToken("ws-1"),
-                ], timeout: 60)
-            #expect(output.split(separator: "\n") == ["connack 0", "published True"])
-            let reader = EndpointReader(workspace: fixture.cloud.workspace, hubName: HTTPServerFixture.hubName)
-            var positions = try reader.positions(partitionCount: 4, at: .earliest)
-            let message = try #require(try reader.readAll(from: &positions, limit: 10).first?.message)
+                arguments: [
+                    String(fixture.client.port), "\(fixture.hubHostName)/ws-1/?api-version=2021-04-12",
+                    try await fixture.deviceToken("ws-1"),
+                ])
+            #expect(result == ["connack": 0, "published": true])
+            let message = try #require(try fixture.events().first?.message)
             #expect(message.body == Array("hello".utf8))
             #expect(message.applicationProperties == ["a": "1"])
             #expect(message.systemProperties.connectionDeviceId == "ws-1")
@@ -138,27 +136,26 @@ struct HTTPWebSocketMQTTTests {
     }
 
     static let script = #"""
-        import os, sys, threading
+        import json, sys, threading
         import paho.mqtt.client as mqtt
 
         client = mqtt.Client(client_id="ws-1", clean_session=False, transport="websockets")
         client.ws_set_options(path="/$iothub/websocket")
-        client.username_pw_set(os.environ["USERNAME"], os.environ["TOKEN"])
+        client.username_pw_set(sys.argv[2], sys.argv[3])
         connected = threading.Event()
         codes = []
         def on_connect(client, userdata, flags, rc):
             codes.append(rc)
             connected.set()
         client.on_connect = on_connect
-        client.connect("127.0.0.1", int(os.environ["PORT"]), keepalive=60)
+        client.connect("127.0.0.1", int(sys.argv[1]), keepalive=60)
         client.loop_start()
         if not connected.wait(10):
             sys.exit("no CONNACK within 10 s")
-        print("connack", codes[0])
         info = client.publish("devices/ws-1/messages/events/a=1", b"hello", qos=1)
         info.wait_for_publish(timeout=10)
-        print("published", info.is_published())
         client.disconnect()
         client.loop_stop()
+        print(json.dumps({"connack": codes[0], "published": info.is_published()}))
         """#
 }
