@@ -23,7 +23,9 @@ struct HTTPServerFixture {
 
     /// Runs `body` against a fresh server and stops it afterwards, whatever `body` did; with
     /// `mqttOverWebSockets`, an MQTT broker serves the WebSocket upgrades.
-    static func run(mqttOverWebSockets: Bool = false, _ body: (HTTPServerFixture) async throws -> Void) async throws {
+    static func run(
+        mqttOverWebSockets: Bool = false, blobStore: (any BlobStore)? = nil, _ body: (HTTPServerFixture) async throws -> Void
+    ) async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let cloud = try LocalCloud(workspace: Workspace.inMemory(), clock: ManualClock())
         let resource = try await cloud.createHub(HubCreation(name: hubName))
@@ -33,7 +35,8 @@ struct HTTPServerFixture {
             ? try await MQTTServer.start(host: "127.0.0.1", port: 0, tls: nil, cloud: cloud, tokenClock: tokenClock, group: group)
             : nil
         let server = try await HTTPSServer.start(
-            host: "127.0.0.1", port: 0, tls: nil, cloud: cloud, tokenClock: tokenClock, group: group, webSocketMQTT: mqtt)
+            host: "127.0.0.1", port: 0, tls: nil, cloud: cloud, tokenClock: tokenClock, group: group, webSocketMQTT: mqtt,
+            blobStore: blobStore)
         let fixture = HTTPServerFixture(
             cloud: cloud, hub: hub, client: HTTPTestClient(port: server.localPort, group: group), tokenClock: tokenClock,
             resource: resource)

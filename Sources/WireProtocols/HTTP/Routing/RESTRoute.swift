@@ -1,3 +1,4 @@
+import Foundation
 import HubEngine
 import LocalCloud
 import NIOHTTP1
@@ -10,6 +11,9 @@ enum RESTAccess: Sendable {
     /// A device's own credential (its SAS token or X.509 certificate) for the device named by the
     /// path's first parameter and, with `module`, the module named by its second.
     case device(module: Bool)
+    /// A blob write carrying the SAS signature (`sig`) of a file upload the hub handed out for
+    /// the container and blob the path names, as Azure Storage checks it.
+    case blobUpload
 }
 
 extension RESTAccess {
@@ -36,6 +40,14 @@ struct RESTCall: Sendable {
     /// The authenticated device or module on device routes; `nil` on service routes.
     let sender: MessageSender?
     let hubName: String
+    /// The open file upload a blob write belongs to, on the blob route.
+    var upload: FileUploadTarget? = nil
+    /// The connection the request came on.
+    let peer: RESTPeer
+    /// Where file uploads are written; `nil` when this server stores no blobs.
+    var blobs: FileUploadBlobs? = nil
+    /// The lab clock's time when the request arrived, for the timestamps answers carry.
+    var now = Date()
 
     /// The path parameter at `index`; routes only declare handlers for the parameters they have.
     func parameter(_ index: Int) -> String {
@@ -51,6 +63,9 @@ struct RESTRoute: Sendable {
     enum Segment: Sendable, Equatable {
         case literal(String)
         case parameter
+        /// `{...}`: one or more segments, the rest of the path, as one parameter joined by `/`
+        /// (a blob name such as `device/folder/file.txt`).
+        case remainder
     }
 
     let method: HTTPMethod
@@ -59,10 +74,16 @@ struct RESTRoute: Sendable {
     let handler: @Sendable (RESTCall) async throws -> RESTResponse
 
     /// `path` is written as Azure documents it, `{}` standing for each parameter:
-    /// `"/twins/{}/modules/{}/methods"`.
+    /// `"/twins/{}/modules/{}/methods"`; a last `{...}` takes the rest of the path.
     init(_ method: HTTPMethod, _ path: String, _ access: RESTAccess, _ handler: @escaping @Sendable (RESTCall) async throws -> RESTResponse) {
         self.method = method
-        pattern = path.split(separator: "/").map { $0 == "{}" ? .parameter : .literal(String($0)) }
+        pattern = path.split(separator: "/").map {
+            switch $0 {
+            case "{}": .parameter
+            case "{...}": .remainder
+            default: .literal(String($0))
+            }
+        }
         self.access = access
         self.handler = handler
     }
@@ -70,12 +91,14 @@ struct RESTRoute: Sendable {
     /// The parameters, when `path` has this route's shape; literal segments compare
     /// case-insensitively (`deviceBound` and `devicebound` both appear in Azure's clients).
     func parameters(matching path: [String]) -> [String]? {
-        guard path.count == pattern.count else { return nil }
+        let takesRest = pattern.last == .remainder
+        guard takesRest ? path.count >= pattern.count : path.count == pattern.count else { return nil }
         var parameters: [String] = []
-        for (segment, text) in zip(pattern, path) {
+        for (index, segment) in pattern.enumerated() {
             switch segment {
-            case .parameter: parameters.append(text)
-            case .literal(let literal): guard literal.caseInsensitiveCompare(text) == .orderedSame else { return nil }
+            case .parameter: parameters.append(path[index])
+            case .remainder: parameters.append(path[index...].joined(separator: "/"))
+            case .literal(let literal): guard literal.caseInsensitiveCompare(path[index]) == .orderedSame else { return nil }
             }
         }
         return parameters

@@ -14,10 +14,13 @@ struct RESTRouter: Sendable {
     /// lab clock may be fast-forwarded.
     let tokenClock: any LabClock
     let routes: [RESTRoute]
+    /// Where file uploads are written and how big they were; `nil` refuses blob writes.
+    let blobs: FileUploadBlobs?
 
-    init(cloud: LocalCloud, tokenClock: any LabClock, routes: [RESTRoute] = RESTRoutes.all) {
+    init(cloud: LocalCloud, tokenClock: any LabClock, blobs: FileUploadBlobs?, routes: [RESTRoute] = RESTRoutes.all) {
         self.cloud = cloud
         self.tokenClock = tokenClock
+        self.blobs = blobs
         self.routes = routes
     }
 
@@ -25,10 +28,12 @@ struct RESTRouter: Sendable {
     func respond(to request: RESTRequest, peer: RESTPeer) async -> RESTResponse {
         do {
             let (route, parameters) = try self.route(for: request)
-            guard request.query["api-version"] != nil else {
+            if case .blobUpload = route.access {} else if request.query["api-version"] == nil {
                 throw RESTError.argumentInvalid(field: "api-version", rule: "the query parameter is required, e.g. api-version=2021-04-12")
             }
-            let call = try await authorize(request, parameters: parameters, access: route.access, peer: peer)
+            var call = try await authorize(request, parameters: parameters, access: route.access, peer: peer)
+            call.blobs = blobs
+            call.now = cloud.clock.now()
             return try await route.handler(call)
         } catch let error as any AzureError {
             return .error(error, at: cloud.clock.now())
@@ -60,14 +65,26 @@ struct RESTRouter: Sendable {
         case .service(let right, let alternatives):
             let service = try await authenticateService(
                 hostName: hostName, authorization: authorization, right: right, alternatives: alternatives)
-            return RESTCall(request: request, parameters: parameters, hub: service.hub, sender: nil, hubName: service.hubName)
+            return RESTCall(request: request, parameters: parameters, hub: service.hub, sender: nil, hubName: service.hubName, peer: peer)
         case .device(let module):
             let certificates = await peer.certificates()
             let credentials = DeviceCredentials(
                 hostName: hostName, deviceId: parameters.first ?? "", moduleId: module ? parameters.dropFirst().first : nil,
                 sasToken: authorization, clientCertificate: certificates.leaf, certificateChain: certificates.chain)
             let device = try await cloud.authenticateDevice(credentials, at: tokenClock.now())
-            return RESTCall(request: request, parameters: parameters, hub: device.hub, sender: device.sender, hubName: device.hubName)
+            return RESTCall(
+                request: request, parameters: parameters, hub: device.hub, sender: device.sender, hubName: device.hubName, peer: peer)
+        case .blobUpload:
+            let container = parameters.first ?? ""
+            let blob = parameters.dropFirst().first ?? ""
+            guard let signature = request.query["sig"],
+                  let (hub, upload) = await cloud.blobUpload(containerName: container, blobName: blob, signature: signature)
+            else {
+                throw BlobUploadError.authenticationFailed(container: container, blob: blob)
+            }
+            return RESTCall(
+                request: request, parameters: parameters, hub: hub, sender: nil, hubName: await hub.settings.name, upload: upload,
+                peer: peer)
         }
     }
 

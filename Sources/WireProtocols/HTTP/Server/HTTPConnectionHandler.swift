@@ -10,8 +10,10 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
 
-    /// Larger than any request IoT Hub accepts (256 KB telemetry, 100-device bulk requests).
-    static let maximumBodyBytes = 4 * 1024 * 1024
+    /// Azure Storage's single Put Blob size that `azure-storage-blob` uses before it switches to
+    /// blocks (64 MiB), far above any IoT Hub request (256 KB telemetry, 100-device bulk requests),
+    /// whose own limits the hub checks.
+    static let maximumBodyBytes = 64 * 1024 * 1024
 
     private let router: RESTRouter
     private let peer: RESTPeer

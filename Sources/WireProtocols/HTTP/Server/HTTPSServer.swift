@@ -1,3 +1,4 @@
+import HubEngine
 import LabCore
 import LocalCloud
 import NIOCore
@@ -30,24 +31,27 @@ public final class HTTPSServer: Sendable {
     ///     `serve`), separate from the lab clock that may be fast-forwarded.
     ///   - webSocketMQTT: the MQTT broker that serves WebSocket connections upgraded at
     ///     `/$iothub/websocket` (the device SDKs' `websockets=True`); `nil` answers that path 404.
+    ///   - blobStore: where file uploads are written (`FileBlobStore` on `$IOTLAB_HOME/blobs` in
+    ///     `serve`); `nil` refuses blob writes, so devices can get an upload URI but not use it.
     public static func start(
         host: String, port: Int, tls: NIOSSLContext?, cloud: LocalCloud, tokenClock: any LabClock, group: any EventLoopGroup,
-        webSocketMQTT: MQTTServer?
+        webSocketMQTT: MQTTServer?, blobStore: (any BlobStore)? = nil
     ) async throws -> HTTPSServer {
         var configure: ConnectionConfigurator?
         if let webSocketMQTT {
             configure = { channel in webSocketMQTT.configureConnection(channel) }
         }
         return try await start(
-            host: host, port: port, tls: tls, cloud: cloud, tokenClock: tokenClock, group: group, mqttOverWebSockets: configure)
+            host: host, port: port, tls: tls, cloud: cloud, tokenClock: tokenClock, group: group, mqttOverWebSockets: configure,
+            blobStore: blobStore)
     }
 
     /// `start`, with WebSocket connections at `/$iothub/websocket` handed to `mqttOverWebSockets`.
     static func start(
         host: String, port: Int, tls: NIOSSLContext?, cloud: LocalCloud, tokenClock: any LabClock, group: any EventLoopGroup,
-        mqttOverWebSockets: ConnectionConfigurator?
+        mqttOverWebSockets: ConnectionConfigurator?, blobStore: (any BlobStore)? = nil
     ) async throws -> HTTPSServer {
-        let router = RESTRouter(cloud: cloud, tokenClock: tokenClock)
+        let router = RESTRouter(cloud: cloud, tokenClock: tokenClock, blobs: blobStore.map(FileUploadBlobs.init))
         let channel = try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -56,7 +60,10 @@ public final class HTTPSServer: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     let pipeline = channel.pipeline.syncOperations
                     if let tls { try pipeline.addHandler(NIOSSLServerHandler.frontDoor(context: tls)) }
-                    let peer = tls == nil ? RESTPeer.anonymous : RESTPeer { await channel.peerCertificates() }
+                    let localPort = channel.localAddress?.port ?? port
+                    let peer = tls == nil
+                        ? RESTPeer.anonymous(localPort: localPort)
+                        : RESTPeer(certificates: { await channel.peerCertificates() }, localPort: localPort)
                     let rest = HTTPConnectionHandler(router: router, peer: peer)
                     if let mqttOverWebSockets {
                         let upgrade: NIOHTTPServerUpgradeSendableConfiguration = (
