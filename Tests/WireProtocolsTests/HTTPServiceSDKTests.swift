@@ -66,13 +66,15 @@ import WorkspaceStore
         #expect(results["offline"] == 404)
         #expect(results["deleted"] == 404)
         #expect(results["statistics"] == 4)
+        #expect(results["digitalTwin"] == 42)
+        #expect(results["command"] == ["got": "since"])
     }
 
     /// Each step records what the SDK returned, or the HTTP status it raised.
     static let script = #"""
         import json, os, sys
         os.environ["REQUESTS_CA_BUNDLE"] = sys.argv[2]
-        from azure.iot.hub import IoTHubRegistryManager
+        from azure.iot.hub import IoTHubRegistryManager, DigitalTwinClient
         from azure.iot.hub.models import Twin, TwinProperties, QuerySpecification, CloudToDeviceMethod
         from msrest.exceptions import HttpOperationError
 
@@ -113,6 +115,11 @@ import WorkspaceStore
         out["method"] = {"status": result.status, "payload": result.payload}
         out["offline"] = status(lambda: rm.invoke_device_method("q-0", CloudToDeviceMethod(method_name="reboot", payload=None, response_timeout_in_seconds=10)))
         out["statistics"] = rm.get_device_registry_statistics().total_device_count
+
+        twins = DigitalTwinClient.from_connection_string(sys.argv[1])
+        twins.update_digital_twin("q-1", [{"op": "add", "path": "/targetTemperature", "value": 42}])
+        out["digitalTwin"] = twins.get_digital_twin("q-1")["$metadata"]["targetTemperature"]["desiredValue"]
+        out["command"] = twins.invoke_component_command("online-1", "thermostat1", "getMaxMinReport", "since", 5, 10)
         rm.delete_device("sdk-1")
         out["deleted"] = status(lambda: rm.get_device("sdk-1"))
         print(json.dumps(out))
