@@ -44,13 +44,14 @@ struct RESTRouter: Sendable {
     }
 
     /// The first route whose path and method match; a path no route has is 404, a path some
-    /// route has under another method is 405.
+    /// route has under another method is 405. The blob route, which takes any path, makes no
+    /// path known: `GET /a/b` is 404, not "use PUT".
     private func route(for request: RESTRequest) throws(RESTError) -> (RESTRoute, [String]) {
         var pathExists = false
         for route in routes {
             guard let parameters = route.parameters(matching: request.path) else { continue }
-            pathExists = true
             if route.method == request.method { return (route, parameters) }
+            if case .blobUpload = route.access {} else { pathExists = true }
         }
         let path = "/" + request.path.joined(separator: "/")
         if pathExists { throw .methodNotAllowed(method: request.method.rawValue, path: path) }
