@@ -4,6 +4,7 @@ import IoTSecurity
 import JSONValue
 import LabCore
 import LocalCloud
+import NIOCore
 import NIOHTTP1
 import NIOPosix
 import WireProtocols
@@ -17,6 +18,8 @@ struct HTTPServerFixture {
     let cloud: LocalCloud
     let hub: IoTHub
     let client: HTTPTestClient
+    /// The event loops the server runs on, for tests that open raw connections.
+    var group: any EventLoopGroup { client.group }
     /// The clock tokens are checked against, apart from the lab clock.
     let tokenClock: ManualClock
     /// The CA that signed the server certificate, when the server speaks TLS.

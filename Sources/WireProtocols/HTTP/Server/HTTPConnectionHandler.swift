@@ -43,6 +43,12 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         }
     }
 
+    /// Bytes that are not HTTP (NIO's error handler has already answered 400) or a failed TLS
+    /// handshake end the connection, so a broken client cannot hold it open.
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        context.close(promise: nil)
+    }
+
     private func respond(to head: HTTPRequestHead, body: [UInt8], context: ChannelHandlerContext) {
         let promise = context.eventLoop.makePromise(of: RESTResponse.self)
         if bodyBytes > Self.maximumBodyBytes {
