@@ -77,7 +77,7 @@ import WorkspaceStore
         client.on_message_received = on_message
         client.on_method_request_received = on_method
         print("SUBSCRIBED", flush=True)
-        result["received"] = [desired.wait(30), c2d.wait(30), method.wait(30)]
+        result["received"] = [desired.wait(60), c2d.wait(60), method.wait(60)]
         client.shutdown()
         print(json.dumps(result))
         """#
