@@ -15,7 +15,8 @@ import WorkspaceStore
 /// cannot all bind. So the server listens on a free port and the script gives the SDK an HTTP
 /// CONNECT proxy (the SDK's own `proxy_options`, reference §1) that forwards to it: the SDK still
 /// dials `localhost:8883`, checks the certificate for `localhost` and speaks TLS end to end.
-@Suite struct MQTTDeviceSDKTests {
+/// The tests run one at a time only to spare the CPU: each starts a Python SDK process.
+@Suite(.serialized) struct MQTTDeviceSDKTests {
     static let script = #"""
         import json, socket, sys, threading
         from azure.iot.device import IoTHubDeviceClient, IoTHubModuleClient, Message, MethodResponse, ProxyOptions, X509
