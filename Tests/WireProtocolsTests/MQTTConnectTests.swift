@@ -102,6 +102,14 @@ import Testing
         }
     }
 
+    @Test func deletingTheDeviceClosesItsConnection() async throws {
+        try await MQTTServerFixture.with { fixture in
+            let (client, _) = try await fixture.connectedClient()
+            try await fixture.hub.deleteDevice("d1", ifMatch: nil)
+            #expect(try await client.receiveUntilClosed() == [])
+        }
+    }
+
     @Test func disablingTheDeviceClosesItsConnection() async throws {
         try await MQTTServerFixture.with { fixture in
             let (client, _) = try await fixture.connectedClient()

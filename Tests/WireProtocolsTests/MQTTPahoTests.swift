@@ -22,15 +22,15 @@ import Testing
         client.on_connect, client.on_message = on_connect, on_message
         client.connect("127.0.0.1", port, keepalive=30)
         client.loop_start()
-        result["connected"] = connected.wait(20)
+        result["connected"] = connected.wait(60)
         if result.get("rc") == 0:
             client.publish(f"devices/{device}/messages/events", b"qos0", qos=0)
             info = client.publish(f"devices/{device}/messages/events/$.ct=application/json&k=v", b'{"a":1}', qos=1)
-            info.wait_for_publish(20)
+            info.wait_for_publish(60)
             result["pubacked"] = info.is_published()
             client.subscribe("$iothub/twin/res/#", qos=1)
             client.publish("$iothub/twin/GET/?$rid=paho-1", b" ", qos=0)
-            result["twinReceived"] = twin.wait(20)
+            result["twinReceived"] = twin.wait(60)
             client.disconnect()
         client.loop_stop()
         print(json.dumps(result))

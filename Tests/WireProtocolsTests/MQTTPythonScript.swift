@@ -10,7 +10,7 @@ import Testing
 /// the SDKs, and it fails the test instead of stalling the suite.
 struct MQTTPythonScript {
     let python: String
-    static let deadlineSeconds = 90
+    static let deadlineSeconds = 150
 
     /// The interpreter, or `nil` with a recorded failure saying how to get one.
     static func locate(sourceLocation: SourceLocation = #_sourceLocation) -> MQTTPythonScript? {

@@ -93,4 +93,13 @@ import Testing
             #expect(fromPartition == (1...100).map(String.init))
         }
     }
+
+    @Test func aPacketAnnouncedOverTheLimitClosesTheConnectionBeforeItsBodyArrives() async throws {
+        try await MQTTServerFixture.with { fixture in
+            let (client, _) = try await fixture.connectedClient()
+            // A PUBLISH announcing 294,912 bytes (over 256 KB + 16 KB), and none of them sent.
+            try await client.sendRaw([0x30, 0x80, 0x80, 0x12])
+            #expect(try await client.receiveUntilClosed() == [])
+        }
+    }
 }
