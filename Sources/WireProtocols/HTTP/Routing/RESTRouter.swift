@@ -44,14 +44,16 @@ struct RESTRouter: Sendable {
     }
 
     /// The first route whose path and method match; a path no route has is 404, a path some
-    /// route has under another method is 405. The blob route, which takes any path, makes no
-    /// path known: `GET /a/b` is 404, not "use PUT".
+    /// route has under another method is 405. The blob route, which takes any path, is only a
+    /// candidate for requests signed for Azure Storage (`sig=`), so `PUT /configurations/c1`
+    /// is 404 like any operation iotlab does not serve, and `GET /a/b` is not "use PUT".
     private func route(for request: RESTRequest) throws(RESTError) -> (RESTRoute, [String]) {
         var pathExists = false
         for route in routes {
+            if case .blobUpload = route.access, request.query["sig"] == nil { continue }
             guard let parameters = route.parameters(matching: request.path) else { continue }
             if route.method == request.method { return (route, parameters) }
-            if case .blobUpload = route.access {} else { pathExists = true }
+            pathExists = true
         }
         let path = "/" + request.path.joined(separator: "/")
         if pathExists { throw .methodNotAllowed(method: request.method.rawValue, path: path) }
