@@ -1,5 +1,11 @@
 import Foundation
+import LabCore
+import LocalCloud
+import NIOCore
+import NIOPosix
 import Testing
+import WireProtocols
+import WorkspaceStore
 
 /// The connection itself: keep-alive with answers in request order, `Connection: close`, and
 /// bytes that are not HTTP, which get a 400 and a closed connection without harming the server.
@@ -44,5 +50,27 @@ import Testing
             #expect(Self.statusLines(received).first == "HTTP/1.1 400 Bad Request")
             #expect(try await fixture.service(.GET, "/statistics/devices").status == 200)
         }
+    }
+}
+
+/// Stopping the server ends the connections it accepted, not only its listener.
+@Suite struct HTTPServerStopTests {
+    @Test func stopClosesAnOpenKeepAliveConnection() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let cloud = try LocalCloud(workspace: Workspace.inMemory(), clock: ManualClock())
+        let server = try await HTTPSServer.start(
+            host: "127.0.0.1", port: 0, tls: nil, cloud: cloud, tokenClock: ManualClock(), group: group, webSocketMQTT: nil)
+        let client = try await ClientBootstrap(group: group).connect(host: "127.0.0.1", port: server.localPort) { channel in
+            channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
+        }
+        let closedByServer = try await client.executeThenClose { inbound, outbound in
+            try await outbound.write(ByteBuffer(bytes: HTTPConnectionTests.get("/nowhere?api-version=1")))
+            var iterator = inbound.makeAsyncIterator()
+            _ = try await iterator.next()  // the 404, on a connection kept alive
+            try await server.stop()
+            return try await iterator.next() == nil
+        }
+        #expect(closedByServer)
+        try await group.shutdownGracefully()
     }
 }
