@@ -74,13 +74,17 @@ public final class HTTPSServer: Sendable {
                         let upgrade: NIOHTTPServerUpgradeSendableConfiguration = (
                             upgraders: [MQTTWebSocketUpgrade.upgrader(configure: mqttOverWebSockets)],
                             completionHandler: { context in
-                                _ = context.pipeline.syncOperations.removeHandler(name: restHandlerName)
+                                // MQTT's own keep-alive watches the connection from here on.
+                                for name in [idleCloserName, restHandlerName] {
+                                    _ = context.pipeline.syncOperations.removeHandler(name: name)
+                                }
                             }
                         )
                         try pipeline.configureHTTPServerPipeline(withServerUpgrade: upgrade, withErrorHandling: true)
                     } else {
                         try pipeline.configureHTTPServerPipeline(withErrorHandling: true)
                     }
+                    try pipeline.addHandler(HTTPIdleConnectionCloser(), name: idleCloserName)
                     try pipeline.addHandler(rest, name: restHandlerName)
                 }
             }
@@ -102,8 +106,10 @@ public final class HTTPSServer: Sendable {
         }
     }
 
-    /// The REST handler's name in each connection's pipeline, so a WebSocket upgrade can remove it.
+    /// The names of the HTTP-only handlers in each connection's pipeline, so a WebSocket upgrade
+    /// can remove them.
     private static let restHandlerName = "iotlab.rest"
+    private static let idleCloserName = "iotlab.rest.idle-closer"
 
     /// Stops accepting connections and closes the open ones, keep-alive and WebSocket alike.
     public func stop() async throws {
