@@ -87,6 +87,13 @@ public actor WorkspaceSession {
             } catch {
                 return .failure("\(error)")
             }
+        case .connections:
+            do {
+                let caFile = home.tlsFolder.appendingPathComponent("ca.pem")
+                return .success(try await ConnectionReport.collect(cloud: cloud, endpoints: nil, caFile: caFile).text)
+            } catch {
+                return .failure("\(error)")
+            }
         case .showClock:
             return .success(clockReport())
         case .advanceClock(let duration):
