@@ -136,12 +136,17 @@ let package = Package(
             dependencies: ["AzConsole", "LocalCloud", "JSONValue", "LabCore", "WorkspaceStore", "IoTSecurity"],
             swiftSettings: swift6),
         .testTarget(
+            name: "MQTTCodecTests",
+            dependencies: ["MQTTCodec", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swift6),
+        .testTarget(
             name: "WireProtocolsTests",
             dependencies: [
-                "WireProtocols", "IoTSecurity",
+                "WireProtocols", "MQTTCodec", "LocalCloud", "HubEngine", "JSONValue", "LabCore", "WorkspaceStore",
+                "IoTSecurity",
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOTLS", package: "swift-nio"),
             ],

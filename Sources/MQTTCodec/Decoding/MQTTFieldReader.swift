@@ -1,0 +1,54 @@
+import NIOCore
+
+/// Reads the fields of one packet's variable header and payload, throwing the rule broken when
+/// the bytes run out or a string is not UTF-8; the packet's bytes are already isolated, so a
+/// field can never read into the next packet.
+struct MQTTFieldReader {
+    var buffer: ByteBuffer
+
+    var remaining: Int { buffer.readableBytes }
+
+    mutating func readByte(_ field: String) throws(MQTTDecodingError) -> UInt8 {
+        guard let byte = buffer.readInteger(as: UInt8.self) else { throw .truncated(field: field) }
+        return byte
+    }
+
+    mutating func readUInt16(_ field: String) throws(MQTTDecodingError) -> UInt16 {
+        guard let value = buffer.readInteger(endianness: .big, as: UInt16.self) else { throw .truncated(field: field) }
+        return value
+    }
+
+    /// A packet identifier, which is never 0.
+    mutating func readPacketId(of type: MQTTPacketType) throws(MQTTDecodingError) -> UInt16 {
+        let id = try readUInt16("packet identifier")
+        guard id != 0 else { throw .zeroPacketIdentifier(type: type) }
+        return id
+    }
+
+    /// Two length bytes, then that many bytes.
+    mutating func readBinary(_ field: String) throws(MQTTDecodingError) -> [UInt8] {
+        let length = Int(try readUInt16("\(field) length"))
+        guard let bytes = buffer.readBytes(length: length) else { throw .truncated(field: field) }
+        return bytes
+    }
+
+    /// A length-prefixed UTF-8 string with no U+0000 (§1.5.3).
+    mutating func readString(_ field: String) throws(MQTTDecodingError) -> String {
+        let bytes = try readBinary(field)
+        // Decoding repairs ill-formed sequences with U+FFFD, so a string that does not encode back
+        // to the same bytes was not well-formed UTF-8.
+        let string = String(decoding: bytes, as: UTF8.self)
+        guard !bytes.contains(0), string.utf8.elementsEqual(bytes) else { throw .invalidUTF8(field: field) }
+        return string
+    }
+
+    /// Everything left: a PUBLISH payload.
+    mutating func readRest() -> [UInt8] {
+        buffer.readBytes(length: buffer.readableBytes) ?? []
+    }
+
+    /// Refuses bytes after the last field of a fixed-length packet.
+    func requireEnd(of type: MQTTPacketType) throws(MQTTDecodingError) {
+        guard remaining == 0 else { throw .unexpectedBytes(type: type, count: remaining) }
+    }
+}

@@ -1,0 +1,49 @@
+import HubEngine
+import LocalCloud
+import MQTTCodec
+import NIOCore
+
+extension MQTTDeviceConnection {
+    /// Answers CONNECT the way IoT Hub does: CONNACK 3 for a DPS user name (provisioning is not
+    /// served here yet), 4 for a user name that names no device, 2 when the client id is not the
+    /// identity the user name names, 5 when the credentials do not authenticate (or the device is
+    /// disabled or unknown); otherwise 0, resuming the stored session of a `clean_session=0` client.
+    func accept(_ connect: MQTTConnect) async throws -> Next {
+        guard let username = connect.username, case .hub(let host, let deviceId, let moduleId) = IoTHubUsername(username) else {
+            let refusal: MQTTConnAck.ReturnCode =
+                connect.username.map(IoTHubUsername.init) == .provisioning ? .serverUnavailable : .badUsernameOrPassword
+            return try await refuse(refusal)
+        }
+        owner = DeviceTopicOwner(deviceId: deviceId, moduleId: moduleId)
+        guard connect.clientId == deviceId + (moduleId.map { "/" + $0 } ?? "") else { return try await refuse(.identifierRejected) }
+
+        let credentials = DeviceCredentials(
+            hostName: host, deviceId: deviceId, moduleId: moduleId, sasToken: connect.password.map { String(decoding: $0, as: UTF8.self) })
+        let device: AuthenticatedDevice
+        let session: DeviceSession
+        do {
+            device = try await server.cloud.authenticateDevice(credentials, at: server.tokenClock.now())
+            session = try await device.hub.connect(device.sender)
+        } catch {
+            return try await refuse(.notAuthorized)
+        }
+        self.session = session
+
+        let key = device.hubName + "/" + connect.clientId
+        persistentKey = connect.cleanSession ? nil : key
+        let resumed = await server.sessions.resume(key, cleanSession: connect.cleanSession)
+        subscriptions = resumed ?? [:]
+        try await session.subscribe(Set(subscriptions.keys.compactMap(\.hubSubscription)))
+        if let will = connect.will, case .telemetry = DevicePublishTopic(will.topic, owner: owner) {
+            self.will = will
+        }
+        try await channel.triggerUserOutboundEvent(MQTTKeepAlive.Period(seconds: connect.keepAlive))
+        try await outbound.write(.connack(MQTTConnAck(sessionPresent: resumed != nil, returnCode: .accepted)))
+        return .listen(session)
+    }
+
+    private func refuse(_ code: MQTTConnAck.ReturnCode) async throws -> Next {
+        try await outbound.write(.connack(MQTTConnAck(returnCode: code)))
+        return .close
+    }
+}

@@ -1,0 +1,73 @@
+import LabCore
+import LocalCloud
+import MQTTCodec
+import NIOCore
+import NIOPosix
+import NIOSSL
+
+/// The IoT Hub MQTT 3.1.1 front door: devices and modules connect with the Azure SDKs, paho or
+/// any MQTT client, over TLS (port 8883 in `serve`), plain TCP (tests, raw clients) or
+/// WebSockets (the HTTPS listener hands its upgraded connections to `configureConnection`).
+///
+/// Each connection authenticates through `LocalCloud.authenticateDevice` and then acts through
+/// the hub's `DeviceSession`, so what a real client does is what the console and the simulated
+/// devices do.
+public final class MQTTServer: Sendable {
+    private let listener: any Channel
+    private let context: MQTTServerContext
+
+    private init(listener: any Channel, context: MQTTServerContext) {
+        self.listener = listener
+        self.context = context
+    }
+
+    /// Binds `host:port` (0 picks a free port; see `localPort`) and starts accepting connections.
+    ///
+    /// - Parameters:
+    ///   - tls: the server context (TLS 1.2 and 1.3, client certificate optional), or `nil` for plain TCP.
+    ///   - tokenClock: the clock SAS expiry is checked against, the real wall clock in `serve`.
+    public static func start(
+        host: String, port: Int, tls: NIOSSLContext?, cloud: LocalCloud, tokenClock: any LabClock, group: any EventLoopGroup
+    ) async throws -> MQTTServer {
+        let context = MQTTServerContext(cloud: cloud, tokenClock: tokenClock, sessions: MQTTSessionStore(), connections: MQTTOpenConnections())
+        let listener = try await ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 256)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelInitializer { channel in
+                do {
+                    if let tls {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls))
+                    }
+                    try context.configure(channel)
+                    return channel.eventLoop.makeSucceededVoidFuture()
+                } catch {
+                    return channel.eventLoop.makeFailedFuture(error)
+                }
+            }
+            .bind(host: host, port: port)
+            .get()
+        return MQTTServer(listener: listener, context: context)
+    }
+
+    /// The port the server listens on (the one the system chose when started with port 0).
+    public var localPort: Int {
+        listener.localAddress?.port ?? 0
+    }
+
+    /// Adds the MQTT connection handlers to an already-open byte channel and starts serving it:
+    /// used by the HTTPS listener after a WebSocket upgrade at `/$iothub/websocket`, with a
+    /// frame-to-bytes adapter in front.
+    public func configureConnection(_ channel: any Channel) -> EventLoopFuture<Void> {
+        let context = self.context
+        return channel.eventLoop.submit {
+            try context.configure(channel)
+        }
+    }
+
+    /// Stops accepting connections and closes every open one (their devices show as disconnected).
+    public func stop() async throws {
+        try await listener.close()
+        await context.connections.closeAll()
+    }
+}

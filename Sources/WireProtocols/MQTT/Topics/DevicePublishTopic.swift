@@ -1,0 +1,34 @@
+/// What a device may publish to IoT Hub, read from the PUBLISH topic (IoT Hub MQTT support).
+///
+/// Only the connection's own topics parse: another device's telemetry topic, an unknown
+/// `$iothub` topic or any other name is `nil`, and IoT Hub closes the connection for it.
+enum DevicePublishTopic: Equatable {
+    /// `devices/{id}[/modules/{mid}]/messages/events[/{bag}]`; the trailing slash is optional
+    /// for raw clients, and the bag may hold a literal `$.ct=application/json` (reference §4.7).
+    case telemetry(PropertyBag)
+    /// `$iothub/twin/GET/?$rid={rid}`.
+    case twinGet(requestId: String)
+    /// `$iothub/twin/PATCH/properties/reported/?$rid={rid}`.
+    case reportedPatch(requestId: String)
+    /// `$iothub/methods/res/{status}/?$rid={rid}`.
+    case methodResponse(status: Int, requestId: String)
+
+    init?(_ topic: String, owner: DeviceTopicOwner) {
+        let events = owner.prefix + "messages/events"
+        if topic == events || topic == events + "/" {
+            self = .telemetry(PropertyBag())
+        } else if topic.hasPrefix(events + "/") {
+            self = .telemetry(PropertyBag(parsing: topic.dropFirst(events.count + 1)))
+        } else if topic.hasPrefix("$iothub/twin/GET/") {
+            self = .twinGet(requestId: TopicQuery.of(topic[...])["$rid"] ?? "")
+        } else if topic.hasPrefix("$iothub/twin/PATCH/properties/reported/") {
+            self = .reportedPatch(requestId: TopicQuery.of(topic[...])["$rid"] ?? "")
+        } else if topic.hasPrefix("$iothub/methods/res/") {
+            let rest = topic.dropFirst("$iothub/methods/res/".count)
+            guard let slash = rest.firstIndex(of: "/"), let status = Int(rest[..<slash]) else { return nil }
+            self = .methodResponse(status: status, requestId: TopicQuery.of(rest)["$rid"] ?? "")
+        } else {
+            return nil
+        }
+    }
+}

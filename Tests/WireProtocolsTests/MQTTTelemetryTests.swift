@@ -1,0 +1,79 @@
+import Foundation
+import HubEngine
+import MQTTCodec
+import Testing
+
+@Suite struct MQTTTelemetryTests {
+    @Test func telemetryWithAPropertyBagReachesTheBuiltInEndpointBeforeItsPuback() async throws {
+        try await MQTTServerFixture.with { fixture in
+            let (client, _) = try await fixture.connectedClient()
+            // What the Python SDK sends (reference §4.3).
+            let topic = "devices/d1/messages/events/%24.mid=r-0&%24.cid=corr-0&%24.ct=application%2Fjson&%24.ce=utf-8&alert%20level=a%2Fb%3Dc%26d&run=r&seq=0"
+            try await client.send(.publish(MQTTPublish(topic: topic, payload: Array(#"{"t":21}"#.utf8), qos: .atLeastOnce, packetId: 1)))
+            #expect(try await client.receive() == .puback(packetId: 1))
+            let messages = try fixture.builtInMessages()
+            #expect(messages.count == 1)
+            let message = try #require(messages.first)
+            #expect(message.body == Array(#"{"t":21}"#.utf8))
+            #expect(message.systemProperties.messageId == "r-0")
+            #expect(message.systemProperties.correlationId == "corr-0")
+            #expect(message.systemProperties.contentType == "application/json")
+            #expect(message.systemProperties.contentEncoding == "utf-8")
+            #expect(message.systemProperties.connectionDeviceId == "d1")
+            #expect(Array(message.applicationProperties.keys) == ["alert level", "run", "seq"])
+            #expect(message.applicationProperties["alert level"] == "a/b=c&d")
+        }
+    }
+
+    @Test func rawClientsMaySendQoS0WithoutTrailingSlashOrWithALiteralContentType() async throws {
+        try await MQTTServerFixture.with { fixture in
+            let (client, _) = try await fixture.connectedClient()
+            try await client.send(.publish(MQTTPublish(topic: "devices/d1/messages/events", payload: [1])))
+            try await client.send(.publish(MQTTPublish(topic: "devices/d1/messages/events/$.ct=application/json&$.ce=utf-8", payload: [2], qos: .atLeastOnce, packetId: 2)))
+            #expect(try await client.receive() == .puback(packetId: 2))
+            let messages = try fixture.builtInMessages()
+            #expect(messages.map(\.body) == [[1], [2]])
+            #expect(messages.last?.systemProperties.contentType == "application/json")
+        }
+    }
+
+    @Test func aRetainedPublishIsMarkedMqttRetainAndNotKept() async throws {
+        try await MQTTServerFixture.with { fixture in
+            let (client, _) = try await fixture.connectedClient()
+            try await client.send(.publish(MQTTPublish(topic: "devices/d1/messages/events/", payload: [1], qos: .atLeastOnce, packetId: 3, retain: true)))
+            #expect(try await client.receive() == .puback(packetId: 3))
+            #expect(try fixture.builtInMessages().first?.applicationProperties["mqtt-retain"] == "true")
+        }
+    }
+
+    @Test func aModuleSendsOnItsOwnTopic() async throws {
+        try await MQTTServerFixture.with { fixture in
+            _ = try await fixture.hub.createModule(ModuleIdentity(moduleId: "filter", deviceId: "d1"))
+            let (client, connack) = try await fixture.connectedClient(moduleId: "filter")
+            #expect(connack?.returnCode == .accepted)
+            try await client.send(.publish(MQTTPublish(topic: "devices/d1/modules/filter/messages/events/k=v", payload: [9], qos: .atLeastOnce, packetId: 4)))
+            #expect(try await client.receive() == .puback(packetId: 4))
+            let message = try #require(try fixture.builtInMessages().first)
+            #expect(message.systemProperties.connectionModuleId == "filter")
+            #expect(message.applicationProperties["k"] == "v")
+        }
+    }
+
+    @Test func qos2ClosesTheConnectionAsIoTHubDoes() async throws {
+        try await MQTTServerFixture.with { fixture in
+            let (client, _) = try await fixture.connectedClient()
+            try await client.send(.publish(MQTTPublish(topic: "devices/d1/messages/events/", payload: [1], qos: .exactlyOnce, packetId: 5)))
+            #expect(try await client.receiveUntilClosed() == [])
+            #expect(try fixture.builtInMessages().isEmpty)
+        }
+    }
+
+    @Test func publishingOnAnotherDevicesTopicClosesTheConnection() async throws {
+        try await MQTTServerFixture.with(devices: ["d1", "d2"]) { fixture in
+            let (client, _) = try await fixture.connectedClient()
+            try await client.send(.publish(MQTTPublish(topic: "devices/d2/messages/events/", payload: [1], qos: .atLeastOnce, packetId: 6)))
+            #expect(try await client.receiveUntilClosed() == [])
+            #expect(try fixture.builtInMessages().isEmpty)
+        }
+    }
+}
