@@ -81,12 +81,23 @@ let package = Package(
             ],
             swiftSettings: swift6),
 
+        // A load generator for any MQTT broker (`iotlab bench mqtt`).
+        .target(
+            name: "MQTTLoad",
+            dependencies: [
+                "MQTTCodec", "JSONValue",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swift6),
+
         // The application and its thin executable.
         .target(
             name: "IoTLabApp",
             dependencies: [
                 "JSONValue", "LabCore", "WorkspaceStore", "HubEngine", "LocalCloud", "AzConsole", "ControlSocket",
-                "DeviceSimulation", "WireProtocols",
+                "DeviceSimulation", "WireProtocols", "MQTTLoad", "IoTSecurity",
             ],
             swiftSettings: swift6),
         .executableTarget(
@@ -142,7 +153,7 @@ let package = Package(
         .testTarget(
             name: "WireProtocolsTests",
             dependencies: [
-                "WireProtocols", "MQTTCodec", "LocalCloud", "HubEngine", "JSONValue", "LabCore", "WorkspaceStore",
+                "WireProtocols", "MQTTCodec", "MQTTLoad", "LocalCloud", "HubEngine", "JSONValue", "LabCore", "WorkspaceStore",
                 "IoTSecurity",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
