@@ -14,17 +14,11 @@ enum MQTTTestBytes {
         return try MQTTPacket.decode(from: &buffer, maximumSize: maximumSize)
     }
 
-    /// A fixed header with `body` as its remaining bytes.
+    /// A fixed header with `body` as its remaining bytes, written by hand rather than by the
+    /// encoder under test: bodies here stay under 128 bytes, a one-byte remaining length.
     static func packet(_ header: UInt8, _ body: [UInt8]) -> [UInt8] {
-        var bytes = [header]
-        var length = body.count
-        repeat {
-            var byte = UInt8(length & 0x7F)
-            length >>= 7
-            if length > 0 { byte |= 0x80 }
-            bytes.append(byte)
-        } while length > 0
-        return bytes + body
+        precondition(body.count < 128, "test bodies fit a one-byte remaining length")
+        return [header, UInt8(body.count)] + body
     }
 
     /// A length-prefixed string field.

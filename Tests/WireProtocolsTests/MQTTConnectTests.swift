@@ -1,6 +1,10 @@
 import Foundation
 import HubEngine
+import IoTSecurity
+import LocalCloud
 import MQTTCodec
+import NIOCore
+import NIOPosix
 import Testing
 
 @Suite struct MQTTConnectTests {
@@ -98,6 +102,14 @@ import Testing
         }
     }
 
+    @Test func deletingTheDeviceClosesItsConnection() async throws {
+        try await MQTTServerFixture.with { fixture in
+            let (client, _) = try await fixture.connectedClient()
+            try await fixture.hub.deleteDevice("d1", ifMatch: nil)
+            #expect(try await client.receiveUntilClosed() == [])
+        }
+    }
+
     @Test func disablingTheDeviceClosesItsConnection() async throws {
         try await MQTTServerFixture.with { fixture in
             let (client, _) = try await fixture.connectedClient()
@@ -105,6 +117,46 @@ import Testing
             device.status = .disabled
             _ = try await fixture.hub.updateDevice(device, ifMatch: nil)
             #expect(try await client.receiveUntilClosed() == [])
+        }
+    }
+
+    @Test func stoppingTheServerClosesItsConnections() async throws {
+        try await MQTTServerFixture.with { fixture in
+            let (client, _) = try await fixture.connectedClient()
+            try await fixture.server.stop()
+            #expect(try await client.receiveUntilClosed() == [])
+        }
+    }
+
+    @Test func aConnectionHandedOverByAnotherListenerIsServed() async throws {
+        try await MQTTServerFixture.with { fixture in
+            // As the HTTPS listener hands over a WebSocket connection once upgraded.
+            let server = fixture.server
+            let other = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .childChannelInitializer { channel in server.configureConnection(channel) }
+                .bind(host: "127.0.0.1", port: 0).get()
+            let client = try await MQTTTestClient.connect(port: other.localAddress?.port ?? 0)
+            try await client.send(fixture.connectPacket(deviceId: "d1", password: fixture.token(deviceId: "d1")))
+            #expect(try await client.receive() == .connack(MQTTConnAck(returnCode: .accepted)))
+            try await client.send(.disconnect)
+            #expect(try await client.receiveUntilClosed() == [])
+            try await other.close()
+        }
+    }
+
+    @Test func aPolicyTokenWithDeviceConnectAndAnAliasHostAreAccepted() async throws {
+        try await MQTTServerFixture.with { fixture in
+            let policy = try await fixture.cloud.hub(named: MQTTServerFixture.hubName).policy(named: "device")
+            // Signed for `localhost`, as a client without GatewayHostName names the host it dials.
+            let token = SharedAccessSignature.token(
+                resourceURI: "localhost/devices/d1", key: try SymmetricKey(base64: policy.primaryKey), policyName: "device",
+                expiry: fixture.tokenClock.now().addingTimeInterval(600))
+            let client = try await MQTTTestClient.connect(port: fixture.server.localPort)
+            try await client.send(.connect(MQTTConnect(clientId: "d1", username: "localhost/d1/?api-version=2021-04-12", password: Array(token.utf8))))
+            #expect(try await client.receive() == .connack(MQTTConnAck(returnCode: .accepted)))
+            try await client.send(.publish(MQTTPublish(topic: "devices/d1/messages/events/", payload: [1], qos: .atLeastOnce, packetId: 1)))
+            #expect(try await client.receive() == .puback(packetId: 1))
+            #expect(try fixture.builtInMessages().first?.systemProperties.connectionAuthMethod?.contains(#""issuer":"hub""#) == true)
         }
     }
 }

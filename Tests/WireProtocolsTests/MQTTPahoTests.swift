@@ -22,40 +22,24 @@ import Testing
         client.on_connect, client.on_message = on_connect, on_message
         client.connect("127.0.0.1", port, keepalive=30)
         client.loop_start()
-        result["connected"] = connected.wait(20)
+        result["connected"] = connected.wait(60)
         if result.get("rc") == 0:
             client.publish(f"devices/{device}/messages/events", b"qos0", qos=0)
             info = client.publish(f"devices/{device}/messages/events/$.ct=application/json&k=v", b'{"a":1}', qos=1)
-            info.wait_for_publish(20)
+            info.wait_for_publish(60)
             result["pubacked"] = info.is_published()
             client.subscribe("$iothub/twin/res/#", qos=1)
             client.publish("$iothub/twin/GET/?$rid=paho-1", b" ", qos=0)
-            result["twinReceived"] = twin.wait(20)
+            result["twinReceived"] = twin.wait(60)
             client.disconnect()
         client.loop_stop()
         print(json.dumps(result))
         """#
 
-    /// Runs the script against the fixture's server; `nil` (with a recorded issue) without paho.
+    /// Runs the script against the fixture's server; `nil` (with a recorded issue) without Python.
     static func runPaho(_ fixture: MQTTServerFixture, token: String) async throws -> JSONValue? {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let python = ProcessInfo.processInfo.environment["IOTLAB_PYTHON"] ?? root.appendingPathComponent(".venv/bin/python3").path
-        guard FileManager.default.isExecutableFile(atPath: python) else {
-            Issue.record("paho-mqtt is needed: python3 -m venv .venv && .venv/bin/pip install 'paho-mqtt<2', or set IOTLAB_PYTHON")
-            return nil
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", script, String(fixture.server.localPort), MQTTServerFixture.hostName, "d1", token]
-        let output = Pipe()
-        process.standardOutput = output
-        // Waits off the cooperative pool: the server under test needs it while paho runs.
-        let status = try await withCheckedThrowingContinuation { (done: CheckedContinuation<Int32, any Error>) in
-            process.terminationHandler = { done.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch { done.resume(throwing: error) }
-        }
-        #expect(status == 0)
-        return try JSONValue(parsing: Array(output.fileHandleForReading.readDataToEndOfFile()))
+        guard let python = MQTTPythonScript.locate() else { return nil }
+        return try await python.run(script, arguments: [String(fixture.server.localPort), MQTTServerFixture.hostName, "d1", token])
     }
 
     @Test func pahoConnectsSendsAndGetsItsTwin() async throws {

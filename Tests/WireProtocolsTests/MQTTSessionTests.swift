@@ -7,12 +7,17 @@ import Testing
 @Suite struct MQTTSessionTests {
     static let desired = MQTTSubscribe.Subscription(topicFilter: "$iothub/twin/PATCH/properties/desired/#", qos: .atLeastOnce)
 
+    /// A connected `d1` subscribed to desired-property patches.
+    static func subscribedToDesired(_ fixture: MQTTServerFixture) async throws -> MQTTTestClient {
+        let (client, _) = try await fixture.connectedClient()
+        try await client.send(.subscribe(MQTTSubscribe(packetId: 1, subscriptions: [desired])))
+        #expect(try await client.receive() == .suback(MQTTSubAck(packetId: 1, returnCodes: [.granted(.atLeastOnce)])))
+        return client
+    }
+
     @Test func subscriptionsSurviveAReconnectWithoutCleanSession() async throws {
         try await MQTTServerFixture.with { fixture in
-            let (first, _) = try await fixture.connectedClient()
-            try await first.send(.subscribe(MQTTSubscribe(packetId: 1, subscriptions: [Self.desired])))
-            _ = try await first.receive()
-            await first.close()
+            try await Self.subscribedToDesired(fixture).close()
 
             // The Python SDK never subscribes again after a reconnect (reference §4.2).
             let (second, connack) = try await fixture.connectedClient()
@@ -25,10 +30,7 @@ import Testing
 
     @Test func aCleanSessionStartsWithNoSubscriptions() async throws {
         try await MQTTServerFixture.with { fixture in
-            let (first, _) = try await fixture.connectedClient()
-            try await first.send(.subscribe(MQTTSubscribe(packetId: 1, subscriptions: [Self.desired])))
-            _ = try await first.receive()
-            await first.close()
+            try await Self.subscribedToDesired(fixture).close()
 
             let (second, connack) = try await fixture.connectedClient(cleanSession: true)
             #expect(connack == MQTTConnAck(sessionPresent: false, returnCode: .accepted))
@@ -55,9 +57,7 @@ import Testing
 
     @Test func unsubscribedTopicsAreNotDelivered() async throws {
         try await MQTTServerFixture.with { fixture in
-            let (client, _) = try await fixture.connectedClient()
-            try await client.send(.subscribe(MQTTSubscribe(packetId: 1, subscriptions: [Self.desired])))
-            _ = try await client.receive()
+            let client = try await Self.subscribedToDesired(fixture)
             try await client.send(.unsubscribe(MQTTUnsubscribe(packetId: 2, topicFilters: [Self.desired.topicFilter])))
             #expect(try await client.receive() == .unsuback(packetId: 2))
             _ = try await fixture.hub.updateTwin(of: "d1", patch: ["properties": ["desired": ["x": 1]]], ifMatch: nil)

@@ -76,4 +76,30 @@ import Testing
             #expect(try fixture.builtInMessages().isEmpty)
         }
     }
+
+    @Test func manyPublishesInFlightAreAcknowledgedInOrderAndKeepTheirOrder() async throws {
+        try await MQTTServerFixture.with { fixture in
+            let (client, _) = try await fixture.connectedClient()
+            // More than the server reads ahead, so it has to hold the client back and resume.
+            for number in 1...100 {
+                try await client.send(.publish(MQTTPublish(
+                    topic: "devices/d1/messages/events/n=\(number)", payload: [UInt8(number)], qos: .atLeastOnce, packetId: UInt16(number))))
+            }
+            var acknowledged: [MQTTPacket] = []
+            for _ in 1...100 { acknowledged.append(try #require(try await client.receive())) }
+            #expect(acknowledged == (1...100).map { .puback(packetId: UInt16($0)) })
+            #expect(try fixture.builtInMessages().count == 100)
+            let fromPartition = try fixture.builtInMessages().map { $0.applicationProperties["n"] ?? "" }
+            #expect(fromPartition == (1...100).map(String.init))
+        }
+    }
+
+    @Test func aPacketAnnouncedOverTheLimitClosesTheConnectionBeforeItsBodyArrives() async throws {
+        try await MQTTServerFixture.with { fixture in
+            let (client, _) = try await fixture.connectedClient()
+            // A PUBLISH announcing 294,912 bytes (over 256 KB + 16 KB), and none of them sent.
+            try await client.sendRaw([0x30, 0x80, 0x80, 0x12])
+            #expect(try await client.receiveUntilClosed() == [])
+        }
+    }
 }

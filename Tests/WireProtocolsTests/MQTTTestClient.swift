@@ -8,7 +8,7 @@ import NIOPosix
 final class MQTTTestClient: Sendable {
     struct Timeout: Error {}
     /// A hang guard only: every read should be answered at once, so a read this slow is a failure.
-    static let readLimit: Duration = .seconds(20)
+    static let readLimit: Duration = .seconds(60)
 
     private let channel: NIOAsyncChannel<MQTTPacket, ByteBuffer>
     private let inbox = PacketInbox()

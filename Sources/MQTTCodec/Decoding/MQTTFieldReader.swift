@@ -42,6 +42,22 @@ struct MQTTFieldReader {
         return string
     }
 
+    /// A topic name a message is published to: not empty, and without the wildcards only
+    /// subscriptions may use (§3.3.2.1, §4.7.3).
+    mutating func readTopicName(_ field: String) throws(MQTTDecodingError) -> String {
+        let topic = try readString(field)
+        guard !topic.isEmpty else { throw .emptyTopic(field: field) }
+        guard !topic.contains(where: { $0 == "+" || $0 == "#" }) else { throw .wildcardInTopicName(topic) }
+        return topic
+    }
+
+    /// A SUBSCRIBE or UNSUBSCRIBE topic filter, which is never empty (§4.7.3).
+    mutating func readTopicFilter() throws(MQTTDecodingError) -> String {
+        let filter = try readString("topic filter")
+        guard !filter.isEmpty else { throw .emptyTopic(field: "topic filter") }
+        return filter
+    }
+
     /// Everything left: a PUBLISH payload.
     mutating func readRest() -> [UInt8] {
         buffer.readBytes(length: buffer.readableBytes) ?? []

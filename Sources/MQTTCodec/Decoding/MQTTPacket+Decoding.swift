@@ -80,9 +80,7 @@ extension MQTTConnect {
         let clientId = try reader.readString("client identifier")
         var will: Will?
         if hasWill {
-            let topic = try reader.readString("will topic")
-            guard !topic.isEmpty else { throw .emptyTopic(field: "will topic") }
-            guard !topic.contains(where: { $0 == "+" || $0 == "#" }) else { throw .wildcardInTopicName(topic) }
+            let topic = try reader.readTopicName("will topic")
             will = try Will(topic: topic, payload: reader.readBinary("will message"), qos: willQoS, retain: willRetain)
         }
         let username = try hasUsername ? reader.readString("user name") : nil
@@ -106,9 +104,7 @@ extension MQTTPublish {
     init(flags: UInt8, reading reader: inout MQTTFieldReader) throws(MQTTDecodingError) {
         let qosBits = (flags >> 1) & 0x03
         guard let qos = MQTTQoS(rawValue: qosBits) else { throw .invalidQoS(qosBits) }
-        let topic = try reader.readString("topic name")
-        guard !topic.isEmpty else { throw .emptyTopic(field: "topic name") }
-        guard !topic.contains(where: { $0 == "+" || $0 == "#" }) else { throw .wildcardInTopicName(topic) }
+        let topic = try reader.readTopicName("topic name")
         let packetId = try qos == .atMostOnce ? nil : reader.readPacketId(of: .publish)
         self.init(
             topic: topic, payload: reader.readRest(), qos: qos, packetId: packetId,
@@ -121,8 +117,7 @@ extension MQTTSubscribe {
         let packetId = try reader.readPacketId(of: .subscribe)
         var subscriptions: [Subscription] = []
         while reader.remaining > 0 {
-            let filter = try reader.readString("topic filter")
-            guard !filter.isEmpty else { throw .emptyTopic(field: "topic filter") }
+            let filter = try reader.readTopicFilter()
             let options = try reader.readByte("requested QoS")
             guard options & 0xFC == 0 else { throw .reservedSubscriptionBitsSet(options) }
             guard let qos = MQTTQoS(rawValue: options) else { throw .invalidQoS(options) }
@@ -156,9 +151,7 @@ extension MQTTUnsubscribe {
         let packetId = try reader.readPacketId(of: .unsubscribe)
         var filters: [String] = []
         while reader.remaining > 0 {
-            let filter = try reader.readString("topic filter")
-            guard !filter.isEmpty else { throw .emptyTopic(field: "topic filter") }
-            filters.append(filter)
+            filters.append(try reader.readTopicFilter())
         }
         guard !filters.isEmpty else { throw .noTopicFilters(type: .unsubscribe) }
         self.init(packetId: packetId, topicFilters: filters)

@@ -1,13 +1,15 @@
 import HubEngine
+import LabCore
 import LocalCloud
 import MQTTCodec
 import NIOCore
 
 extension MQTTDeviceConnection {
     /// Answers CONNECT the way IoT Hub does: CONNACK 3 for a DPS user name (provisioning is not
-    /// served here yet), 4 for a user name that names no device, 2 when the client id is not the
-    /// identity the user name names, 5 when the credentials do not authenticate (or the device is
-    /// disabled or unknown); otherwise 0, resuming the stored session of a `clean_session=0` client.
+    /// served here yet) or when the hub cannot record the connection, 4 for a user name that names
+    /// no device, 2 when the client id is not the identity the user name names, 5 when the
+    /// credentials do not authenticate (or the device is disabled or unknown); otherwise 0,
+    /// resuming the stored session of a `clean_session=0` client.
     func accept(_ connect: MQTTConnect) async throws -> Next {
         guard let username = connect.username, case .hub(let host, let deviceId, let moduleId) = IoTHubUsername(username) else {
             let refusal: MQTTConnAck.ReturnCode =
@@ -17,15 +19,28 @@ extension MQTTDeviceConnection {
         owner = DeviceTopicOwner(deviceId: deviceId, moduleId: moduleId)
         guard connect.clientId == deviceId + (moduleId.map { "/" + $0 } ?? "") else { return try await refuse(.identifierRejected) }
 
+        // X.509 devices send no password: the certificate they presented in the TLS handshake
+        // (any, if the connection came over TLS) is what authenticates them.
+        let certificates = await channel.peerCertificates()
         let credentials = DeviceCredentials(
-            hostName: host, deviceId: deviceId, moduleId: moduleId, sasToken: connect.password.map { String(decoding: $0, as: UTF8.self) })
+            hostName: host, deviceId: deviceId, moduleId: moduleId,
+            sasToken: connect.password.map { String(decoding: $0, as: UTF8.self) },
+            clientCertificate: certificates.leaf, certificateChain: certificates.chain)
         let device: AuthenticatedDevice
         let session: DeviceSession
         do {
             device = try await server.cloud.authenticateDevice(credentials, at: server.tokenClock.now())
-            session = try await device.hub.connect(device.sender)
         } catch {
             return try await refuse(.notAuthorized)
+        }
+        do {
+            session = try await device.hub.connect(device.sender)
+        } catch let error as any AzureError where error.httpStatus == 401 || error.httpStatus == 404 {
+            // Disabled or deleted between authentication and connection.
+            return try await refuse(.notAuthorized)
+        } catch {
+            // The hub could not record the connection (a store failure): try again later.
+            return try await refuse(.serverUnavailable)
         }
         self.session = session
 

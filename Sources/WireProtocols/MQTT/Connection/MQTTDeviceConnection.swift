@@ -42,20 +42,34 @@ final class MQTTDeviceConnection {
         self.server = server
     }
 
+    /// How many packets the client may have read ahead of the one being handled: more than
+    /// paho's 20 publishes in flight, and few enough that a client that floods the connection
+    /// is held back by TCP instead of filling the server's memory.
+    static let readAhead = 32
+
     /// Runs the connection until either side ends it, then disconnects the session.
     func run(inbound: NIOAsyncChannelInboundStream<MQTTPacket>) async {
         let (events, continuation) = AsyncStream.makeStream(of: MQTTConnectionEvent.self)
+        // One credit per packet the reader may pass on; the loop returns one per packet handled.
+        let (credits, creditSource) = AsyncStream.makeStream(of: Void.self)
+        for _ in 0..<Self.readAhead { creditSource.yield() }
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
+                var available = credits.makeAsyncIterator()
                 do {
-                    for try await packet in inbound { continuation.yield(.packet(packet)) }
+                    for try await packet in inbound {
+                        guard await available.next() != nil else { return }
+                        continuation.yield(.packet(packet))
+                    }
                     continuation.yield(.inboundEnded(nil))
                 } catch {
                     continuation.yield(.inboundEnded(error))
                 }
             }
             events: for await event in events {
-                switch await handle(event) {
+                let next = await handle(event)
+                if case .packet = event { creditSource.yield() }
+                switch next {
                 case .proceed:
                     continue
                 case .listen(let session):
@@ -69,6 +83,7 @@ final class MQTTDeviceConnection {
             await finish()
             try? await channel.close()
             continuation.finish()
+            creditSource.finish()
             group.cancelAll()
         }
     }

@@ -24,7 +24,8 @@ public final class MQTTServer: Sendable {
     /// Binds `host:port` (0 picks a free port; see `localPort`) and starts accepting connections.
     ///
     /// - Parameters:
-    ///   - tls: the server context (TLS 1.2 and 1.3, client certificate optional), or `nil` for plain TCP.
+    ///   - tls: `FrontDoorCertificates.serverContext()` (TLS 1.2 and 1.3, any client certificate
+    ///     accepted and handed to authentication), or `nil` for plain TCP.
     ///   - tokenClock: the clock SAS expiry is checked against, the real wall clock in `serve`.
     public static func start(
         host: String, port: Int, tls: NIOSSLContext?, cloud: LocalCloud, tokenClock: any LabClock, group: any EventLoopGroup
@@ -37,7 +38,7 @@ public final class MQTTServer: Sendable {
             .childChannelInitializer { channel in
                 do {
                     if let tls {
-                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls))
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler.frontDoor(context: tls))
                     }
                     try context.configure(channel)
                     return channel.eventLoop.makeSucceededVoidFuture()
@@ -66,8 +67,13 @@ public final class MQTTServer: Sendable {
     }
 
     /// Stops accepting connections and closes every open one (their devices show as disconnected).
+    /// Stopping a stopped server does nothing.
     public func stop() async throws {
-        try await listener.close()
+        do {
+            try await listener.close()
+        } catch ChannelError.alreadyClosed {
+            // Stopped before.
+        }
         await context.connections.closeAll()
     }
 }

@@ -12,7 +12,10 @@ extension MQTTServerContext {
         let asyncChannel = try NIOAsyncChannel<MQTTPacket, MQTTPacket>(wrappingChannelSynchronously: channel)
         let context = self
         Task {
-            await context.connections.insert(channel)
+            guard await context.connections.insert(channel) else {
+                try? await channel.close()
+                return
+            }
             try? await asyncChannel.executeThenClose { inbound, outbound in
                 await MQTTDeviceConnection(channel: channel, outbound: outbound, server: context).run(inbound: inbound)
             }
