@@ -4,6 +4,7 @@ import Foundation
 import HubEngine
 import LabCore
 import LocalCloud
+import WireProtocols
 import WorkspaceStore
 
 /// The open workspace of the process that holds it: its database and the local cloud over it.
@@ -24,6 +25,9 @@ public actor WorkspaceSession {
     var simulationRunners: [String: SimulationRunner] = [:]
     /// Where lines about what simulated devices do go: the holding process's terminal.
     nonisolated let activity: (@Sendable (String) -> Void)?
+    /// The network listeners serving `cloud` in this process, and the clock their tokens are
+    /// checked against (`iotlab serve` starts them; one-shot commands do not).
+    var frontDoors: (doors: FrontDoors, tokenClock: any LabClock)?
 
     /// Opens the workspace in `home`; `clock` defaults to real time ahead by the stored offset;
     /// `activity` hears what simulated devices started here do.
@@ -90,7 +94,7 @@ public actor WorkspaceSession {
         case .connections:
             do {
                 let caFile = home.tlsFolder.appendingPathComponent("ca.pem")
-                return .success(try await ConnectionReport.collect(cloud: cloud, endpoints: nil, caFile: caFile).text)
+                return .success(try await ConnectionReport.collect(cloud: cloud, endpoints: frontDoorEndpoints, caFile: caFile).text)
             } catch {
                 return .failure("\(error)")
             }
@@ -133,6 +137,11 @@ public actor WorkspaceSession {
             cloud = try LocalCloud(workspace: workspace, clock: clock)
         } catch {
             return .failure("The workspace changed but could not be reopened: \(error)")
+        }
+        do {
+            try await restartFrontDoors()
+        } catch {
+            return .failure("The workspace changed but the front doors could not start again: \(error)")
         }
         return .success(success)
     }
