@@ -7,7 +7,7 @@ struct CertificateAuthorityCommand: ParsableCommand {
         commandName: "ca", abstract: "The workspace's own certificate authority, which the front doors' TLS certificate comes from.",
         subcommands: [Export.self])
 
-    struct Export: ParsableCommand {
+    struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the CA certificate (PEM) for your code to trust.",
             discussion: """
@@ -17,9 +17,9 @@ struct CertificateAuthorityCommand: ParsableCommand {
 
         @Argument(help: "Where to write the PEM file.") var file: String
 
-        func run() throws {
-            let url = URL(fileURLWithPath: file, relativeTo: .currentDirectory).standardizedFileURL
-            print(try CertificateAuthorityExport.export(home: .current, to: url), terminator: "")
+        func run() async throws {
+            let path = URL(fileURLWithPath: file, relativeTo: .currentDirectory).standardizedFileURL.path
+            Output.emit(await WorkspaceAccess.run(.exportCertificateAuthority(path: path), home: .current, workingDirectory: .currentDirectory))
         }
     }
 }

@@ -122,6 +122,22 @@ import Testing
         #expect(info.output.contains("HostName=localhost;SharedAccessKeyName=iothubowner;"))
     }
 
+    @Test func caExportWithoutAServerCreatesTheCAOnceAndNamesAFileItCannotWrite() throws {
+        let iotlab = try IoTLabProcess()
+        defer { iotlab.cleanUp() }
+        #expect(try iotlab.run("ca", "export", "first.pem").status == 0)
+        #expect(try iotlab.run("ca", "export", "second.pem").status == 0)
+        let first = try String(contentsOf: iotlab.workingDirectory.appendingPathComponent("first.pem"), encoding: .utf8)
+        let second = try String(contentsOf: iotlab.workingDirectory.appendingPathComponent("second.pem"), encoding: .utf8)
+        #expect(first.hasPrefix("-----BEGIN CERTIFICATE-----\n"))
+        #expect(first == second, "the CA is created once per workspace")
+
+        let missing = iotlab.workingDirectory.appendingPathComponent("no-such-folder/ca.pem")
+        let failed = try iotlab.run("ca", "export", missing.path)
+        #expect(failed.status != 0)
+        #expect(failed.errors.contains("TLS file \(missing.path) cannot be written"), "\(failed.errors)")
+    }
+
     @Test func aBusyPortIsAnErrorNamingThePortAndItsFlag() async throws {
         let holder = try IoTLabProcess()
         defer { holder.cleanUp() }

@@ -98,6 +98,14 @@ public actor WorkspaceSession {
             } catch {
                 return .failure("\(error)")
             }
+        case .exportCertificateAuthority(let path):
+            do {
+                return .success(try CertificateAuthorityExport.export(
+                    home: home, hubNames: await cloud.hubs().map(\.name), listenHost: frontDoorEndpoints?.host,
+                    to: URL(fileURLWithPath: path), now: Date()))
+            } catch {
+                return .failure("The CA certificate was not exported: \(error)")
+            }
         case .showClock:
             return .success(clockReport())
         case .advanceClock(let duration):
