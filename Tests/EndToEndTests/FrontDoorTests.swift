@@ -111,6 +111,25 @@ import Testing
         #expect(events.output.contains("sensor-1  source=info  {\"temperature\": 21.5}"), "\(events.output)")
     }
 
+    @Test func theServiceSDKWorksWithTheStringInfoPrintedAndTheCABundle() async throws {
+        guard let python = PythonClient.locate(importing: ["azure.iot.hub"]) else { return }
+        let iotlab = try IoTLabProcess()
+        defer { iotlab.cleanUp() }
+        try iotlab.createHub("service-hub", devices: ["existing"])
+        let (server, endpoints) = try await iotlab.startServingFrontDoors()
+        defer { stop(server) }
+        let info = try iotlab.run("info")
+        let lines = info.output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let printed = try #require(lines.first { $0.hasPrefix("HostName=localhost:\(endpoints.httpsPort);SharedAccessKeyName=iothubowner;") })
+
+        let service = try python.run(
+            script: "service_from_info.py", [printed, "made-by-service"],
+            environment: ["REQUESTS_CA_BUNDLE": endpoints.caFile.path])
+        #expect(service.lines == ["existing", "made-by-service"], "\(service.errors)")
+        let shown = try iotlab.run("az", "iot", "hub", "device-identity", "show", "-n", "service-hub", "-d", "made-by-service", "--query", "deviceId", "-o", "tsv")
+        #expect(shown.output == "made-by-service\n")
+    }
+
     @Test func infoWithoutAServerSaysTheFrontDoorsAreNotRunning() throws {
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
