@@ -113,6 +113,8 @@ let package = Package(
             path: "Benchmarks/IoTLabBenchmarks",
             swiftSettings: swift6),
 
+        // Running the real clients tests check iotlab against, without blocking the cooperative pool.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swift6),
         .testTarget(name: "JSONValueTests", dependencies: ["JSONValue"], swiftSettings: swift6),
         .testTarget(name: "LabCoreTests", dependencies: ["LabCore"], swiftSettings: swift6),
         .testTarget(name: "IoTSecurityTests", dependencies: ["IoTSecurity"], swiftSettings: swift6),
@@ -165,7 +167,7 @@ let package = Package(
             swiftSettings: swift6),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["JSONValue"],
+            dependencies: ["JSONValue", "IoTSecurity", "TestSupport"],
             swiftSettings: swift6),
     ]
 )

@@ -9,22 +9,58 @@ import Testing
 import WireProtocols
 import WorkspaceStore
 
-/// The real `azure-iot-device` 2.14.0 SDK over TLS against an in-process `MQTTServer`. The SDK
-/// hard-codes port 8883, so the suite binds it and runs its tests one at a time.
+/// The real `azure-iot-device` 2.14.0 SDK over TLS against an in-process `MQTTServer`.
+///
+/// The SDK hard-codes port 8883, which tests running side by side (here and in other worktrees)
+/// cannot all bind. So the server listens on a free port and the script gives the SDK an HTTP
+/// CONNECT proxy (the SDK's own `proxy_options`, reference §1) that forwards to it: the SDK still
+/// dials `localhost:8883`, checks the certificate for `localhost` and speaks TLS end to end.
+/// The tests run one at a time only to spare the CPU: each starts a Python SDK process.
 @Suite(.serialized) struct MQTTDeviceSDKTests {
     static let script = #"""
-        import json, sys, threading
-        from azure.iot.device import IoTHubDeviceClient, IoTHubModuleClient, Message, MethodResponse, X509
+        import json, socket, sys, threading
+        from azure.iot.device import IoTHubDeviceClient, IoTHubModuleClient, Message, MethodResponse, ProxyOptions, X509
         from azure.iot.device.exceptions import CredentialError
-        host, device, key, ca_file, mode = sys.argv[1:6]
+        host, device, key, ca_file, mode, port = sys.argv[1:7]
         ca = open(ca_file).read()
         result = {}
+
+        def pipe(source, target):
+            try:
+                while data := source.recv(65536):
+                    target.sendall(data)
+            except OSError:
+                pass
+            for end in (source, target):
+                try:
+                    end.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+        def proxy(listener):
+            while True:
+                client, _ = listener.accept()
+                request = b""
+                while b"\r\n\r\n" not in request:
+                    chunk = client.recv(4096)
+                    if not chunk:
+                        break
+                    request += chunk
+                result["proxied"] = request.split(b"\r\n")[0].decode()
+                upstream = socket.create_connection(("127.0.0.1", int(port)))
+                client.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
+                threading.Thread(target=pipe, args=(client, upstream), daemon=True).start()
+                threading.Thread(target=pipe, args=(upstream, client), daemon=True).start()
+
+        listener = socket.create_server(("127.0.0.1", 0))
+        threading.Thread(target=proxy, args=(listener,), daemon=True).start()
+        tunnel = ProxyOptions(proxy_type="HTTP", proxy_addr="127.0.0.1", proxy_port=listener.getsockname()[1])
         if mode == "x509":
             # key is "certificate-file:key-file" here
             cert_file, key_file = key.split(":")
             client = IoTHubDeviceClient.create_from_x509_certificate(
                 X509(cert_file, key_file), hostname=host, device_id=device, server_verification_cert=ca,
-                gateway_hostname="localhost", connection_retry=False)
+                gateway_hostname="localhost", connection_retry=False, proxy_options=tunnel)
             client.connect()
             client.send_message(Message("from x509"))
             client.shutdown()
@@ -35,7 +71,8 @@ import WorkspaceStore
             # device is "deviceId/moduleId" here
             device_id, module_id = device.split("/")
             cs = f"HostName={host};DeviceId={device_id};ModuleId={module_id};SharedAccessKey={key};GatewayHostName=localhost"
-            client = IoTHubModuleClient.create_from_connection_string(cs, server_verification_cert=ca, connection_retry=False)
+            client = IoTHubModuleClient.create_from_connection_string(
+                cs, server_verification_cert=ca, connection_retry=False, proxy_options=tunnel)
             client.connect()
             client.send_message_to_output(Message("to output", content_type="application/json"), "out1")
             client.patch_twin_reported_properties({"stage": "filter"})
@@ -44,7 +81,8 @@ import WorkspaceStore
             print(json.dumps(result))
             sys.exit(0)
         cs = f"HostName={host};DeviceId={device};SharedAccessKey={key};GatewayHostName=localhost"
-        client = IoTHubDeviceClient.create_from_connection_string(cs, server_verification_cert=ca, connection_retry=False)
+        client = IoTHubDeviceClient.create_from_connection_string(
+            cs, server_verification_cert=ca, connection_retry=False, proxy_options=tunnel)
         if mode == "bad-key":
             try:
                 client.connect()
@@ -102,7 +140,7 @@ import WorkspaceStore
         let certificates = try FrontDoorCertificates.loadOrCreate(
             in: folder, hostNames: ["localhost", "127.0.0.1", "::1", MQTTServerFixture.hostName], now: Date())
         let server = try await MQTTServer.start(
-            host: "127.0.0.1", port: 8883, tls: certificates.serverContext(), cloud: cloud, tokenClock: SystemClock(),
+            host: "127.0.0.1", port: 0, tls: certificates.serverContext(), cloud: cloud, tokenClock: SystemClock(),
             group: MultiThreadedEventLoopGroup.singleton)
         let fixture = Hub(workspace: workspace, cloud: cloud, hub: hub, server: server, caFile: certificates.caFile, key: device.authentication.primaryKey ?? "")
         do {
@@ -121,7 +159,7 @@ import WorkspaceStore
     ) async throws -> JSONValue? {
         guard let python = MQTTPythonScript.locate() else { return nil }
         return try await python.run(
-            script, arguments: [MQTTServerFixture.hostName, deviceId, key, fixture.caFile.path, mode],
+            script, arguments: [MQTTServerFixture.hostName, deviceId, key, fixture.caFile.path, mode, String(fixture.server.localPort)],
             onLine: { if $0 == "SUBSCRIBED" { subscribed() } })
     }
 
@@ -144,6 +182,7 @@ import WorkspaceStore
                 return
             }
             let method = try await service.value
+            #expect(result["proxied"] == "CONNECT localhost:8883 HTTP/1.1")
             #expect(result["received"] == [true, true, true])
             #expect(result["twin"]?["desired"]?["$version"] == 1)
             #expect(result["desired"] == ["interval": 5, "$version": 2])
