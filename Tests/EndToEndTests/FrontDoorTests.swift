@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func theExportedCAVerifiesBothFrontDoorsAsTheSDKsConnect() async throws {
-        guard let python = PythonClient.locate(importing: ["ssl"]) else { return }
+        guard let python = await PythonClient.locate(importing: ["ssl"]) else { return }
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
         let (server, endpoints) = try await iotlab.startServingFrontDoors()
@@ -37,17 +37,17 @@ import Testing
         #expect(try String(contentsOf: exported, encoding: .utf8) == String(contentsOf: endpoints.caFile, encoding: .utf8))
 
         // The device SDK: TLS 1.2 only, SNI and host check on GatewayHostName=localhost.
-        let device = try python.run(script: "tls_handshake.py", ["\(endpoints.mqttPort)", exported.path, "localhost"])
+        let device = try await python.run(script: "tls_handshake.py", ["\(endpoints.mqttPort)", exported.path, "localhost"])
         #expect(device.lines == ["TLSv1.2"], "\(device.errors)")
         // The service SDK (requests): the default context, HostName=localhost:PORT.
-        let service = try python.run(script: "tls_handshake.py", ["\(endpoints.httpsPort)", exported.path, "localhost", "service"])
+        let service = try await python.run(script: "tls_handshake.py", ["\(endpoints.httpsPort)", exported.path, "localhost", "service"])
         #expect(service.lines == ["TLSv1.3"], "\(service.errors)")
-        let byAddress = try python.run(script: "tls_handshake.py", ["\(endpoints.mqttPort)", exported.path, "127.0.0.1"])
+        let byAddress = try await python.run(script: "tls_handshake.py", ["\(endpoints.mqttPort)", exported.path, "127.0.0.1"])
         #expect(byAddress.lines == ["TLSv1.2"], "\(byAddress.errors)")
     }
 
     @Test func aHubCreatedBetweenTwoServesIsInTheNextServerCertificate() async throws {
-        guard let python = PythonClient.locate(importing: ["ssl"]) else { return }
+        guard let python = await PythonClient.locate(importing: ["ssl"]) else { return }
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
         try iotlab.createHub("first-hub")
@@ -58,10 +58,10 @@ import Testing
         let (server, endpoints) = try await iotlab.startServingFrontDoors()
         defer { stop(server) }
         for host in ["first-hub.azure-devices.net", "second-hub.azure-devices.net"] {
-            let handshake = try python.run(script: "tls_handshake.py", ["\(endpoints.mqttPort)", endpoints.caFile.path, host])
+            let handshake = try await python.run(script: "tls_handshake.py", ["\(endpoints.mqttPort)", endpoints.caFile.path, host])
             #expect(handshake.lines == ["TLSv1.2"], "\(host): \(handshake.errors)")
         }
-        let stranger = try python.run(
+        let stranger = try await python.run(
             script: "tls_handshake.py", ["\(endpoints.mqttPort)", endpoints.caFile.path, "third-hub.azure-devices.net"])
         #expect(stranger.status != 0)
         #expect(stranger.errors.contains("CERTIFICATE_VERIFY_FAILED"), "\(stranger.errors)")
@@ -92,7 +92,7 @@ import Testing
     }
 
     @Test func theDeviceSDKConnectsWithTheStringInfoPrintedAndTheExportedCA() async throws {
-        guard let python = PythonClient.locate(importing: ["azure.iot.device"]) else { return }
+        guard let python = await PythonClient.locate(importing: ["azure.iot.device"]) else { return }
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
         try iotlab.createHub("sdk-hub", devices: ["sensor-1"])
@@ -103,7 +103,7 @@ import Testing
         let printed = try #require(lines.first { $0.hasPrefix("HostName=sdk-hub.azure-devices.net;DeviceId=sensor-1;") })
         #expect(try iotlab.run("ca", "export", "ca.pem").status == 0)
 
-        let device = try python.run(
+        let device = try await python.run(
             script: "device_from_info.py", [printed, iotlab.workingDirectory.appendingPathComponent("ca.pem").path],
             environment: ["IOTLAB_MQTT_PORT": "\(endpoints.mqttPort)"])
         #expect(device.lines == ["connected", "sent", "twin 1"], "\(device.errors)")
@@ -112,7 +112,7 @@ import Testing
     }
 
     @Test func theServiceSDKWorksWithTheStringInfoPrintedAndTheCABundle() async throws {
-        guard let python = PythonClient.locate(importing: ["azure.iot.hub"]) else { return }
+        guard let python = await PythonClient.locate(importing: ["azure.iot.hub"]) else { return }
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
         try iotlab.createHub("service-hub", devices: ["existing"])
@@ -122,7 +122,7 @@ import Testing
         let lines = info.output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         let printed = try #require(lines.first { $0.hasPrefix("HostName=localhost:\(endpoints.httpsPort);SharedAccessKeyName=iothubowner;") })
 
-        let service = try python.run(
+        let service = try await python.run(
             script: "service_from_info.py", [printed, "made-by-service"],
             environment: ["REQUESTS_CA_BUNDLE": endpoints.caFile.path])
         #expect(service.lines == ["existing", "made-by-service"], "\(service.errors)")
@@ -199,14 +199,14 @@ import Testing
     }
 
     @Test func aWorkspaceResetKeepsTheFrontDoorsOnTheirPorts() async throws {
-        guard let python = PythonClient.locate(importing: ["ssl"]) else { return }
+        guard let python = await PythonClient.locate(importing: ["ssl"]) else { return }
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
         let (server, endpoints) = try await iotlab.startServingFrontDoors()
         defer { stop(server) }
         let reset = try iotlab.run("workspace", "reset", "--yes")
         #expect(reset.status == 0, "\(reset.errors)")
-        let handshake = try python.run(script: "tls_handshake.py", ["\(endpoints.mqttPort)", endpoints.caFile.path, "localhost"])
+        let handshake = try await python.run(script: "tls_handshake.py", ["\(endpoints.mqttPort)", endpoints.caFile.path, "localhost"])
         #expect(handshake.lines == ["TLSv1.2"], "\(handshake.errors)")
         let info = try iotlab.run("info")
         #expect(info.output.contains("mqtts://127.0.0.1:\(endpoints.mqttPort) "))
