@@ -14,13 +14,13 @@ import JSONValue
 public struct RoutingEvaluation: Sendable, Equatable {
     /// One property the condition read, in the order it was first read.
     public struct Read: Sendable, Equatable {
-        private let source: PathSource
+        fileprivate let source: PathSource
         /// The value read; `nil` when undefined.
         public var value: JSONValue?
-        private let missing: MissingReason?
+        fileprivate let missing: MissingReason?
 
         /// Where a read's path comes from: the condition's parsed path, or text given by a caller.
-        private enum PathSource: Sendable {
+        fileprivate enum PathSource: Sendable, Hashable {
             case parsed(PropertyPath)
             case text(String)
         }
@@ -104,6 +104,33 @@ public struct RoutingEvaluation: Sendable, Equatable {
         case let value?:
             return "the condition evaluated to the \(value.typeName) \(value.serialized()), not true or false, so the message does not match"
         }
+    }
+
+    /// What `error` is spelled from, for a caller that spells the errors of many messages (the
+    /// hub's `MessageRouted` record): equal keys spell equal errors whatever the condition, so
+    /// the text can be spelled once per key. `nil` when there is no error, or when it names a
+    /// value the condition evaluated to or was given as text.
+    public var errorKey: ErrorKey? {
+        guard givenError == nil else { return nil }
+        switch result {
+        case nil:
+            let cause = reads.first { $0.value == nil }
+            return ErrorKey(kind: .undefined(cause?.source, cause?.missing))
+        case .null?:
+            return ErrorKey(kind: .null)
+        default:
+            return nil
+        }
+    }
+
+    /// The cause of an error without its text: the undefined path read first and why, or null.
+    public struct ErrorKey: Sendable, Hashable {
+        fileprivate enum Kind: Sendable, Hashable {
+            case undefined(Read.PathSource?, MissingReason?)
+            case null
+        }
+
+        fileprivate let kind: Kind
     }
 
     /// Whether the condition counted as no match without evaluating to a boolean, without
