@@ -59,10 +59,13 @@ extension IoTHub {
         do {
             try workspace.write { writer in
                 var appends = StreamAppends()
+                var journal: [JournalDraft] = []
+                journal.reserveCapacity(accepted.count)
                 for item in accepted {
-                    try deliver(item.copies, decision: item.decision, into: &appends, in: writer, at: now)
+                    try deliver(item.copies, decision: item.decision, into: &appends, journal: &journal, in: writer, at: now)
                 }
                 _ = try appends.write(in: writer)
+                try writer.append(contentsOf: journal)
                 if !accepted.isEmpty { try persistQuotaUsage(in: writer, at: now) }
                 try Self.storeMetricCounts(metricCounts, scope: scope, in: writer)
             }

@@ -10,9 +10,9 @@ extension RoutingDecision {
     ///
     /// The payload is written straight as compact JSON, member by member in the order readers
     /// know (`source`, `messageId`, `endpoints`, `matchedRoutes`, `fallbackApplied`, `errors`),
-    /// without building a `JSONValue` object first, and spells an error only for a route that has
-    /// one.
-    func messageRoutedRecord(scope: String, time: Date) -> JournalDraft {
+    /// without building a `JSONValue` object first, and takes each route's error from `errorTexts`,
+    /// which spells it once per cause.
+    func messageRoutedRecord(scope: String, time: Date, errorTexts: inout RoutingErrorTexts) -> JournalDraft {
         let subject = moduleId.map { deviceId + "/" + $0 } ?? deviceId
         var json = "{\"source\":"
         Self.appendQuoted(source.rawValue, to: &json)
@@ -27,7 +27,7 @@ extension RoutingDecision {
         json += fallbackApplied ? ",\"fallbackApplied\":true" : ",\"fallbackApplied\":false"
         var errorsWritten: Set<String> = []
         for route in routes {
-            guard let evaluation = route.evaluation, evaluation.hasError, let error = evaluation.error,
+            guard let evaluation = route.evaluation, let error = errorTexts.error(of: evaluation),
                 errorsWritten.insert(route.name).inserted
             else { continue }
             json += errorsWritten.count == 1 ? ",\"errors\":{" : ","
