@@ -20,7 +20,7 @@ public struct RoutingEvaluation: Sendable, Equatable {
         fileprivate let missing: MissingReason?
 
         /// Where a read's path comes from: the condition's parsed path, or text given by a caller.
-        fileprivate enum PathSource: Sendable, Hashable {
+        fileprivate enum PathSource: Sendable, Equatable {
             case parsed(PropertyPath)
             case text(String)
         }
@@ -125,12 +125,29 @@ public struct RoutingEvaluation: Sendable, Equatable {
 
     /// The cause of an error without its text: the undefined path read first and why, or null.
     public struct ErrorKey: Sendable, Hashable {
-        fileprivate enum Kind: Sendable, Hashable {
+        fileprivate enum Kind: Sendable, Equatable {
             case undefined(Read.PathSource?, MissingReason?)
             case null
         }
 
         fileprivate let kind: Kind
+
+        /// Hashes the path's text alone (kept with the parsed path, so nothing is spelled): a
+        /// key is looked up for every message a route is undefined for, and equality still
+        /// compares the whole cause.
+        public func hash(into hasher: inout Hasher) {
+            switch kind {
+            case .null:
+                hasher.combine(0)
+            case .undefined(let source, _):
+                hasher.combine(1)
+                switch source {
+                case .parsed(let path)?: hasher.combine(path.description)
+                case .text(let text)?: hasher.combine(text)
+                case nil: break
+                }
+            }
+        }
     }
 
     /// Whether the condition counted as no match without evaluating to a boolean, without
