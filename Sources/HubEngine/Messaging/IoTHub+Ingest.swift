@@ -19,9 +19,10 @@ extension IoTHub {
         prepareTelemetry(at: clock.now())
         metrics.count("d2c.telemetry.ingress.allProtocol", by: batch.count)
         var wakeTime: Date?
+        var generationIds = [String?](repeating: nil, count: batch.count)
         for (index, (_, sender)) in batch.enumerated() {
             do {
-                _ = try senderGenerationId(sender)
+                generationIds[index] = try senderGenerationId(sender)
                 switch telemetry.throttle?.request(.deviceToCloudSend, at: clock.now()) ?? .admit {
                 case .admit: break
                 case .delay(let until): wakeTime = max(wakeTime ?? until, until)
@@ -41,10 +42,13 @@ extension IoTHub {
         var accepted: [(index: Int, decision: RoutingDecision, copies: [EndpointCopy])] = []
         for (index, (message, sender)) in batch.enumerated() where results[index] == nil {
             do {
-                let stamped = HubMessage(stamping: message, from: sender, generationId: try senderGenerationId(sender), at: now)
+                // Judged again only when the batch waited: the hub may have changed meanwhile.
+                let generationId = try (wakeTime == nil ? generationIds[index] : nil) ?? senderGenerationId(sender)
+                let stamped = HubMessage(stamping: message, from: sender, generationId: generationId, at: now)
+                let size = stamped.size
                 let (decision, copies) = route(stamped, source: .deviceMessages, twinKey: sender.key)
-                try Self.checkSize(stamped, copies: copies)
-                try telemetry.quota?.charge(payloadBytes: stamped.size, at: now)
+                try Self.checkSize(size, copies: copies)
+                try telemetry.quota?.charge(payloadBytes: size, at: now)
                 accepted.append((index, decision, copies))
             } catch {
                 results[index] = .failure(error)
@@ -95,13 +99,13 @@ extension IoTHub {
         return module.generationId
     }
 
-    /// Refuses a message larger than 256 KB as sent or as any endpoint receives it enriched.
-    private static func checkSize(_ message: HubMessage, copies: [EndpointCopy]) throws(TelemetryError) {
-        if message.size > HubMessage.maximumSize {
-            throw .messageTooLarge(size: message.size, limit: HubMessage.maximumSize, endpoint: nil)
+    /// Refuses a message larger than 256 KB as sent (`size`) or as any endpoint receives it enriched.
+    private static func checkSize(_ size: Int, copies: [EndpointCopy]) throws(TelemetryError) {
+        if size > HubMessage.maximumSize {
+            throw .messageTooLarge(size: size, limit: HubMessage.maximumSize, endpoint: nil)
         }
-        for copy in copies where copy.message.size > HubMessage.maximumSize {
-            throw .messageTooLarge(size: copy.message.size, limit: HubMessage.maximumSize, endpoint: copy.endpointNames.first)
+        for copy in copies where copy.size > HubMessage.maximumSize {
+            throw .messageTooLarge(size: copy.size, limit: HubMessage.maximumSize, endpoint: copy.endpointNames.first)
         }
     }
 }

@@ -10,7 +10,7 @@ extension IoTHub {
             metrics.count("d2c.telemetry.egress.success", by: decision.endpoints.count)
         }
         for copy in copies {
-            let bytes = copy.message.size
+            let bytes = copy.size
             for name in copy.endpointNames {
                 metrics.count(telemetry.routes.egressMetricNames[name] ?? "d2c.endpoints.egress.builtIn.events")
                 metrics.count("routingDataSizeInBytesDelivered", by: bytes)

@@ -22,16 +22,24 @@ extension RoutingDecision {
         }
         json += ",\"endpoints\":"
         Self.appendArray(endpoints, to: &json)
-        json += ",\"matchedRoutes\":"
-        Self.appendArray(routes.lazy.filter(\.matched).map(\.name), to: &json)
-        json += fallbackApplied ? ",\"fallbackApplied\":true" : ",\"fallbackApplied\":false"
-        var errorsWritten: Set<String> = []
-        for route in routes {
-            guard let evaluation = route.evaluation, let error = errorTexts.error(of: evaluation),
-                errorsWritten.insert(route.name).inserted
+        // The traces are read in place, by index: copying each (its texts, reads and
+        // evaluation) for every message cost more than writing the record.
+        json += ",\"matchedRoutes\":["
+        var firstMatch = true
+        for index in routes.indices where routes[index].matched {
+            if !firstMatch { json += "," }
+            firstMatch = false
+            Self.appendQuoted(routes[index].name, to: &json)
+        }
+        json += fallbackApplied ? "],\"fallbackApplied\":true" : "],\"fallbackApplied\":false"
+        var errorsWritten: [String] = []
+        for index in routes.indices {
+            guard let evaluation = routes[index].evaluation, let error = errorTexts.error(of: evaluation),
+                !errorsWritten.contains(routes[index].name)
             else { continue }
+            errorsWritten.append(routes[index].name)
             json += errorsWritten.count == 1 ? ",\"errors\":{" : ","
-            Self.appendQuoted(route.name, to: &json)
+            Self.appendQuoted(routes[index].name, to: &json)
             json += ":"
             Self.appendQuoted(error, to: &json)
         }
@@ -39,7 +47,7 @@ extension RoutingDecision {
         return JournalDraft(time: time, kind: "MessageRouted", scope: scope, subject: subject, payload: Data(json.utf8))
     }
 
-    private static func appendArray(_ texts: some Sequence<String>, to json: inout String) {
+    private static func appendArray(_ texts: [String], to json: inout String) {
         json += "["
         var first = true
         for text in texts {
