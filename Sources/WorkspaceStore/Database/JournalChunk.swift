@@ -19,13 +19,12 @@ enum JournalChunk {
 
     /// The row payload of `drafts`: subject and payload of each.
     static func pack(_ drafts: ArraySlice<JournalDraft>) -> Data {
-        var fields: [Data] = []
-        fields.reserveCapacity(drafts.count * 2)
+        var fields = PackedFields(capacity: drafts.reduce(0) { $0 + $1.subject.utf8.count + $1.payload.count + 6 })
         for draft in drafts {
-            fields.append(Data(draft.subject.utf8))
+            fields.append(draft.subject)
             fields.append(draft.payload)
         }
-        return PackedFields.pack(fields)
+        return Data(fields.bytes)
     }
 
     /// The subject and payload of each of the `count` events of a row; `nil` when the row does

@@ -2,23 +2,35 @@ import Foundation
 
 /// Several byte fields stored in one BLOB, each behind its length as a LEB128 varint.
 ///
-/// Stream and journal rows that hold a batch of events (see `Database.appendStreamEvents` and
-/// `Database.insertJournal(contentsOf:)`) keep their events' own fields this way.
-enum PackedFields {
-    /// `fields` one after another, each behind its length.
-    static func pack(_ fields: [Data]) -> Data {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(fields.reduce(0) { $0 + $1.count + 3 })
-        for field in fields {
-            var length = UInt64(field.count)
-            while length >= 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: length) | 0x80)
-                length >>= 7
-            }
-            bytes.append(UInt8(length))
-            bytes.append(contentsOf: field)
+/// Stream and journal rows that hold a batch of events (see `StreamChunk` and `JournalChunk`)
+/// keep their events' own fields this way. Fields are appended straight into one buffer, since
+/// a row is packed for every partition and batch on the ingest path.
+struct PackedFields {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Appends `field` behind its length.
+    mutating func append(_ field: Data) {
+        appendLength(field.count)
+        bytes.append(contentsOf: field)
+    }
+
+    /// Appends `text`'s UTF-8 behind its length.
+    mutating func append(_ text: String) {
+        appendLength(text.utf8.count)
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    private mutating func appendLength(_ count: Int) {
+        var length = UInt64(count)
+        while length >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: length) | 0x80)
+            length >>= 7
         }
-        return Data(bytes)
+        bytes.append(UInt8(length))
     }
 
     /// The `count` fields packed in `data`; `nil` when it does not hold exactly that many.

@@ -15,7 +15,10 @@ enum StreamChunk {
 
     /// The row payload of `events`.
     static func pack(_ events: ArraySlice<StreamEventDraft>) -> Data {
-        events.count == 1 ? events[events.startIndex].payload : PackedFields.pack(events.map(\.payload))
+        guard events.count > 1 else { return events.first?.payload ?? Data() }
+        var fields = PackedFields(capacity: events.reduce(0) { $0 + $1.payload.count + 3 })
+        for event in events { fields.append(event.payload) }
+        return Data(fields.bytes)
     }
 
     /// The `count` payloads of a row; `nil` when the row does not hold that many whole ones.
