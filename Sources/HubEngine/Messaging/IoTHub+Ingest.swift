@@ -57,7 +57,11 @@ extension IoTHub {
         // Counted before the write so the counts commit with the messages they count (a new
         // process's `iotlab metrics` sees them); put back if the write fails.
         let metricsBefore = metrics
-        for item in accepted { count(item.decision, copies: item.copies) }
+        // The accepted messages are read in place, by index, here and below: each copy of one
+        // (its decision with every route's trace, its endpoint copies) cost retains and releases.
+        var counts = RoutingMetricCounts()
+        for item in accepted.indices { counts.add(accepted[item].decision, copies: accepted[item].copies) }
+        count(counts)
         let metricCounts = unsavedMetricCounts
         let scope = self.scope
         do {
@@ -65,8 +69,8 @@ extension IoTHub {
                 var appends = StreamAppends()
                 var journal: [JournalDraft] = []
                 journal.reserveCapacity(accepted.count)
-                for item in accepted {
-                    try deliver(item.copies, decision: item.decision, into: &appends, journal: &journal, in: writer, at: now)
+                for item in accepted.indices {
+                    try deliver(accepted[item].copies, decision: accepted[item].decision, into: &appends, journal: &journal, in: writer, at: now)
                 }
                 _ = try appends.write(in: writer)
                 try writer.append(contentsOf: journal)
@@ -80,9 +84,10 @@ extension IoTHub {
             return results.compactMap { $0 }
         }
         metricCountsSaved(metricCounts)
-        for item in accepted {
-            telemetry.remember(item.decision)
-            results[item.index] = .success(IngestReceipt(enqueuedTime: now, decision: item.decision))
+        // Only the last ones can stay among the recent decisions.
+        for item in accepted.indices.suffix(TelemetryPipeline.recentDecisionCapacity) { telemetry.remember(accepted[item].decision) }
+        for item in accepted.indices {
+            results[accepted[item].index] = .success(IngestReceipt(enqueuedTime: now, decision: accepted[item].decision))
         }
         // Every slot is decided by now: refused before the write, or committed (or not) with it.
         return results.compactMap { $0 }
