@@ -53,7 +53,8 @@ public struct RoutingEvaluation: Sendable, Equatable {
         /// Whether this read is of `path`, without spelling either.
         func reads(_ path: PropertyPath) -> Bool {
             switch source {
-            case .parsed(let parsed): parsed == path
+            // The text stands for the path (it is kept with it), and compares in one step.
+            case .parsed(let parsed): parsed.description == path.description
             case .text(let text): text == path.description
             }
         }
