@@ -11,6 +11,10 @@ public enum WorkspaceStoreError: Error, Sendable, Equatable, CustomStringConvert
     case journalOutOfOrder(sequence: Int64, previous: Int64)
     /// An import holds two records with the same scope, collection and key.
     case duplicateRecord(scope: String, collection: String, key: String)
+    /// A stored stream row does not hold the events it says it holds (the file was damaged).
+    case malformedStreamRow(scope: String, stream: String, partition: Int, sequence: Int64)
+    /// A stored journal row does not hold the events it says it holds (the file was damaged).
+    case malformedJournalRow(sequence: Int64)
 
     public var description: String {
         switch self {
@@ -25,6 +29,11 @@ public enum WorkspaceStoreError: Error, Sendable, Equatable, CustomStringConvert
         case let .duplicateRecord(scope, collection, key):
             "record \(scope)/\(collection)/\(key) appears twice: each scope, collection and key "
                 + "must be unique"
+        case let .malformedStreamRow(scope, stream, partition, sequence):
+            "the events of \(scope)/\(stream) partition \(partition) stored from sequence \(sequence) "
+                + "cannot be read: the row is damaged"
+        case let .malformedJournalRow(sequence):
+            "the journal events stored up to sequence \(sequence) cannot be read: the row is damaged"
         }
     }
 }

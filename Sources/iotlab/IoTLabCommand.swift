@@ -19,7 +19,7 @@ struct IoTLabCommand: AsyncParsableCommand {
             """,
         version: IoTLabVersion.current,
         subcommands: [
-            AzCommand.self, InfoCommand.self, ServeCommand.self, EventsCommand.self, WorkspaceCommand.self, ClockCommand.self, MetricsCommand.self, EndpointCommand.self, SimCommand.self, BenchCommand.self,
+            AzCommand.self, InfoCommand.self, ServeCommand.self, CertificateAuthorityCommand.self, EventsCommand.self, WorkspaceCommand.self, ClockCommand.self, MetricsCommand.self, EndpointCommand.self, SimCommand.self, BenchCommand.self,
         ])
 
     /// `iotlab az ...` belongs wholly to the az console (its own flags and help), so it is routed
@@ -61,10 +61,13 @@ struct AzCommand: ParsableCommand {
 
 struct InfoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "info", abstract: "Show the workspace folder, database file, what holds it, and versions.")
+        commandName: "info",
+        abstract: "Show the workspace folder, database file, what holds it, versions, and how your own code connects.")
 
     func run() async throws {
-        print(try await WorkspaceInfo(home: .current).report(), terminator: "")
+        // Unbuffered like what follows, so the two parts stay in order.
+        Output.live(try await WorkspaceInfo(home: .current).report() + "\n")
+        Output.emit(await WorkspaceAccess.run(.connections, home: .current, workingDirectory: .currentDirectory))
     }
 }
 

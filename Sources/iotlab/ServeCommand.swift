@@ -2,19 +2,43 @@ import ArgumentParser
 import Foundation
 import IoTLabApp
 import LabCore
+import WireProtocols
 import WorkspaceStore
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Hold the workspace and run the local cloud headless until interrupted.",
-        discussion: "While it runs, `iotlab az ...` in other shells acts through this process.")
+        abstract: "Hold the workspace and run the local cloud headless, with its front doors, until interrupted.",
+        discussion: """
+            While it runs, `iotlab az ...` in other shells acts through this process, and your own code
+            connects with the Azure SDKs: MQTT over TLS (devices, modules) and HTTPS (service and device
+            REST, MQTT over WebSockets). `iotlab info` prints the connection strings and the CA file.
+            """)
+
+    @Option(help: "The address to listen on; 0.0.0.0 serves a classroom.")
+    var listen = FrontDoorPorts().host
+    @Option(help: "The MQTT over TLS port; the Azure device SDKs always use 8883. 0 picks a free port.")
+    var mqttPort = FrontDoorPorts().mqtt
+    @Option(help: "The HTTPS port; 443 falls back to \(FrontDoors.httpsFallbackPort) when this process may not bind it. 0 picks a free port.")
+    var httpsPort = FrontDoorPorts().https
+
+    func validate() throws {
+        for (flag, port) in [("--mqtt-port", mqttPort), ("--https-port", httpsPort)] where !(0...65_535).contains(port) {
+            throw ValidationError("\(flag) must be a port from 0 to 65535, was \(port)")
+        }
+    }
 
     func run() async throws {
         let home = WorkspaceHome.current
-        let server = try await WorkspaceServer.start(home: home, activity: Output.live)
+        let server = try await WorkspaceServer.start(
+            home: home, activity: Output.live, frontDoors: FrontDoorPorts(host: listen, mqtt: mqttPort, https: httpsPort))
         // Written unbuffered, like the simulated devices' activity, so the lines stay in order.
         Output.live("iotlab \(IoTLabVersion.current) serving workspace \(home.folder.path)\n")
+        if let endpoints = await server.session.frontDoorEndpoints {
+            Output.live(endpoints.lines.map { "listening \($0)\n" }.joined())
+            if let note = endpoints.httpsNote { Output.live("note: \(note)\n") }
+            Output.live("TLS CA \(home.tlsFolder.appendingPathComponent("ca.pem").path); `iotlab info` prints connection strings\n")
+        }
         Output.live("control socket \(home.controlSocketURL.path); press Ctrl-C to stop\n")
         await Termination.wait()
         try await server.stop()

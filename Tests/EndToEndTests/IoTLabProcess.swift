@@ -27,10 +27,17 @@ struct IoTLabProcess {
             .deletingLastPathComponent().appendingPathComponent("iotlab")
     }
 
-    func makeProcess(_ arguments: [String]) -> Process {
+    /// `iotlab ARGUMENTS`, or, with a `launcher` such as `["/usr/bin/setpriv", ...]`, that program
+    /// running iotlab.
+    func makeProcess(_ arguments: [String], launcher: [String] = []) -> Process {
         let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = launcher.dropFirst() + [Self.binary.path] + arguments
+        } else {
+            process.executableURL = Self.binary
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = workingDirectory
         var environment = ProcessInfo.processInfo.environment
         environment["IOTLAB_HOME"] = home.path
@@ -81,10 +88,61 @@ struct IoTLabProcess {
 
     /// Starts `iotlab serve` and returns once its control socket exists, so the next command is
     /// forwarded to it; its standard output goes to `output` (discarded by default). The caller
-    /// stops it.
-    func startServing(output: Pipe? = nil) async throws -> Process {
-        let server = makeProcess(["serve"])
-        server.standardOutput = output ?? FileHandle.nullDevice
+    /// stops it. The front doors listen on free ports unless `frontDoors` says otherwise, so tests
+    /// serving workspaces in parallel never compete for 8883 and 443.
+    func startServing(output: Pipe? = nil, frontDoors: [String] = Self.freePorts) async throws -> Process {
+        try await launchServing(frontDoors: frontDoors, standardOutput: output ?? FileHandle.nullDevice)
+    }
+
+    /// `--mqtt-port 0 --https-port 0`: the system picks free ports.
+    static let freePorts = ["--mqtt-port", "0", "--https-port", "0"]
+
+    /// Where a served workspace's front doors listen, as `iotlab serve` printed it.
+    struct FrontDoors {
+        var mqttPort: Int
+        var httpsPort: Int
+        /// The CA certificate file clients trust.
+        var caFile: URL
+        /// Everything serve printed up to its control-socket line.
+        var printed: String
+    }
+
+    /// Starts `iotlab serve` with `frontDoors` arguments and returns it with the endpoints it
+    /// printed (the real ports when 0 was asked). The caller stops it.
+    func startServingFrontDoors(
+        _ frontDoors: [String] = Self.freePorts, launcher: [String] = []
+    ) async throws -> (server: Process, endpoints: FrontDoors) {
+        let outputFile = home.deletingLastPathComponent().appendingPathComponent("serve-\(UUID().uuidString.prefix(8)).out")
+        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        let output = try FileHandle(forWritingTo: outputFile)
+        defer { try? output.close() }
+        let server = try await launchServing(frontDoors: frontDoors, standardOutput: output, launcher: launcher)
+        // The control-socket line comes last; poll the file as the socket is polled.
+        var printed = ""
+        for _ in 0..<200 {
+            printed = (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
+            if printed.contains("control socket ") { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        func port(after prefix: String) -> Int? {
+            guard let line = printed.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) else { return nil }
+            let address = line.dropFirst(prefix.count).prefix { $0 != " " && $0 != "/" }
+            return address.split(separator: ":").last.flatMap { Int($0) }
+        }
+        guard let mqtt = port(after: "listening mqtts://"), let https = port(after: "listening https://") else {
+            server.interrupt()
+            server.waitUntilExit()
+            Issue.record("iotlab serve did not print its endpoints: \(printed)")
+            throw CancellationError()
+        }
+        let endpoints = FrontDoors(
+            mqttPort: mqtt, httpsPort: https, caFile: home.appendingPathComponent("tls/ca.pem"), printed: printed)
+        return (server, endpoints)
+    }
+
+    private func launchServing(frontDoors: [String], standardOutput: Any, launcher: [String] = []) async throws -> Process {
+        let server = makeProcess(["serve"] + frontDoors, launcher: launcher)
+        server.standardOutput = standardOutput
         server.standardError = FileHandle.nullDevice
         try server.run()
         let socket = home.appendingPathComponent("control.sock").path

@@ -88,6 +88,13 @@ import Testing
         #expect(try !RoutingCondition("sensorID = 'VSLog' AND $body.twin = 1").readsTwin)
     }
 
+    @Test func aConditionSaysWhetherItReadsSystemProperties() throws {
+        #expect(try RoutingCondition("$contentType = 'application/json'").readsSystemProperties)
+        #expect(try RoutingCondition("sensorID = 'VSLog' OR $iothub-enqueuedtime > '2026'").readsSystemProperties)
+        #expect(try RoutingCondition("$customAppProperty = 1").readsSystemProperties, "a $ name may be an application property")
+        #expect(try !RoutingCondition("$BODY.temperature > 30 AND $twin.tags.floor = 2 AND level = 'x'").readsSystemProperties)
+    }
+
     @Test func aMissingPropertyIsNoMatch() throws {
         #expect(try !RoutingFixtures.matches("sensorID = 'VSLog'", RoutingFixtures.message()))
         #expect(try !RoutingFixtures.matches("$connectionModuleId = 'tempsensor'"))

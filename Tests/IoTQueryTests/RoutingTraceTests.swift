@@ -94,6 +94,26 @@ import Testing
         #expect(null.error == "the condition evaluated to null, not true or false, so the message does not match")
     }
 
+    @Test func errorsWithTheSameCauseShareAKeyWhateverTheCondition() throws {
+        let message = RoutingFixtures.message()
+        let level = try RoutingCondition("level = 'critical'").evaluate(message)
+        let levelOrMore = try RoutingCondition("level = 'critical' OR level = 'high'").evaluate(message)
+        let other = try RoutingCondition("sensorID = 'VSLog'").evaluate(message)
+        let text = try RoutingCondition("$body.temperature > 20").evaluate(RoutingFixtures.message(body: "21", contentType: "text/plain"))
+        #expect(level.errorKey != nil)
+        #expect(level.errorKey == levelOrMore.errorKey)
+        #expect(level.error == levelOrMore.error)
+        #expect(level.errorKey != other.errorKey)
+        #expect(level.errorKey != text.errorKey)
+        #expect(try RoutingCondition("null").evaluate(message).errorKey != nil)
+    }
+
+    @Test func anErrorNamingAValueOrNoErrorHasNoKey() throws {
+        #expect(try RoutingCondition("$body.vibration * 2").evaluate(RoutingFixtures.message()).errorKey == nil)
+        #expect(try RoutingCondition("true").evaluate(RoutingFixtures.message()).errorKey == nil)
+        #expect(try RoutingCondition("false").evaluate(RoutingFixtures.message()).errorKey == nil)
+    }
+
     @Test func aConditionAlwaysTrueReadsNothing() throws {
         let evaluation = try RoutingCondition("true").evaluate(RoutedMessage())
         #expect(evaluation == RoutingEvaluation(matched: true, result: true, reads: [], error: nil))

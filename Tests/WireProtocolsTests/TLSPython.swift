@@ -1,54 +1,31 @@
 import Foundation
+import TestSupport
 import Testing
 
-/// The Python interpreter whose `ssl` module stands in for the Azure device SDK's TLS client (the
-/// SDK builds an `ssl.SSLContext(PROTOCOL_TLSv1_2)` with host-name checking).
-///
-/// It is `$IOTLAB_PYTHON`, else `<package root>/.venv/bin/python3`, the venv CI creates for the real
-/// Azure SDKs.
+/// Python's `ssl`, standing in for the Azure device SDK's TLS client (the SDK builds an
+/// `ssl.SSLContext(PROTOCOL_TLSv1_2)` with host-name checking), run through the tests' shared
+/// runner: off the cooperative pool and with a deadline.
 struct TLSPython {
     let python: String
 
     /// The interpreter, or a recorded failure saying how to provide one.
-    static func locate(sourceLocation: SourceLocation = #_sourceLocation) -> TLSPython? {
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let python = ProcessInfo.processInfo.environment["IOTLAB_PYTHON"]
-            ?? packageRoot.appendingPathComponent(".venv/bin/python3").path
-        guard FileManager.default.isExecutableFile(atPath: python) else {
-            Issue.record(
-                """
-                A Python 3 interpreter is needed to check TLS as the Azure SDKs do it, and \(python) is missing. \
-                Create it with: python3 -m venv .venv (or set IOTLAB_PYTHON).
-                """, sourceLocation: sourceLocation)
+    static func locate(sourceLocation: SourceLocation = #_sourceLocation) async -> TLSPython? {
+        let (path, problem) = await PythonInterpreter.locate(importing: ["ssl"])
+        guard let path else {
+            Issue.record(Comment(rawValue: problem ?? "no Python"), sourceLocation: sourceLocation)
             return nil
         }
-        return TLSPython(python: python)
+        return TLSPython(python: path)
     }
 
-    /// Runs a script with arguments; returns the exit status, standard output and error. Scripts set
-    /// their own socket timeouts, so a server that never answers fails the test instead of hanging it.
-    func run(script: String, arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", script] + arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: outputData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines),
-            String(decoding: errorData, as: UTF8.self)
-        )
+    /// Runs ``deviceSDKHandshake`` with `arguments`.
+    func handshake(_ arguments: [String]) async throws -> ChildProcess.Result {
+        try await ChildProcess.run(python, ["-c", Self.deviceSDKHandshake] + arguments, timeoutSeconds: 30)
     }
 
     /// Connects like the device SDK: TLS 1.2 only, the CA given as PEM text (`cadata`), host name
-    /// checked against `serverHostname`, optionally presenting a client certificate. Prints the
-    /// negotiated version.
+    /// checked against `serverHostname`, optionally presenting a client certificate. Arguments:
+    /// PORT CA_FILE SERVER_HOSTNAME [CERT_FILE KEY_FILE]. Prints the negotiated version.
     static let deviceSDKHandshake = """
         import socket, ssl, sys, warnings
         warnings.simplefilter("ignore", DeprecationWarning)

@@ -9,31 +9,29 @@ import WireProtocols
 
     @Test(arguments: ["localhost", "127.0.0.1"])
     func theDeviceSDKsTLS12ClientVerifiesTheServer(host: String) async throws {
-        guard let python = TLSPython.locate() else { return }
+        guard let python = await TLSPython.locate() else { return }
         let folder = try TLSTestFolder()
         let certificates = try FrontDoorCertificates.loadOrCreate(in: folder.url, hostNames: [], now: now)
         let server = try await TLSTestServer(context: certificates.serverContext())
-        let result = try python.run(
-            script: TLSPython.deviceSDKHandshake, arguments: ["\(server.port)", certificates.caFile.path, host])
-        #expect(result.status == 0, "\(result.error)")
-        #expect(result.output == "TLSv1.2")
+        let result = try await python.handshake(["\(server.port)", certificates.caFile.path, host])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.lines == ["TLSv1.2"])
         try await server.stop()
     }
 
     @Test func theDeviceSDKsClientRefusesAHostTheCertificateDoesNotCover() async throws {
-        guard let python = TLSPython.locate() else { return }
+        guard let python = await TLSPython.locate() else { return }
         let folder = try TLSTestFolder()
         let certificates = try FrontDoorCertificates.loadOrCreate(in: folder.url, hostNames: [], now: now)
         let server = try await TLSTestServer(context: certificates.serverContext())
-        let result = try python.run(
-            script: TLSPython.deviceSDKHandshake, arguments: ["\(server.port)", certificates.caFile.path, "otherhub.azure-devices.net"])
+        let result = try await python.handshake(["\(server.port)", certificates.caFile.path, "otherhub.azure-devices.net"])
         #expect(result.status != 0)
-        #expect(result.error.contains("CERTIFICATE_VERIFY_FAILED"), "\(result.error)")
+        #expect(result.errors.contains("CERTIFICATE_VERIFY_FAILED"), "\(result.errors)")
         try await server.stop()
     }
 
     @Test func anX509DeviceCertificateLoadedWithLoadCertChainReachesTheServer() async throws {
-        guard let python = TLSPython.locate() else { return }
+        guard let python = await TLSPython.locate() else { return }
         let folder = try TLSTestFolder()
         let certificates = try FrontDoorCertificates.loadOrCreate(in: folder.url, hostNames: [], now: now)
         let server = try await TLSTestServer(context: certificates.serverContext())
@@ -46,10 +44,9 @@ import WireProtocols
         try device.pem.write(to: certificateFile, atomically: true, encoding: .utf8)
         try key.pem.write(to: keyFile, atomically: true, encoding: .utf8)
 
-        let result = try python.run(
-            script: TLSPython.deviceSDKHandshake,
-            arguments: ["\(server.port)", certificates.caFile.path, "localhost", certificateFile.path, keyFile.path])
-        #expect(result.status == 0, "\(result.error)")
+        let result = try await python.handshake(
+            ["\(server.port)", certificates.caFile.path, "localhost", certificateFile.path, keyFile.path])
+        #expect(result.status == 0, "\(result.errors)")
         guard case .completed(_, let presented) = await server.nextHandshake() else {
             Issue.record("the server must complete the handshake")
             return

@@ -58,9 +58,9 @@ import WorkspaceStore
 
     @Test func migrationsAreListedAndNotReappliedOnReopen() throws {
         let home = try freshHome()
-        #expect(try Workspace(fileURL: home.databaseURL).appliedMigrations() == ["v1-records-and-journal", "v2-event-streams"])
-        #expect(try Workspace(fileURL: home.databaseURL).appliedMigrations() == ["v1-records-and-journal", "v2-event-streams"])
-        #expect(try Workspace.inMemory().appliedMigrations() == ["v1-records-and-journal", "v2-event-streams"])
+        #expect(try Workspace(fileURL: home.databaseURL).appliedMigrations() == ["v1-records-and-journal", "v2-event-streams", "v3-stream-event-chunks", "v4-journal-event-chunks"])
+        #expect(try Workspace(fileURL: home.databaseURL).appliedMigrations() == ["v1-records-and-journal", "v2-event-streams", "v3-stream-event-chunks", "v4-journal-event-chunks"])
+        #expect(try Workspace.inMemory().appliedMigrations() == ["v1-records-and-journal", "v2-event-streams", "v3-stream-event-chunks", "v4-journal-event-chunks"])
         #expect(try Workspace.inMemory().fileURL == nil)
     }
 

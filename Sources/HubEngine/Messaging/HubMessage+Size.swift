@@ -9,10 +9,12 @@ extension HubMessage {
     /// and the names and values of the application properties, enrichments included.
     public var size: Int {
         let system = systemProperties
-        let senderValues = [system.messageId, system.correlationId, system.userId, system.contentType, system.contentEncoding]
-        return body.count
-            + senderValues.reduce(0) { $0 + ($1?.utf8.count ?? 0) }
-            + (system.absoluteExpiryTime.map { AzureTimestamp.string($0).utf8.count } ?? 0)
-            + applicationProperties.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count }
+        var size = body.count
+        for value in [system.messageId, system.correlationId, system.userId, system.contentType, system.contentEncoding] {
+            size += value?.utf8.count ?? 0
+        }
+        if let expiry = system.absoluteExpiryTime { size += AzureTimestamp.string(expiry).utf8.count }
+        for (name, value) in applicationProperties { size += name.utf8.count + value.utf8.count }
+        return size
     }
 }

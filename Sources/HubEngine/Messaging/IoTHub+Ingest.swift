@@ -19,9 +19,10 @@ extension IoTHub {
         prepareTelemetry(at: clock.now())
         metrics.count("d2c.telemetry.ingress.allProtocol", by: batch.count)
         var wakeTime: Date?
+        var generationIds = [String?](repeating: nil, count: batch.count)
         for (index, (_, sender)) in batch.enumerated() {
             do {
-                _ = try senderGenerationId(sender)
+                generationIds[index] = try senderGenerationId(sender)
                 switch telemetry.throttle?.request(.deviceToCloudSend, at: clock.now()) ?? .admit {
                 case .admit: break
                 case .delay(let until): wakeTime = max(wakeTime ?? until, until)
@@ -41,10 +42,13 @@ extension IoTHub {
         var accepted: [(index: Int, decision: RoutingDecision, copies: [EndpointCopy])] = []
         for (index, (message, sender)) in batch.enumerated() where results[index] == nil {
             do {
-                let stamped = HubMessage(stamping: message, from: sender, generationId: try senderGenerationId(sender), at: now)
+                // Judged again only when the batch waited: the hub may have changed meanwhile.
+                let generationId = try (wakeTime == nil ? generationIds[index] : nil) ?? senderGenerationId(sender)
+                let stamped = HubMessage(stamping: message, from: sender, generationId: generationId, at: now)
+                let size = stamped.size
                 let (decision, copies) = route(stamped, source: .deviceMessages, twinKey: sender.key)
-                try Self.checkSize(stamped, copies: copies)
-                try telemetry.quota?.charge(payloadBytes: stamped.size, at: now)
+                try Self.checkSize(size, copies: copies)
+                try telemetry.quota?.charge(payloadBytes: size, at: now)
                 accepted.append((index, decision, copies))
             } catch {
                 results[index] = .failure(error)
@@ -53,16 +57,23 @@ extension IoTHub {
         // Counted before the write so the counts commit with the messages they count (a new
         // process's `iotlab metrics` sees them); put back if the write fails.
         let metricsBefore = metrics
-        for item in accepted { count(item.decision, copies: item.copies) }
+        // The accepted messages are read in place, by index, here and below: each copy of one
+        // (its decision with every route's trace, its endpoint copies) cost retains and releases.
+        var counts = RoutingMetricCounts()
+        for item in accepted.indices { counts.add(accepted[item].decision, copies: accepted[item].copies) }
+        count(counts)
         let metricCounts = unsavedMetricCounts
         let scope = self.scope
         do {
             try workspace.write { writer in
                 var appends = StreamAppends()
-                for item in accepted {
-                    try deliver(item.copies, decision: item.decision, into: &appends, in: writer, at: now)
+                var journal: [JournalDraft] = []
+                journal.reserveCapacity(accepted.count)
+                for item in accepted.indices {
+                    try deliver(accepted[item].copies, decision: accepted[item].decision, into: &appends, journal: &journal, in: writer, at: now)
                 }
                 _ = try appends.write(in: writer)
+                try writer.append(contentsOf: journal)
                 if !accepted.isEmpty { try persistQuotaUsage(in: writer, at: now) }
                 try Self.storeMetricCounts(metricCounts, scope: scope, in: writer)
             }
@@ -73,9 +84,10 @@ extension IoTHub {
             return results.compactMap { $0 }
         }
         metricCountsSaved(metricCounts)
-        for item in accepted {
-            telemetry.remember(item.decision)
-            results[item.index] = .success(IngestReceipt(enqueuedTime: now, decision: item.decision))
+        // Only the last ones can stay among the recent decisions.
+        for item in accepted.indices.suffix(TelemetryPipeline.recentDecisionCapacity) { telemetry.remember(accepted[item].decision) }
+        for item in accepted.indices {
+            results[accepted[item].index] = .success(IngestReceipt(enqueuedTime: now, decision: accepted[item].decision))
         }
         // Every slot is decided by now: refused before the write, or committed (or not) with it.
         return results.compactMap { $0 }
@@ -92,13 +104,13 @@ extension IoTHub {
         return module.generationId
     }
 
-    /// Refuses a message larger than 256 KB as sent or as any endpoint receives it enriched.
-    private static func checkSize(_ message: HubMessage, copies: [EndpointCopy]) throws(TelemetryError) {
-        if message.size > HubMessage.maximumSize {
-            throw .messageTooLarge(size: message.size, limit: HubMessage.maximumSize, endpoint: nil)
+    /// Refuses a message larger than 256 KB as sent (`size`) or as any endpoint receives it enriched.
+    private static func checkSize(_ size: Int, copies: [EndpointCopy]) throws(TelemetryError) {
+        if size > HubMessage.maximumSize {
+            throw .messageTooLarge(size: size, limit: HubMessage.maximumSize, endpoint: nil)
         }
-        for copy in copies where copy.message.size > HubMessage.maximumSize {
-            throw .messageTooLarge(size: copy.message.size, limit: HubMessage.maximumSize, endpoint: copy.endpointNames.first)
+        for copy in copies where copy.size > HubMessage.maximumSize {
+            throw .messageTooLarge(size: copy.size, limit: HubMessage.maximumSize, endpoint: copy.endpointNames.first)
         }
     }
 }

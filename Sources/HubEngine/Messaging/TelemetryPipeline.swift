@@ -21,6 +21,8 @@ struct TelemetryPipeline: Sendable {
     private var restoredUsage: (used: Int, time: Date)?
     private var decisions: [RoutingDecision] = []
     private var nextDecisionSlot = 0
+    /// Route errors spelled once per cause for the `MessageRouted` records.
+    var errorTexts = RoutingErrorTexts()
     /// The last enqueued time formatted for routing, reused by the rest of its batch.
     private var formattedEnqueuedTime: (time: Date, text: String)?
 

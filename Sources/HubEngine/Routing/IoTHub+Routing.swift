@@ -8,9 +8,9 @@ extension IoTHub {
     func route(_ message: HubMessage, source: RoutingSource, twinKey: String) -> (RoutingDecision, [EndpointCopy]) {
         let table = telemetry.routes
         let twin = table.needsTwin(for: source) ? state.documents[twinKey] : nil
-        let enqueuedTime = message.systemProperties.enqueuedTime
-        let outcome = table.evaluate(
-            { message.routed(twin: twin, enqueuedTimeText: telemetry.enqueuedTimeText(for: enqueuedTime)) }, source: source)
+        let enqueuedTimeText = table.needsSystemProperties(for: source)
+            ? telemetry.enqueuedTimeText(for: message.systemProperties.enqueuedTime) : nil
+        let outcome = table.evaluate({ message.routed(twin: twin, enqueuedTimeText: enqueuedTimeText) }, source: source)
         var copies: [EndpointCopy] = []
         var groups: [[RoutingDecision.AppliedEnrichment]] = []
         var applied: [RoutingDecision.AppliedEnrichment] = []

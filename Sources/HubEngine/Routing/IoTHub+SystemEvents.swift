@@ -11,16 +11,18 @@ extension IoTHub {
     func routeSystemEvents(of change: HubChange, in writer: WorkspaceWriter, at time: Date) throws {
         telemetry.prepare(for: settings, at: time)
         var appends = StreamAppends()
+        var journal: [JournalDraft] = []
         for event in change.events.flatMap({ expandedForRouting($0, in: change) }) {
             guard let source = Self.routingSource(of: event), telemetry.routes.hasRoutes(for: source),
                 let notification = systemNotification(for: event, in: change, at: time)
             else { continue }
             let (decision, copies) = route(notification.message, source: notification.source, twinKey: notification.twinKey)
-            try deliver(copies, decision: decision, into: &appends, in: writer, at: time)
+            try deliver(copies, decision: decision, into: &appends, journal: &journal, in: writer, at: time)
             count(decision, copies: copies)
             telemetry.remember(decision)
         }
         _ = try appends.write(in: writer)
+        try writer.append(contentsOf: journal)
     }
 
     /// The source whose routes take the notification of `event`; `nil` when it produces none.

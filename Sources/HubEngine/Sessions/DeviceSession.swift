@@ -30,7 +30,14 @@ public final class DeviceSession: Sendable {
     /// Sends telemetry as this device or module and returns once the hub has made it durable in
     /// every endpoint it was routed to (quota, throttling, size and routing as `IoTHub.ingest`).
     public func send(_ message: DeviceMessage) async throws -> IngestReceipt {
-        try await hub.send(message, from: self)
+        try await submit(message).receipt
+    }
+
+    /// Hands the message to the hub's next group commit and returns at once, so a front door can
+    /// keep reading a connection while earlier messages commit. Messages submitted one after the
+    /// other (each `submit` awaited before the next) commit in that order.
+    public func submit(_ message: DeviceMessage) async throws -> PendingTelemetry {
+        try await hub.submit(message, from: self)
     }
 
     /// The twin as the device reads it: `{"desired": {…, "$version"}, "reported": {…, "$version"}}`.

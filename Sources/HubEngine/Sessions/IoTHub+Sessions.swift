@@ -43,27 +43,27 @@ extension IoTHub {
         try settleCloudToDevice(settlement, deviceId: session.sender.deviceId, lockToken: lockToken)
     }
 
-    /// Queues the message for the next group commit and returns its receipt once committed.
-    func send(_ message: DeviceMessage, from session: DeviceSession) async throws -> IngestReceipt {
+    /// Queues the message for the next group commit; the returned handle gives its receipt.
+    func submit(_ message: DeviceMessage, from session: DeviceSession) throws -> PendingTelemetry {
         try requireLive(session)
-        return try await withCheckedThrowingContinuation { waiter in
-            pendingSends.add(message, from: session.sender, waiter: waiter)
-            guard !pendingSends.committing else { return }
+        let pending = pendingSends.add(message, from: session.sender)
+        if !pendingSends.committing {
             pendingSends.committing = true
             Task { await self.commitPendingSends() }
         }
+        return pending
     }
 
-    /// Commits what sessions sent, batch after batch, until nothing waits. Sends that arrive
-    /// while a batch is being committed (or held by traffic shaping) form the next batch.
+    /// Commits what sessions submitted, batch after batch, until nothing waits. Messages that
+    /// arrive while a batch is being committed (or held by traffic shaping) form the next batch.
     private func commitPendingSends() async {
         while !pendingSends.isEmpty {
-            let (messages, waiters) = pendingSends.take()
+            let (messages, receipts) = pendingSends.take()
             do {
                 let results = try await ingest(messages)
-                for (waiter, result) in zip(waiters, results) { waiter.resume(with: result) }
+                for (receipt, result) in zip(receipts, results) { receipt.settle(result) }
             } catch {
-                for waiter in waiters { waiter.resume(throwing: error) }
+                for receipt in receipts { receipt.settle(.failure(error)) }
             }
         }
         pendingSends.committing = false

@@ -22,6 +22,11 @@ public enum WorkspaceOperation: Sendable, Equatable {
     case simulation(SimulationOperation)
     /// `iotlab metrics -n HUB [-o json]`.
     case metrics(hub: String, json: Bool)
+    /// The connection part of `iotlab info`: front-door endpoints, the CA file and connection
+    /// strings, which only the process running the front doors knows.
+    case connections
+    /// `iotlab ca export FILE` (absolute path).
+    case exportCertificateAuthority(path: String)
 
     /// Whether the operation moves lab time, after which any timed work may have come due.
     var movesClock: Bool {
@@ -38,6 +43,8 @@ public enum WorkspaceOperation: Sendable, Equatable {
         case .showClock: ["clock", "show"]
         case .advanceClock(let duration): ["clock", "advance", String(duration.seconds)]
         case .metrics(let hub, let json): ["metrics", "-n", hub] + (json ? ["-o", "json"] : [])
+        case .connections: ["info", "connections"]
+        case .exportCertificateAuthority(let path): ["ca", "export", path]
         case .simulation(let simulation): simulation.arguments
         case .readEndpoint(let hub, let endpoint, let group, let limit, let json):
             ["endpoint", "read", endpoint, "-n", hub, "--limit", String(limit)] + (group.map { ["--cg", $0] } ?? [])
@@ -71,6 +78,10 @@ public enum WorkspaceOperation: Sendable, Equatable {
             self = .simulation(simulation)
         case "metrics" where arguments.count >= 3 && arguments[1] == "-n":
             self = .metrics(hub: arguments[2], json: arguments.dropFirst(3) == ["-o", "json"])
+        case "info" where arguments == ["info", "connections"]:
+            self = .connections
+        case "ca" where arguments.count == 3 && arguments[1] == "export":
+            self = .exportCertificateAuthority(path: arguments[2])
         case "clock" where arguments.count == 2 && arguments[1] == "show":
             self = .showClock
         case "clock" where arguments.count == 3 && arguments[1] == "advance":

@@ -1,6 +1,7 @@
 import ControlSocket
 import Foundation
 import LabCore
+import WireProtocols
 import WorkspaceStore
 
 /// Holds a workspace for as long as it runs and answers operations forwarded from other shells:
@@ -19,18 +20,25 @@ public final class WorkspaceServer: Sendable {
         backgroundWork = Task { await session.runBackgroundWork() }
     }
 
-    /// Takes the workspace lock (failing if another iotlab serves it), opens the workspace and
-    /// starts listening on its control socket.
+    /// Takes the workspace lock (failing if another iotlab serves it), opens the workspace, starts
+    /// the front doors on `frontDoors` if given, and starts listening on its control socket (so a
+    /// command that finds the socket also finds the front doors listening).
     /// `activity` hears what simulated devices running here do (the holder prints it).
     public static func start(
-        home: WorkspaceHome, clock: (any AdvancingClock)? = nil, activity: (@Sendable (String) -> Void)? = nil
+        home: WorkspaceHome, clock: (any AdvancingClock)? = nil, activity: (@Sendable (String) -> Void)? = nil,
+        frontDoors: FrontDoorPorts? = nil
     ) async throws -> WorkspaceServer {
         try home.createIfNeeded()
         guard let lock = try WorkspaceLock.tryAcquire(home) else {
             throw ServeError.workspaceHeld(folder: home.folder.path)
         }
+        var openedSession: WorkspaceSession?
         do {
             let session = try WorkspaceSession(home: home, clock: clock, activity: activity)
+            openedSession = session
+            if let frontDoors {
+                _ = try await session.startFrontDoors(ports: frontDoors)
+            }
             let control = try await ControlServer.start(socketPath: home.controlSocketURL.path) { request, printed in
                 guard let operation = WorkspaceOperation(arguments: request.arguments) else {
                     return ControlResponse(
@@ -45,6 +53,7 @@ public final class WorkspaceServer: Sendable {
             }
             return WorkspaceServer(session: session, lock: lock, control: control)
         } catch {
+            if let session = openedSession { try? await session.stopFrontDoors() }
             lock.release()
             throw error
         }
@@ -55,6 +64,7 @@ public final class WorkspaceServer: Sendable {
         backgroundWork.cancel()
         await backgroundWork.value
         await session.stopAllSimulations()
+        try await session.stopFrontDoors()
         try await control.stop()
         lock.release()
     }

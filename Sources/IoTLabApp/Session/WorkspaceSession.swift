@@ -4,6 +4,7 @@ import Foundation
 import HubEngine
 import LabCore
 import LocalCloud
+import WireProtocols
 import WorkspaceStore
 
 /// The open workspace of the process that holds it: its database and the local cloud over it.
@@ -24,6 +25,9 @@ public actor WorkspaceSession {
     var simulationRunners: [String: SimulationRunner] = [:]
     /// Where lines about what simulated devices do go: the holding process's terminal.
     nonisolated let activity: (@Sendable (String) -> Void)?
+    /// The network listeners serving `cloud` in this process, and the clock their tokens are
+    /// checked against (`iotlab serve` starts them; one-shot commands do not).
+    var frontDoors: (doors: FrontDoors, tokenClock: any LabClock)?
 
     /// Opens the workspace in `home`; `clock` defaults to real time ahead by the stored offset;
     /// `activity` hears what simulated devices started here do.
@@ -87,6 +91,21 @@ public actor WorkspaceSession {
             } catch {
                 return .failure("\(error)")
             }
+        case .connections:
+            do {
+                let caFile = home.tlsFolder.appendingPathComponent("ca.pem")
+                return .success(try await ConnectionReport.collect(cloud: cloud, endpoints: frontDoorEndpoints, caFile: caFile).text)
+            } catch {
+                return .failure("\(error)")
+            }
+        case .exportCertificateAuthority(let path):
+            do {
+                return .success(try CertificateAuthorityExport.export(
+                    home: home, hubNames: await cloud.hubs().map(\.name), listenHost: frontDoorEndpoints?.host,
+                    to: URL(fileURLWithPath: path), now: Date()))
+            } catch {
+                return .failure("The CA certificate was not exported: \(error)")
+            }
         case .showClock:
             return .success(clockReport())
         case .advanceClock(let duration):
@@ -126,6 +145,11 @@ public actor WorkspaceSession {
             cloud = try LocalCloud(workspace: workspace, clock: clock)
         } catch {
             return .failure("The workspace changed but could not be reopened: \(error)")
+        }
+        do {
+            try await restartFrontDoors()
+        } catch {
+            return .failure("The workspace changed but the front doors could not start again: \(error)")
         }
         return .success(success)
     }

@@ -55,16 +55,8 @@ extension JSONValue {
             for index in keys.indices where keys[index].utf8.count == length && keys[index] == name {
                 return index
             }
-            return keys.indices.first { keys[$0].utf8.count == length && equalIgnoringASCIICase(keys[$0], name) }
+            return keys.indices.first { keys[$0].utf8.count == length && keys[$0].equalsIgnoringASCIICase(name) }
         }
         return position.map { members.values[$0] }
-    }
-
-    private static func equalIgnoringASCIICase(_ left: String, _ right: String) -> Bool {
-        left.utf8.elementsEqual(right.utf8) { lowercase($0) == lowercase($1) }
-    }
-
-    private static func lowercase(_ byte: UInt8) -> UInt8 {
-        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
     }
 }

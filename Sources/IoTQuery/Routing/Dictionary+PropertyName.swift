@@ -6,7 +6,6 @@
 extension Dictionary where Key == String {
     func propertyValue(named name: String) -> Value? {
         if let exact = self[name] { return exact }
-        let lowercased = name.lowercased()
-        return first { $0.key.lowercased() == lowercased }?.value
+        return first { $0.key.equalsIgnoringCase(name) }?.value
     }
 }

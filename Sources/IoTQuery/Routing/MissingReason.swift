@@ -2,7 +2,7 @@ import JSONValue
 
 /// Why a path a routing condition read is undefined, kept as a case and spelled only when a
 /// trace is shown: every message records its reads, few traces are read.
-enum MissingReason: Sendable, CustomStringConvertible {
+enum MissingReason: Sendable, Equatable, CustomStringConvertible {
     case emptyPath
     case noTwin
     /// `$body` or `$twin` read as a whole (or by index), which Azure leaves undefined; `head`
@@ -40,7 +40,7 @@ enum MissingReason: Sendable, CustomStringConvertible {
 }
 
 /// The JSON documents a routing condition reads members of.
-enum RoutedDocument: Sendable {
+enum RoutedDocument: Sendable, Equatable {
     case body
     case twin
 

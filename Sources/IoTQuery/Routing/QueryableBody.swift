@@ -17,7 +17,7 @@ enum QueryableBody: Sendable {
     init(_ message: RoutedMessage) {
         let contentType = MessageSystemProperty.contentType.value(in: message.systemProperties)
         let contentEncoding = MessageSystemProperty.contentEncoding.value(in: message.systemProperties)
-        guard let contentType, contentType.trimmingWhitespace.lowercased() == "application/json" else {
+        guard let contentType, contentType.trimmingWhitespace.equalsIgnoringCase("application/json") else {
             let found = contentType.map { "is '\($0)'" } ?? "is not set"
             self = .unavailable(reason: "$body can be read only when the content type is application/json; this message's content type \(found)")
             return

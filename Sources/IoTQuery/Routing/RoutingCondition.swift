@@ -16,6 +16,11 @@ public struct RoutingCondition: Sendable, CustomStringConvertible {
     /// Whether the condition reads the sender's twin (`$twin.…`), so that a hub loads the twin
     /// only for messages some route needs it for.
     public let readsTwin: Bool
+    /// Whether the condition reads a `$` name other than `$body` and `$twin` (a system property,
+    /// or an application property whose name starts with `$`), so that a hub lists a message's
+    /// system properties only for conditions that read them; `$body` needs only the content
+    /// type and encoding.
+    public let readsSystemProperties: Bool
     let expression: Expression
 
     /// Parses `text`, failing with the line and column of the first problem
@@ -26,11 +31,15 @@ public struct RoutingCondition: Sendable, CustomStringConvertible {
         try parser.expectEnd("an operator or the end of the condition")
         self.text = text
         var readsTwin = false
+        var readsSystemProperties = false
         _ = expression.mappingPaths { path in
-            readsTwin = readsTwin || path.segments.first?.lowercased() == "$twin"
+            let head = path.segments.first?.lowercased() ?? ""
+            readsTwin = readsTwin || head == "$twin"
+            readsSystemProperties = readsSystemProperties || (head.first == "$" && head != "$twin" && head != "$body")
             return path
         }
         self.readsTwin = readsTwin
+        self.readsSystemProperties = readsSystemProperties
     }
 
     /// Evaluates the condition on `message`, with the values it read and, when it did not

@@ -21,17 +21,16 @@ final class RoutingContext {
     /// properties.
     func lookUp(_ path: PropertyPath) -> Lookup {
         guard let head = path.segments.first else { return .missing(.emptyPath) }
-        let isDollarName = head.first == "$"
-        switch isDollarName ? head.lowercased() : head {
-        case "$body":
+        let isDollarName = head.utf8.first == UInt8(ascii: "$")
+        if isDollarName, head.equalsIgnoringCase("$body") {
             switch body {
             case .document(let document): return lookUp(path, in: document, .body)
             case .unavailable(let reason): return .missing(.described(reason))
             }
-        case "$twin":
+        } else if isDollarName, head.equalsIgnoringCase("$twin") {
             guard let twin = message.twin else { return .missing(.noTwin) }
             return lookUp(path, in: twin, .twin)
-        default:
+        } else {
             let value = isDollarName ? message.dollarProperty(named: head) : message.applicationProperty(named: head)
             guard let value else {
                 return .missing(isDollarName ? .noSystemProperty(head) : .noApplicationProperty(head))

@@ -14,13 +14,13 @@ import JSONValue
 public struct RoutingEvaluation: Sendable, Equatable {
     /// One property the condition read, in the order it was first read.
     public struct Read: Sendable, Equatable {
-        private let source: PathSource
+        fileprivate let source: PathSource
         /// The value read; `nil` when undefined.
         public var value: JSONValue?
-        private let missing: MissingReason?
+        fileprivate let missing: MissingReason?
 
         /// Where a read's path comes from: the condition's parsed path, or text given by a caller.
-        private enum PathSource: Sendable {
+        fileprivate enum PathSource: Sendable, Equatable {
             case parsed(PropertyPath)
             case text(String)
         }
@@ -53,7 +53,8 @@ public struct RoutingEvaluation: Sendable, Equatable {
         /// Whether this read is of `path`, without spelling either.
         func reads(_ path: PropertyPath) -> Bool {
             switch source {
-            case .parsed(let parsed): parsed == path
+            // The text stands for the path (it is kept with it), and compares in one step.
+            case .parsed(let parsed): parsed.description == path.description
             case .text(let text): text == path.description
             }
         }
@@ -103,6 +104,50 @@ public struct RoutingEvaluation: Sendable, Equatable {
             return "the condition evaluated to null, not true or false, so the message does not match"
         case let value?:
             return "the condition evaluated to the \(value.typeName) \(value.serialized()), not true or false, so the message does not match"
+        }
+    }
+
+    /// What `error` is spelled from, for a caller that spells the errors of many messages (the
+    /// hub's `MessageRouted` record): equal keys spell equal errors whatever the condition, so
+    /// the text can be spelled once per key. `nil` when there is no error, or when it names a
+    /// value the condition evaluated to or was given as text.
+    public var errorKey: ErrorKey? {
+        guard givenError == nil else { return nil }
+        switch result {
+        case nil:
+            let cause = reads.first { $0.value == nil }
+            return ErrorKey(kind: .undefined(cause?.source, cause?.missing))
+        case .null?:
+            return ErrorKey(kind: .null)
+        default:
+            return nil
+        }
+    }
+
+    /// The cause of an error without its text: the undefined path read first and why, or null.
+    public struct ErrorKey: Sendable, Hashable {
+        fileprivate enum Kind: Sendable, Equatable {
+            case undefined(Read.PathSource?, MissingReason?)
+            case null
+        }
+
+        fileprivate let kind: Kind
+
+        /// Hashes the path's text alone (kept with the parsed path, so nothing is spelled): a
+        /// key is looked up for every message a route is undefined for, and equality still
+        /// compares the whole cause.
+        public func hash(into hasher: inout Hasher) {
+            switch kind {
+            case .null:
+                hasher.combine(0)
+            case .undefined(let source, _):
+                hasher.combine(1)
+                switch source {
+                case .parsed(let path)?: hasher.combine(path.description)
+                case .text(let text)?: hasher.combine(text)
+                case nil: break
+                }
+            }
         }
     }
 

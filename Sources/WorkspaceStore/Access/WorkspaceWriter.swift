@@ -37,4 +37,12 @@ public struct WorkspaceWriter: WorkspaceReading {
     public func append(_ event: JournalDraft) throws -> JournalRecord {
         try database.insertJournal(event)
     }
+
+    /// Appends `events` in order and returns the sequence numbers they got (nil for none).
+    /// Consecutive events of one time, kind and scope (a telemetry batch's `MessageRouted`
+    /// events) are stored together; readers see each with its own number.
+    @discardableResult
+    public func append(contentsOf events: [JournalDraft]) throws -> ClosedRange<Int64>? {
+        try database.insertJournal(contentsOf: events)
+    }
 }

@@ -15,17 +15,65 @@ extension Database {
         return JournalRecord(sequence: lastInsertedRowID, draft: draft)
     }
 
+    /// Appends `drafts` in order; consecutive ones of the same time, kind and scope share a row
+    /// (`JournalChunk`). Returns the sequence numbers they got.
+    func insertJournal(contentsOf drafts: [JournalDraft]) throws -> ClosedRange<Int64>? {
+        var numbers: ClosedRange<Int64>?
+        var start = drafts.startIndex
+        while start < drafts.endIndex {
+            let head = drafts[start]
+            var end = start + 1
+            while end < drafts.endIndex, end - start < JournalChunk.maximumEvents, JournalChunk.canShareRow(head, drafts[end]) { end += 1 }
+            let last: Int64
+            if end - start == 1 {
+                last = try insertJournal(head).sequence
+            } else {
+                // The row takes the last number of its events, so that AUTOINCREMENT continues
+                // after all of them and `sequence > n` finds every row holding an event past n.
+                try executeCached("""
+                    INSERT INTO journal (sequence, time, kind, scope, subject, payload, event_count)
+                    VALUES ((SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = 'journal') + ?, ?, ?, ?, '', ?, ?)
+                    """,
+                    [end - start, head.time.timeIntervalSinceReferenceDate, head.kind, head.scope,
+                     JournalChunk.pack(drafts[start..<end]), end - start])
+                last = lastInsertedRowID
+            }
+            numbers = (numbers?.lowerBound ?? last - Int64(end - start - 1))...last
+            start = end
+        }
+        return numbers
+    }
+
+    /// Up to `limit` events after `sequence`, ascending, a row of several read as its events.
+    /// - Throws: `WorkspaceStoreError.malformedJournalRow` for a row whose events cannot be read.
     func journal(after sequence: Int64, limit: Int) throws -> [JournalRecord] {
         guard limit > 0 else { return [] }  // SQLite reads a negative LIMIT as "no limit"
         let statement = try cachedStatement(sql: """
-            SELECT sequence, time, kind, scope, subject, payload FROM journal
-            WHERE sequence > ? ORDER BY sequence LIMIT ?
+            SELECT sequence, time, kind, scope, subject, payload, event_count FROM journal
+            WHERE sequence > ? ORDER BY sequence
             """)
-        return try Array(Row.fetchCursor(statement, arguments: [sequence, limit]).map { row in
-            JournalRecord(
-                sequence: row[0], time: Date(timeIntervalSinceReferenceDate: row[1]), kind: row[2],
-                scope: row[3], subject: row[4], payload: row[5])
-        })
+        let rows = try Row.fetchCursor(statement, arguments: [sequence])
+        var records: [JournalRecord] = []
+        while records.count < limit, let row = try rows.next() {
+            let last: Int64 = row[0]
+            let time = Date(timeIntervalSinceReferenceDate: row[1])
+            let count: Int = row[6]
+            guard count > 1 else {
+                records.append(JournalRecord(sequence: last, time: time, kind: row[2], scope: row[3], subject: row[4], payload: row[5]))
+                continue
+            }
+            guard let events = JournalChunk.unpack(row[5], count: count) else {
+                throw WorkspaceStoreError.malformedJournalRow(sequence: last)
+            }
+            let kind: String = row[2]
+            let scope: String = row[3]
+            let first = last - Int64(count - 1)
+            for (offset, event) in events.enumerated() where first + Int64(offset) > sequence && records.count < limit {
+                records.append(JournalRecord(
+                    sequence: first + Int64(offset), time: time, kind: kind, scope: scope, subject: event.subject, payload: event.payload))
+            }
+        }
+        return records
     }
 
     func lastJournalSequence() throws -> Int64 {

@@ -3,6 +3,8 @@ import GRDB
 
 /// The stream tables' SQL, shared by the reader and writer; every statement is cached.
 extension Database {
+    /// Appends `events` in order, consecutive ones enqueued at the same instant sharing a row
+    /// (`StreamChunk`), and returns the sequence numbers they got.
     func appendStreamEvents(_ events: [StreamEventDraft], to partition: StreamPartition) throws -> ClosedRange<Int64>? {
         guard !events.isEmpty else { return nil }
         let key: StatementArguments = [partition.scope, partition.stream, partition.partition]
@@ -10,11 +12,18 @@ extension Database {
             cachedStatement(sql: "SELECT next_sequence FROM stream_partition WHERE scope = ? AND stream = ? AND partition = ?"),
             arguments: key) ?? 0
         var sequence = first
-        for event in events {
+        var start = events.startIndex
+        while start < events.endIndex {
+            let time = events[start].enqueuedAt
+            var end = start + 1
+            while end < events.endIndex, end - start < StreamChunk.maximumEvents, events[end].enqueuedAt == time { end += 1 }
+            let count = end - start
+            let payload = StreamChunk.pack(events[start..<end])
             try executeCached(
-                "INSERT INTO stream_event (scope, stream, partition, sequence, enqueued_at, payload) VALUES (?, ?, ?, ?, ?, ?)",
-                [partition.scope, partition.stream, partition.partition, sequence, event.enqueuedAt.timeIntervalSinceReferenceDate, event.payload])
-            sequence += 1
+                "INSERT INTO stream_event (scope, stream, partition, sequence, enqueued_at, payload, event_count) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [partition.scope, partition.stream, partition.partition, sequence, time.timeIntervalSinceReferenceDate, payload, count])
+            sequence += Int64(count)
+            start = end
         }
         try executeCached("""
             INSERT INTO stream_partition (scope, stream, partition, next_sequence) VALUES (?, ?, ?, ?)
@@ -23,16 +32,33 @@ extension Database {
         return first...(sequence - 1)
     }
 
+    /// Up to `limit` events from `sequence` on, starting inside the row that holds `sequence`.
+    /// - Throws: `WorkspaceStoreError.malformedStreamRow` for a row whose events cannot be read.
     func streamEvents(in partition: StreamPartition, fromSequence sequence: Int64, limit: Int) throws -> [StreamEvent] {
         guard limit > 0 else { return [] }
         let statement = try cachedStatement(sql: """
-            SELECT sequence, enqueued_at, payload FROM stream_event
-            WHERE scope = ? AND stream = ? AND partition = ? AND sequence >= ?
-            ORDER BY sequence LIMIT ?
+            SELECT sequence, enqueued_at, payload, event_count FROM stream_event
+            WHERE scope = ? AND stream = ? AND partition = ? AND sequence >= COALESCE((
+                SELECT MAX(sequence) FROM stream_event
+                WHERE scope = ? AND stream = ? AND partition = ? AND sequence <= ?), ?)
+            ORDER BY sequence
             """)
-        return try Array(Row.fetchCursor(statement, arguments: [partition.scope, partition.stream, partition.partition, sequence, limit]).map { row in
-            StreamEvent(sequence: row[0], enqueuedAt: Date(timeIntervalSinceReferenceDate: row[1]), payload: row[2])
-        })
+        let key: StatementArguments = [partition.scope, partition.stream, partition.partition]
+        let rows = try Row.fetchCursor(statement, arguments: key + key + [sequence, sequence])
+        var events: [StreamEvent] = []
+        while events.count < limit, let row = try rows.next() {
+            let first: Int64 = row[0]
+            let enqueuedAt = Date(timeIntervalSinceReferenceDate: row[1])
+            let count: Int = row[3]
+            guard let payloads = StreamChunk.unpack(row[2], count: count) else {
+                throw WorkspaceStoreError.malformedStreamRow(
+                    scope: partition.scope, stream: partition.stream, partition: partition.partition, sequence: first)
+            }
+            for (offset, payload) in payloads.enumerated() where first + Int64(offset) >= sequence && events.count < limit {
+                events.append(StreamEvent(sequence: first + Int64(offset), enqueuedAt: enqueuedAt, payload: payload))
+            }
+        }
+        return events
     }
 
     /// The sequence a reader starting at `start` reads first.
@@ -60,11 +86,16 @@ extension Database {
         }
     }
 
+    /// Deletes the rows enqueued before `time` (a row's events share their time) and returns
+    /// how many events they held.
     func purgeStreamEvents(scope: String, stream: String, enqueuedBefore time: Date) throws -> Int {
-        try executeCached(
-            "DELETE FROM stream_event WHERE scope = ? AND stream = ? AND enqueued_at < ?",
-            [scope, stream, time.timeIntervalSinceReferenceDate])
-        return changesCount
+        let arguments: StatementArguments = [scope, stream, time.timeIntervalSinceReferenceDate]
+        let count = try Int.fetchOne(
+            cachedStatement(sql: "SELECT COALESCE(SUM(event_count), 0) FROM stream_event WHERE scope = ? AND stream = ? AND enqueued_at < ?"),
+            arguments: arguments) ?? 0
+        guard count > 0 else { return 0 }
+        try executeCached("DELETE FROM stream_event WHERE scope = ? AND stream = ? AND enqueued_at < ?", arguments)
+        return count
     }
 
     func streamCursor(in partition: StreamPartition, consumerGroup: String) throws -> Int64? {

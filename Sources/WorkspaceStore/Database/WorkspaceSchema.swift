@@ -68,6 +68,16 @@ enum WorkspaceSchema {
                 ) WITHOUT ROWID
                 """)
         }
+        migrator.registerMigration("v3-stream-event-chunks") { db in
+            // A row may hold several consecutive events enqueued together (see `StreamChunk`);
+            // rows written before hold one each.
+            try db.execute(sql: "ALTER TABLE stream_event ADD COLUMN event_count INTEGER NOT NULL DEFAULT 1")
+        }
+        migrator.registerMigration("v4-journal-event-chunks") { db in
+            // A row may hold several events of one kind, scope and time (see `JournalChunk`);
+            // rows written before hold one each.
+            try db.execute(sql: "ALTER TABLE journal ADD COLUMN event_count INTEGER NOT NULL DEFAULT 1")
+        }
         return migrator
     }
 }

@@ -28,6 +28,12 @@ struct RouteTable: Sendable {
     private(set) var enrichmentsByEndpoint: [String: [(enrichment: MessageEnrichment, value: EnrichmentValue)]] = [:]
     /// Whether any enrichment reads the sender's twin.
     let enrichmentsReadTwin: Bool
+    /// The sources with an enabled route (or, for telemetry, a fallback) whose condition reads
+    /// the sender's twin.
+    private var twinReadBySource: Set<RoutingSource> = []
+    /// The sources with an enabled route (or, for telemetry, a fallback) whose condition reads
+    /// system properties beyond what `$body` needs.
+    private var systemPropertiesReadBySource: Set<RoutingSource> = []
     /// Every endpoint's name by its lower-cased form.
     private let endpointSpellings: [String: String]
     /// Azure Monitor's `d2c.endpoints.egress.*` counter of each endpoint, by its configured name.
@@ -52,9 +58,15 @@ struct RouteTable: Sendable {
             routesBySource[route.source, default: []].append(compiled)
             if route.isEnabled, case .success(let condition) = compiled.condition {
                 enabledConditionsBySource[route.source, default: []].append(condition)
+                if condition.readsTwin { twinReadBySource.insert(route.source) }
+                if condition.readsSystemProperties { systemPropertiesReadBySource.insert(route.source) }
             }
         }
         fallback = compile(configuration.fallbackRoute)
+        if configuration.fallbackRoute.isEnabled, case .success(let condition) = fallback.condition {
+            if condition.readsTwin { twinReadBySource.insert(.deviceMessages) }
+            if condition.readsSystemProperties { systemPropertiesReadBySource.insert(.deviceMessages) }
+        }
         fallbackAlwaysMatches = configuration.fallbackRoute.condition.trimmingCharacters(in: .whitespaces).lowercased() == "true"
         enrichmentsReadTwin = configuration.enrichments.contains { EnrichmentValue($0.value).readsTwin }
         egressMetricNames = Dictionary(
@@ -73,9 +85,13 @@ struct RouteTable: Sendable {
 
     /// Whether routing a message of `source` needs the sender's twin.
     func needsTwin(for source: RoutingSource) -> Bool {
-        enrichmentsReadTwin || (routesBySource[source] ?? []).contains { compiled in
-            compiled.route.isEnabled && ((try? compiled.condition.get())?.readsTwin ?? false)
-        }
+        enrichmentsReadTwin || twinReadBySource.contains(source)
+    }
+
+    /// Whether the conditions evaluated on a message of `source` read its system properties
+    /// beyond the content type and encoding `$body` needs.
+    func needsSystemProperties(for source: RoutingSource) -> Bool {
+        systemPropertiesReadBySource.contains(source)
     }
 
     /// Evaluates every route of `source` on `message` and decides Azure's way: the message goes

@@ -8,57 +8,71 @@ extension RoutingDecision {
     /// the full trace with the values each condition read is in `recentRoutingDecisions` and the
     /// route tester.
     ///
-    /// The payload is written straight as compact JSON, member by member in the order readers
-    /// know (`source`, `messageId`, `endpoints`, `matchedRoutes`, `fallbackApplied`, `errors`),
-    /// without building a `JSONValue` object first, and spells an error only for a route that has
-    /// one.
-    func messageRoutedRecord(scope: String, time: Date) -> JournalDraft {
+    /// The payload is written straight as compact JSON bytes, member by member in the order
+    /// readers know (`source`, `messageId`, `endpoints`, `matchedRoutes`, `fallbackApplied`,
+    /// `errors`), without building a `JSONValue` object or a `String` first, and takes each
+    /// route's error from `errorTexts`, which spells it once per cause.
+    func messageRoutedRecord(scope: String, time: Date, errorTexts: inout RoutingErrorTexts) -> JournalDraft {
         let subject = moduleId.map { deviceId + "/" + $0 } ?? deviceId
-        var json = "{\"source\":"
-        Self.appendQuoted(source.rawValue, to: &json)
+        var json = JSONBytes()
+        json.append("{\"source\":")
+        json.appendQuoted(source.rawValue)
         if let messageId {
-            json += ",\"messageId\":"
-            Self.appendQuoted(messageId, to: &json)
+            json.append(",\"messageId\":")
+            json.appendQuoted(messageId)
         }
-        json += ",\"endpoints\":"
-        Self.appendArray(endpoints, to: &json)
-        json += ",\"matchedRoutes\":"
-        Self.appendArray(routes.lazy.filter(\.matched).map(\.name), to: &json)
-        json += fallbackApplied ? ",\"fallbackApplied\":true" : ",\"fallbackApplied\":false"
-        var errorsWritten: Set<String> = []
-        for route in routes {
-            guard let evaluation = route.evaluation, evaluation.hasError, let error = evaluation.error,
-                errorsWritten.insert(route.name).inserted
+        json.append(",\"endpoints\":[")
+        for (position, endpoint) in endpoints.enumerated() {
+            if position > 0 { json.append(",") }
+            json.appendQuoted(endpoint)
+        }
+        // The traces are read in place, by index: copying each (its texts, reads and
+        // evaluation) for every message cost more than writing the record.
+        json.append("],\"matchedRoutes\":[")
+        var firstMatch = true
+        for index in routes.indices where routes[index].matched {
+            if !firstMatch { json.append(",") }
+            firstMatch = false
+            json.appendQuoted(routes[index].name)
+        }
+        json.append(fallbackApplied ? "],\"fallbackApplied\":true" : "],\"fallbackApplied\":false")
+        var errorsWritten: [String] = []
+        for index in routes.indices {
+            guard let evaluation = routes[index].evaluation, let error = errorTexts.error(of: evaluation),
+                !errorsWritten.contains(routes[index].name)
             else { continue }
-            json += errorsWritten.count == 1 ? ",\"errors\":{" : ","
-            Self.appendQuoted(route.name, to: &json)
-            json += ":"
-            Self.appendQuoted(error, to: &json)
+            errorsWritten.append(routes[index].name)
+            json.append(errorsWritten.count == 1 ? ",\"errors\":{" : ",")
+            json.appendQuoted(routes[index].name)
+            json.append(":")
+            json.appendQuoted(error)
         }
-        json += errorsWritten.isEmpty ? "}" : "}}"
-        return JournalDraft(time: time, kind: "MessageRouted", scope: scope, subject: subject, payload: Data(json.utf8))
+        json.append(errorsWritten.isEmpty ? "}" : "}}")
+        return JournalDraft(time: time, kind: "MessageRouted", scope: scope, subject: subject, payload: Data(json.bytes))
+    }
+}
+
+/// Compact JSON written as UTF-8 bytes.
+private struct JSONBytes {
+    var bytes: [UInt8] = []
+
+    init() {
+        bytes.reserveCapacity(256)
     }
 
-    private static func appendArray(_ texts: some Sequence<String>, to json: inout String) {
-        json += "["
-        var first = true
-        for text in texts {
-            if !first { json += "," }
-            first = false
-            appendQuoted(text, to: &json)
-        }
-        json += "]"
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
     }
 
     /// `text` as a JSON string; names and ids need no escaping and are appended whole, anything
     /// else goes through `JSONValue`'s own serialization so both escape alike.
-    private static func appendQuoted(_ text: String, to json: inout String) {
+    mutating func appendQuoted(_ text: String) {
         if text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            json += JSONValue.string(text).serialized(.compact)
+            append(JSONValue.string(text).serialized(.compact))
         } else {
-            json += "\""
-            json += text
-            json += "\""
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(UInt8(ascii: "\""))
         }
     }
 }

@@ -4,7 +4,8 @@ import LabCore
 import MQTTCodec
 
 extension MQTTDeviceConnection {
-    /// Handles a device's PUBLISH and acknowledges it once the hub is done with it.
+    /// Handles a device's PUBLISH and acknowledges it once the hub is done with it (telemetry
+    /// through the connection's acknowledgement queue, in order).
     ///
     /// QoS 2 and topics that are not the device's own close the connection, as IoT Hub does; so
     /// does telemetry the hub refuses (too large, quota, throttling), since MQTT has no way to
@@ -17,10 +18,14 @@ extension MQTTDeviceConnection {
             // IoT Hub keeps no retained messages; it marks the message for the back end instead.
             if publish.retain { message.applicationProperties["mqtt-retain"] = "true" }
             do {
-                _ = try await session.send(message)
+                // Committed with other connections' messages; the PUBACK follows once durable,
+                // while this connection's next packets are already being read.
+                let pending = try await session.submit(message)
+                acknowledgements?.yield(MQTTPendingAcknowledgement(packetId: publish.packetId, telemetry: pending))
             } catch {
                 return .close
             }
+            return .proceed
         case .twinGet(let requestId):
             do {
                 let twin = try await session.twin()

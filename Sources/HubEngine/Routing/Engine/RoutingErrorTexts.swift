@@ -1,0 +1,26 @@
+import IoTQuery
+
+/// The error texts of routes that could not be evaluated, spelled once per cause.
+///
+/// A route on a property most messages lack is undefined for most messages, and every
+/// `MessageRouted` record carries its error; the text depends only on the cause (the path read
+/// undefined first and why), so the hub spells it once and reuses it, instead of spelling it
+/// for every message on the 200,000-a-second path.
+struct RoutingErrorTexts: Sendable {
+    /// How many causes are kept before the cache starts over (causes that name a malformed
+    /// body's parse error can be as varied as the bodies).
+    static let capacity = 1024
+
+    private var texts: [RoutingEvaluation.ErrorKey: String] = [:]
+
+    /// `evaluation`'s error, from the cache when its cause was spelled before.
+    mutating func error(of evaluation: RoutingEvaluation) -> String? {
+        guard evaluation.hasError else { return nil }
+        guard let key = evaluation.errorKey else { return evaluation.error }
+        if let text = texts[key] { return text }
+        guard let text = evaluation.error else { return nil }
+        if texts.count >= Self.capacity { texts.removeAll(keepingCapacity: true) }
+        texts[key] = text
+        return text
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// A device's message accepted into the next group commit: its receipt, once the hub has made it
+/// durable (or refused it).
+///
+/// Front doors submit a connection's messages in the order they arrived and await the receipts
+/// separately, so one connection can have many messages in flight (paho keeps 20) and they still
+/// commit, and are acknowledged, in order.
+public final class PendingTelemetry: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcome: Result<IngestReceipt, any Error>?
+    private var waiters: [CheckedContinuation<IngestReceipt, any Error>] = []
+
+    init() {}
+
+    /// The receipt once the message is durable in every endpoint it was routed to; throws what
+    /// `IoTHub.ingest` would (size, quota, throttling) for this message alone.
+    public var receipt: IngestReceipt {
+        get async throws {
+            try await withCheckedThrowingContinuation { waiter in
+                let known: Result<IngestReceipt, any Error>? = lock.withLock {
+                    if outcome == nil { waiters.append(waiter) }
+                    return outcome
+                }
+                if let known { waiter.resume(with: known) }
+            }
+        }
+    }
+
+    func settle(_ result: Result<IngestReceipt, any Error>) {
+        let waiting: [CheckedContinuation<IngestReceipt, any Error>] = lock.withLock {
+            guard outcome == nil else { return [] }
+            outcome = result
+            defer { waiters.removeAll() }
+            return waiters
+        }
+        for waiter in waiting { waiter.resume(with: result) }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import LabCore
+import LocalCloud
+import NIOSSL
+import Testing
+import WireProtocols
+import WorkspaceStore
+
+/// `FrontDoors` runs both listeners with the workspace's TLS identity and names a busy port.
+@Suite struct TLSFrontDoorsTests {
+    private func cloud() throws -> LocalCloud {
+        try LocalCloud(workspace: Workspace.inMemory(), clock: ManualClock())
+    }
+
+    private static let freePorts = FrontDoorPorts(host: "127.0.0.1", mqtt: 0, https: 0)
+
+    @Test func bothListenersPresentTheWorkspaceCertificate() async throws {
+        let folder = try TLSTestFolder()
+        let certificates = try FrontDoorCertificates.loadOrCreate(in: folder.url, hostNames: [], now: Date())
+        let doors = try await FrontDoors.start(
+            ports: Self.freePorts, cloud: cloud(), certificates: certificates, tokenClock: ManualClock())
+        let endpoints = doors.endpoints
+        #expect(endpoints.mqttPort > 0 && endpoints.httpsPort > 0 && endpoints.httpsNote == nil)
+        #expect(endpoints.lines.first == "mqtts://127.0.0.1:\(endpoints.mqttPort)  MQTT 3.1.1 over TLS: devices and modules")
+        for port in [endpoints.mqttPort, endpoints.httpsPort] {
+            let version = try await TLSTestClient.handshake(
+                port: port, trustedCAPEM: certificates.caCertificatePEM, serverHostname: "localhost", maximumVersion: .tlsv12)
+            #expect(version == .tlsv12)
+        }
+        try await doors.stop()
+        await #expect(throws: (any Error).self, "a stopped front door accepts no connection") {
+            try await TLSTestClient.handshake(
+                port: endpoints.mqttPort, trustedCAPEM: certificates.caCertificatePEM, serverHostname: "localhost")
+        }
+    }
+
+    @Test func aBusyPortIsAnErrorNamingThePortAndItsFlag() async throws {
+        let folder = try TLSTestFolder()
+        let certificates = try FrontDoorCertificates.loadOrCreate(in: folder.url, hostNames: [], now: Date())
+        let cloud = try cloud()
+        let first = try await FrontDoors.start(
+            ports: Self.freePorts, cloud: cloud, certificates: certificates, tokenClock: ManualClock())
+        let taken = first.endpoints
+        await #expect(throws: FrontDoorError.portInUse(port: taken.mqttPort, host: "127.0.0.1", flag: "--mqtt-port")) {
+            try await FrontDoors.start(
+                ports: FrontDoorPorts(host: "127.0.0.1", mqtt: taken.mqttPort, https: 0), cloud: cloud,
+                certificates: certificates, tokenClock: ManualClock())
+        }
+        await #expect(throws: FrontDoorError.portInUse(port: taken.httpsPort, host: "127.0.0.1", flag: "--https-port")) {
+            try await FrontDoors.start(
+                ports: FrontDoorPorts(host: "127.0.0.1", mqtt: 0, https: taken.httpsPort), cloud: cloud,
+                certificates: certificates, tokenClock: ManualClock())
+        }
+        try await first.stop()
+    }
+
+    @Test func endpointsNameLocalhostAndThePortInServiceHostNames() {
+        let endpoints = FrontDoorEndpoints(host: "127.0.0.1", mqttPort: 8883, httpsPort: 8443)
+        #expect(endpoints.clientHost == "localhost")
+        #expect(endpoints.serviceHostName == "localhost:8443")
+        #expect(FrontDoorEndpoints(host: "0.0.0.0", mqttPort: 8883, httpsPort: 443).serviceHostName == "localhost")
+        let classroom = FrontDoorEndpoints(host: "192.168.1.20", mqttPort: 8883, httpsPort: 443)
+        #expect(classroom.clientHost == "192.168.1.20")
+        #expect(FrontDoorEndpoints(host: "::1", mqttPort: 8883, httpsPort: 443).lines.first?.hasPrefix("mqtts://[::1]:8883 ") == true)
+    }
+}
