@@ -30,6 +30,33 @@ import Testing
         }
     }
 
+    @Test func aBatchDeliversEachMessageWithItsOwnProperties() async throws {
+        try await HTTPServerFixture.run { fixture in
+            try await fixture.register("d1")
+            let batch: JSONValue = [
+                ["body": .string(Data("one".utf8).base64EncodedString()), "base64Encoded": true,
+                 "properties": ["iothub-app-seq": "1", "iothub-messageid": "b-1"]],
+                ["body": "two", "base64Encoded": false, "properties": ["iothub-app-seq": "2"]],
+            ]
+            let response = try await fixture.client.send(
+                .POST, "/devices/d1/messages/events?api-version=2020-09-30",
+                headers: [("Authorization", try await fixture.deviceToken("d1")), ("Content-Type", "application/vnd.microsoft.iothub.json")],
+                body: batch.compactBytes)
+            #expect(response.status == 204)
+            let messages = try fixture.events().map(\.message)
+            #expect(messages.map(\.body) == [Array("one".utf8), Array("two".utf8)])
+            #expect(messages.map { $0.applicationProperties["seq"] } == ["1", "2"])
+            #expect(messages.first?.systemProperties.messageId == "b-1")
+
+            let broken = try await fixture.client.send(
+                .POST, "/devices/d1/messages/events?api-version=2020-09-30",
+                headers: [("Authorization", try await fixture.deviceToken("d1")), ("Content-Type", "application/vnd.microsoft.iothub.json")],
+                body: Array(#"[{"base64Encoded":true}]"#.utf8))
+            #expect(broken.status == 400)
+            #expect(broken.json?["Message"] == "ErrorCode:ArgumentInvalid;body[0].body: is required and must be a string")
+        }
+    }
+
     @Test func anotherDevicesTokenIs401() async throws {
         try await HTTPServerFixture.run { fixture in
             try await fixture.register("d1")
