@@ -24,7 +24,7 @@ enum HTTPTestClientError: Error {
     case timedOut(String)
 }
 
-/// A minimal HTTP/1.1 client over a real socket: one connection per request, a 10-second limit
+/// A minimal HTTP/1.1 client over a real socket: one connection per request, a 60-second limit
 /// on every answer so a hang fails the test instead of stalling it.
 struct HTTPTestClient: Sendable {
     let port: Int
@@ -44,7 +44,7 @@ struct HTTPTestClient: Sendable {
                 }
             }
         let promise = channel.eventLoop.makePromise(of: HTTPTestResponse.self)
-        let timeout = channel.eventLoop.scheduleTask(in: .seconds(10)) { promise.fail(HTTPTestClientError.timedOut(description)) }
+        let timeout = channel.eventLoop.scheduleTask(in: .seconds(60)) { promise.fail(HTTPTestClientError.timedOut(description)) }
         promise.futureResult.whenComplete { _ in
             timeout.cancel()
             channel.close(promise: nil)

@@ -83,7 +83,7 @@ private final class EchoHandler: ChannelInboundHandler {
 enum RawSocket {
     struct TimedOut: Error {}
 
-    /// Sends each chunk in turn, then reads until `isComplete` holds (or 10 seconds pass).
+    /// Sends each chunk in turn, then reads until `isComplete` holds (or 60 seconds pass).
     static func exchange(
         port: Int, group: any EventLoopGroup, send chunks: [[UInt8]], until isComplete: @escaping @Sendable ([UInt8]) -> Bool
     ) async throws -> [UInt8] {
@@ -103,7 +103,7 @@ enum RawSocket {
                 }
             }
             group.addTask {
-                try await Task.sleep(for: .seconds(10))
+                try await Task.sleep(for: .seconds(60))
                 channel.channel.close(promise: nil)
                 return nil
             }
