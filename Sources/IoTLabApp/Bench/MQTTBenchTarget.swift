@@ -30,7 +30,7 @@ public enum MQTTBenchTarget {
         try ids.map { #"{"id":"\#($0)","importMode":"createOrUpdate"}"# }.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         try await az(["iot", "hub", "device-identity", "import", "-n", hub, "--input-file", file.path, "-o", "none"], home: home, workingDirectory: workingDirectory)
-        let policy = try await az(["iot", "hub", "policy", "show", "-n", hub, "--name", "device"], home: home, workingDirectory: workingDirectory)
+        let policy = try await az(["iot", "hub", "policy", "show", "--hub-name", hub, "--name", "device"], home: home, workingDirectory: workingDirectory)
         guard let keyText = try JSONValue(parsing: policy)["primaryKey"]?.stringValue else {
             throw MQTTBenchError.setup("the hub's device policy has no primaryKey")
         }
