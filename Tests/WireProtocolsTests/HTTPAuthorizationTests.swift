@@ -56,6 +56,8 @@ import Testing
             let unknown = try await fixture.service(.GET, "/nowhere")
             #expect(unknown.status == 404)
             #expect(unknown.header("iothub-errorcode") == "NotFound")
+            #expect(try await fixture.service(.GET, "/no/such/path").status == 404)
+            #expect(try await fixture.service(.PUT, "/configurations/c1", json: ["id": "c1"]).status == 404)
             let wrongMethod = try await fixture.service(.PATCH, "/devices/d1")
             #expect(wrongMethod.status == 405)
             #expect(wrongMethod.json?["Message"] == "ErrorCode:MethodNotAllowed;/devices/d1 does not accept PATCH")

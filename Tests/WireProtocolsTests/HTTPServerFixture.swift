@@ -4,6 +4,7 @@ import IoTSecurity
 import JSONValue
 import LabCore
 import LocalCloud
+import NIOCore
 import NIOHTTP1
 import NIOPosix
 import WireProtocols
@@ -17,15 +18,23 @@ struct HTTPServerFixture {
     let cloud: LocalCloud
     let hub: IoTHub
     let client: HTTPTestClient
+    /// The event loops the server runs on, for tests that open raw connections.
+    var group: any EventLoopGroup { client.group }
     /// The clock tokens are checked against, apart from the lab clock.
     let tokenClock: ManualClock
+    /// The CA that signed the server certificate, when the server speaks TLS.
+    let caFile: URL?
     private let resource: HubResource
 
     /// Runs `body` against a fresh server and stops it afterwards, whatever `body` did; with
     /// `mqttOverWebSockets`, an MQTT broker serves the WebSocket upgrades.
     static func run(
-        mqttOverWebSockets: Bool = false, blobStore: (any BlobStore)? = nil, _ body: (HTTPServerFixture) async throws -> Void
+        tls: Bool = false, mqttOverWebSockets: Bool = false, blobStore: (any BlobStore)? = nil,
+        _ body: (HTTPServerFixture) async throws -> Void
     ) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iotlab-rest-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let certificates = tls ? try FrontDoorCertificates.loadOrCreate(in: folder, hostNames: ["localhost", "127.0.0.1"], now: Date()) : nil
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let cloud = try LocalCloud(workspace: Workspace.inMemory(), clock: ManualClock())
         let resource = try await cloud.createHub(HubCreation(name: hubName))
@@ -35,11 +44,12 @@ struct HTTPServerFixture {
             ? try await MQTTServer.start(host: "127.0.0.1", port: 0, tls: nil, cloud: cloud, tokenClock: tokenClock, group: group)
             : nil
         let server = try await HTTPSServer.start(
-            host: "127.0.0.1", port: 0, tls: nil, cloud: cloud, tokenClock: tokenClock, group: group, webSocketMQTT: mqtt,
+            host: "127.0.0.1", port: 0, tls: try certificates?.serverContext(), cloud: cloud, tokenClock: tokenClock, group: group,
+            webSocketMQTT: mqtt,
             blobStore: blobStore)
         let fixture = HTTPServerFixture(
             cloud: cloud, hub: hub, client: HTTPTestClient(port: server.localPort, group: group), tokenClock: tokenClock,
-            resource: resource)
+            caFile: certificates?.caFile, resource: resource)
         var failure: (any Error)?
         do { try await body(fixture) } catch { failure = error }
         try await server.stop()
@@ -58,6 +68,11 @@ struct HTTPServerFixture {
 
     /// The hub's host name, as device SDKs name it in tokens and MQTT user names.
     var hubHostName: String { resource.hostName }
+
+    /// The service connection string `iotlab info` prints: `HostName` is this listener.
+    func serviceConnectionString(policy: String = "iothubowner") throws -> String {
+        "HostName=\(client.host);SharedAccessKeyName=\(policy);SharedAccessKey=\(try resource.policy(named: policy).primaryKey)"
+    }
 
     /// `Authorization` for the device API: `sr` is `{hub host}/devices/{id}`, signed with the
     /// device's primary key, as `azure-iot-device` does.

@@ -1,55 +1,35 @@
 import Foundation
 import HubEngine
-import IoTSecurity
 import JSONValue
-import LabCore
-import LocalCloud
-import NIOPosix
 import Testing
-import WireProtocols
-import WorkspaceStore
 
 /// The real `azure-iot-hub` 2.7.0 service SDK against the HTTPS front door over TLS, trusting
 /// the workspace CA through `REQUESTS_CA_BUNDLE`, as a learner's code would.
 @Suite struct HTTPServiceSDKTests {
     @Test func registryTwinQueryAndMethodCallsBehaveAsOnAzure() async throws {
         guard let python = MQTTPythonScript.locate() else { return }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iotlab-rest-sdk-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let certificates = try FrontDoorCertificates.loadOrCreate(
-            in: folder.appendingPathComponent("tls"), hostNames: ["localhost", "127.0.0.1"], now: Date())
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let cloud = try LocalCloud(workspace: Workspace.inMemory(), clock: ManualClock())
-        let resource = try await cloud.createHub(HubCreation(name: "sdk-hub"))
-        let hub = try await cloud.engine(forHub: "sdk-hub")
-        let server = try await HTTPSServer.start(
-            host: "127.0.0.1", port: 0, tls: certificates.serverContext(), cloud: cloud, tokenClock: SystemClock(), group: group,
-            webSocketMQTT: nil)
-
-        // A device that answers direct methods, connected in-process.
-        _ = try await hub.createDevice(DeviceIdentity(deviceId: "online-1"))
-        let session = try await hub.connect(MessageSender(deviceId: "online-1"))
-        try await session.subscribe([.methods])
-        let responder = Task {
-            for await delivery in session.deliveries {
-                if case .methodRequest(let request) = delivery {
-                    try await session.respond(to: request, status: 200, payload: ["got": request.payload])
+        try await HTTPServerFixture.run(tls: true) { fixture in
+            // A device that answers direct methods, connected in-process.
+            try await fixture.register("online-1")
+            let session = try await fixture.hub.connect(MessageSender(deviceId: "online-1"))
+            try await session.subscribe([.methods])
+            let responder = Task {
+                for await delivery in session.deliveries {
+                    if case .methodRequest(let request) = delivery {
+                        try await session.respond(to: request, status: 200, payload: ["got": request.payload])
+                    }
                 }
             }
+            let results = try await python.run(
+                Self.script, arguments: [try fixture.serviceConnectionString(), try #require(fixture.caFile).path])
+            responder.cancel()
+            await session.disconnect()
+            Self.check(results)
         }
+    }
 
-        let key = try resource.policy(named: "iothubowner").primaryKey
-        let results = try await python.run(
-            Self.script,
-            arguments: [
-                "HostName=localhost:\(server.localPort);SharedAccessKeyName=iothubowner;SharedAccessKey=\(key)",
-                certificates.caFile.path,
-            ])
-        responder.cancel()
-        await session.disconnect()
-        try await server.stop()
-        try await group.shutdownGracefully()
-
+    /// What each step of `script` must have seen.
+    static func check(_ results: JSONValue) {
         #expect(results["created"] == "sdk-1")
         #expect(results["duplicate"] == 409)
         #expect(results["etagMatches"] == true)

@@ -31,23 +31,32 @@ extension RESTAccess {
     static let module = RESTAccess.device(module: true)
 }
 
-/// What a handler gets: the request, the path's parameters in order, the hub the credential
-/// belongs to, and (for device routes) the authenticated sender.
+/// Who a request was authorized as: the hub, and the device or file upload when the route
+/// is one of theirs.
+struct RESTAuthorization: Sendable {
+    let hub: IoTHub
+    /// The authenticated device or module on device routes.
+    var sender: MessageSender? = nil
+    /// The open file upload a blob write belongs to, on the blob route.
+    var upload: FileUploadTarget? = nil
+}
+
+/// What a handler gets: the request, the path's parameters in order, who it was authorized as,
+/// and the server's facilities.
 struct RESTCall: Sendable {
     let request: RESTRequest
     let parameters: [String]
-    let hub: IoTHub
-    /// The authenticated device or module on device routes; `nil` on service routes.
-    let sender: MessageSender?
-    let hubName: String
-    /// The open file upload a blob write belongs to, on the blob route.
-    var upload: FileUploadTarget? = nil
+    let authorization: RESTAuthorization
     /// The connection the request came on.
     let peer: RESTPeer
     /// Where file uploads are written; `nil` when this server stores no blobs.
-    var blobs: FileUploadBlobs? = nil
-    /// The lab clock's time when the request arrived, for the timestamps answers carry.
-    var now = Date()
+    let blobs: FileUploadBlobs?
+    /// The lab clock's time when the request was authorized, for the timestamps answers carry.
+    let now: Date
+
+    var hub: IoTHub { authorization.hub }
+    var sender: MessageSender? { authorization.sender }
+    var upload: FileUploadTarget? { authorization.upload }
 
     /// The path parameter at `index`; routes only declare handlers for the parameters they have.
     func parameter(_ index: Int) -> String {

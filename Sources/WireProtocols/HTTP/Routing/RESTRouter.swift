@@ -31,10 +31,11 @@ struct RESTRouter: Sendable {
             if case .blobUpload = route.access {} else if request.query["api-version"] == nil {
                 throw RESTError.argumentInvalid(field: "api-version", rule: "the query parameter is required, e.g. api-version=2021-04-12")
             }
-            var call = try await authorize(request, parameters: parameters, access: route.access, peer: peer)
-            call.blobs = blobs
-            call.now = cloud.clock.now()
-            return try await route.handler(call)
+            let authorization = try await authorize(request, parameters: parameters, access: route.access, peer: peer)
+            return try await route.handler(
+                RESTCall(
+                    request: request, parameters: parameters, authorization: authorization, peer: peer, blobs: blobs,
+                    now: cloud.clock.now()))
         } catch let error as any AzureError {
             return .error(error, at: cloud.clock.now())
         } catch {
@@ -43,13 +44,16 @@ struct RESTRouter: Sendable {
     }
 
     /// The first route whose path and method match; a path no route has is 404, a path some
-    /// route has under another method is 405.
+    /// route has under another method is 405. The blob route, which takes any path, is only a
+    /// candidate for requests signed for Azure Storage (`sig=`), so `PUT /configurations/c1`
+    /// is 404 like any operation iotlab does not serve, and `GET /a/b` is not "use PUT".
     private func route(for request: RESTRequest) throws(RESTError) -> (RESTRoute, [String]) {
         var pathExists = false
         for route in routes {
+            if case .blobUpload = route.access, request.query["sig"] == nil { continue }
             guard let parameters = route.parameters(matching: request.path) else { continue }
-            pathExists = true
             if route.method == request.method { return (route, parameters) }
+            pathExists = true
         }
         let path = "/" + request.path.joined(separator: "/")
         if pathExists { throw .methodNotAllowed(method: request.method.rawValue, path: path) }
@@ -58,22 +62,21 @@ struct RESTRouter: Sendable {
 
     /// Checks the credential the route needs and names the hub it belongs to. The host name is
     /// the `Host` header, which keeps the hub's logical name or the alias the client used.
-    private func authorize(_ request: RESTRequest, parameters: [String], access: RESTAccess, peer: RESTPeer) async throws -> RESTCall {
+    private func authorize(_ request: RESTRequest, parameters: [String], access: RESTAccess, peer: RESTPeer) async throws -> RESTAuthorization {
         let hostName = request.header("Host") ?? ""
         let authorization = request.header("Authorization")
         switch access {
         case .service(let right, let alternatives):
             let service = try await authenticateService(
                 hostName: hostName, authorization: authorization, right: right, alternatives: alternatives)
-            return RESTCall(request: request, parameters: parameters, hub: service.hub, sender: nil, hubName: service.hubName, peer: peer)
+            return RESTAuthorization(hub: service.hub)
         case .device(let module):
             let certificates = await peer.certificates()
             let credentials = DeviceCredentials(
                 hostName: hostName, deviceId: parameters.first ?? "", moduleId: module ? parameters.dropFirst().first : nil,
                 sasToken: authorization, clientCertificate: certificates.leaf, certificateChain: certificates.chain)
             let device = try await cloud.authenticateDevice(credentials, at: tokenClock.now())
-            return RESTCall(
-                request: request, parameters: parameters, hub: device.hub, sender: device.sender, hubName: device.hubName, peer: peer)
+            return RESTAuthorization(hub: device.hub, sender: device.sender)
         case .blobUpload:
             let container = parameters.first ?? ""
             let blob = parameters.dropFirst().first ?? ""
@@ -82,9 +85,7 @@ struct RESTRouter: Sendable {
             else {
                 throw BlobUploadError.authenticationFailed(container: container, blob: blob)
             }
-            return RESTCall(
-                request: request, parameters: parameters, hub: hub, sender: nil, hubName: await hub.settings.name, upload: upload,
-                peer: peer)
+            return RESTAuthorization(hub: hub, upload: upload)
         }
     }
 

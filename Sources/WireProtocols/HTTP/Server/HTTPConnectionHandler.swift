@@ -43,6 +43,17 @@ final class HTTPConnectionHandler: ChannelInboundHandler, RemovableChannelHandle
         }
     }
 
+    /// Bytes that are not HTTP end the connection once NIO's error handler has answered 400, so
+    /// a broken client cannot hold it open. Other errors, such as a WebSocket upgrade declined
+    /// for a path that is not `/$iothub/websocket`, leave the request to be answered as usual.
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if error is HTTPParserError {
+            context.close(promise: nil)
+        } else {
+            context.fireErrorCaught(error)
+        }
+    }
+
     private func respond(to head: HTTPRequestHead, body: [UInt8], context: ChannelHandlerContext) {
         let promise = context.eventLoop.makePromise(of: RESTResponse.self)
         if bodyBytes > Self.maximumBodyBytes {

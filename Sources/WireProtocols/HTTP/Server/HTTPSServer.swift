@@ -13,11 +13,14 @@ import NIOSSL
 /// reach it at 443, which they hard-code.
 public final class HTTPSServer: Sendable {
     private let channel: any Channel
+    /// The accepted connections, closed by ``stop()`` (the type the MQTT listener keeps its own in).
+    private let connections: MQTTOpenConnections
     /// The port actually bound, which differs from the one asked for when that was 0.
     public let localPort: Int
 
-    private init(channel: any Channel, localPort: Int) {
+    private init(channel: any Channel, connections: MQTTOpenConnections, localPort: Int) {
         self.channel = channel
+        self.connections = connections
         self.localPort = localPort
     }
 
@@ -52,12 +55,14 @@ public final class HTTPSServer: Sendable {
         mqttOverWebSockets: ConnectionConfigurator?, blobStore: (any BlobStore)? = nil
     ) async throws -> HTTPSServer {
         let router = RESTRouter(cloud: cloud, tokenClock: tokenClock, blobs: blobStore.map(FileUploadBlobs.init))
+        let connections = MQTTOpenConnections()
         let channel = try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
+                Self.track(channel, in: connections)
+                return channel.eventLoop.makeCompletedFuture {
                     let pipeline = channel.pipeline.syncOperations
                     if let tls { try pipeline.addHandler(NIOSSLServerHandler.frontDoor(context: tls)) }
                     let localPort = channel.localAddress?.port ?? port
@@ -81,14 +86,28 @@ public final class HTTPSServer: Sendable {
             }
             .bind(host: host, port: port)
             .get()
-        return HTTPSServer(channel: channel, localPort: channel.localAddress?.port ?? port)
+        return HTTPSServer(channel: channel, connections: connections, localPort: channel.localAddress?.port ?? port)
+    }
+
+    /// Keeps `channel` among the open connections until it closes; one accepted as the server
+    /// stops is closed at once.
+    private static func track(_ channel: any Channel, in connections: MQTTOpenConnections) {
+        Task {
+            guard await connections.insert(channel) else {
+                try? await channel.close()
+                return
+            }
+            try? await channel.closeFuture.get()
+            await connections.remove(channel)
+        }
     }
 
     /// The REST handler's name in each connection's pipeline, so a WebSocket upgrade can remove it.
     private static let restHandlerName = "iotlab.rest"
 
-    /// Stops accepting connections; requests in flight finish on their own connections.
+    /// Stops accepting connections and closes the open ones, keep-alive and WebSocket alike.
     public func stop() async throws {
         try await channel.close()
+        await connections.closeAll()
     }
 }
