@@ -11,7 +11,7 @@ struct CertificateAuthorityCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the CA certificate (PEM) for your code to trust.",
             discussion: """
-                Pass the file to the Python device SDK as server_verification_cert=open(FILE).read(), to the
+                Pass the file to the Python device SDK as server_verification_cert=open(FILE).read(), to the \
                 service SDK as REQUESTS_CA_BUNDLE=FILE, to paho as tls_set(ca_certs=FILE).
                 """)
 

@@ -10,8 +10,8 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Hold the workspace and run the local cloud headless, with its front doors, until interrupted.",
         discussion: """
-            While it runs, `iotlab az ...` in other shells acts through this process, and your own code
-            connects with the Azure SDKs: MQTT over TLS (devices, modules) and HTTPS (service and device
+            While it runs, `iotlab az ...` in other shells acts through this process, and your own code \
+            connects with the Azure SDKs: MQTT over TLS (devices, modules) and HTTPS (service and device \
             REST, MQTT over WebSockets). `iotlab info` prints the connection strings and the CA file.
             """)
 

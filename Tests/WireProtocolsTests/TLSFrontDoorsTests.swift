@@ -15,8 +15,7 @@ import WorkspaceStore
     private static let freePorts = FrontDoorPorts(host: "127.0.0.1", mqtt: 0, https: 0)
 
     @Test func bothListenersPresentTheWorkspaceCertificate() async throws {
-        let folder = try TLSTestFolder()
-        let certificates = try FrontDoorCertificates.loadOrCreate(in: folder.url, hostNames: [], now: Date())
+        let certificates = try TLSTestCertificates.shared()
         let doors = try await FrontDoors.start(
             ports: Self.freePorts, cloud: cloud(), certificates: certificates, tokenClock: ManualClock())
         let endpoints = doors.endpoints
@@ -35,8 +34,7 @@ import WorkspaceStore
     }
 
     @Test func aBusyPortIsAnErrorNamingThePortAndItsFlag() async throws {
-        let folder = try TLSTestFolder()
-        let certificates = try FrontDoorCertificates.loadOrCreate(in: folder.url, hostNames: [], now: Date())
+        let certificates = try TLSTestCertificates.shared()
         let cloud = try cloud()
         let first = try await FrontDoors.start(
             ports: Self.freePorts, cloud: cloud, certificates: certificates, tokenClock: ManualClock())

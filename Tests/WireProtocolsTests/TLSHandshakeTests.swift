@@ -10,16 +10,14 @@ import WireProtocols
     /// Certificates are checked by clients against the real clock.
     let now = Date()
 
-    /// The front-door certificates in a temporary folder, and a server presenting them.
-    private func serving(hostNames: [String] = []) async throws -> (TLSTestFolder, FrontDoorCertificates, TLSTestServer) {
-        let folder = try TLSTestFolder()
-        let certificates = try FrontDoorCertificates.loadOrCreate(in: folder.url, hostNames: hostNames, now: now)
-        let server = try await TLSTestServer(context: certificates.serverContext())
-        return (folder, certificates, server)
+    /// The shared front-door certificates, and a server presenting them.
+    private func serving() async throws -> (FrontDoorCertificates, TLSTestServer) {
+        let certificates = try TLSTestCertificates.shared()
+        return (certificates, try await TLSTestServer(context: certificates.serverContext()))
     }
 
     @Test func aClientTrustingTheCAVerifiesTheServerAsLocalhostAndAs127001() async throws {
-        let (_, certificates, server) = try await serving()
+        let (certificates, server) = try await serving()
         let byName = try await TLSTestClient.handshake(
             port: server.port, trustedCAPEM: certificates.caCertificatePEM, serverHostname: "localhost")
         #expect(byName == .tlsv13)
@@ -30,7 +28,7 @@ import WireProtocols
     }
 
     @Test func aHubHostNameIsVerifiedWhenTheClientSendsItAsSNI() async throws {
-        let (_, certificates, server) = try await serving(hostNames: ["myhub.azure-devices.net"])
+        let (certificates, server) = try await serving()
         let version = try await TLSTestClient.handshake(
             port: server.port, trustedCAPEM: certificates.caCertificatePEM, serverHostname: "myhub.azure-devices.net")
         #expect(version == .tlsv13)
@@ -38,7 +36,7 @@ import WireProtocols
     }
 
     @Test func aTLS12OnlyClientIsServedAsTheDeviceSDKNeeds() async throws {
-        let (_, certificates, server) = try await serving()
+        let (certificates, server) = try await serving()
         let version = try await TLSTestClient.handshake(
             port: server.port, trustedCAPEM: certificates.caCertificatePEM, serverHostname: "localhost",
             maximumVersion: .tlsv12)
@@ -47,18 +45,18 @@ import WireProtocols
     }
 
     @Test func aClientTrustingAnotherCARefusesTheServer() async throws {
-        let (_, _, server) = try await serving()
-        let (_, stranger, otherServer) = try await serving()
+        let (_, server) = try await serving()
+        let folder = try TLSTestFolder()
+        let stranger = try FrontDoorCertificates.loadOrCreate(in: folder.url, hostNames: [], now: now)
         await #expect(throws: NIOSSLError.self) {
             try await TLSTestClient.handshake(
                 port: server.port, trustedCAPEM: stranger.caCertificatePEM, serverHostname: "localhost")
         }
         try await server.stop()
-        try await otherServer.stop()
     }
 
     @Test func aClientWithoutACertificateIsAcceptedAndPresentsNone() async throws {
-        let (_, certificates, server) = try await serving()
+        let (certificates, server) = try await serving()
         _ = try await TLSTestClient.handshake(
             port: server.port, trustedCAPEM: certificates.caCertificatePEM, serverHostname: "localhost"
         ) {
@@ -70,7 +68,7 @@ import WireProtocols
 
     @Test(arguments: [TLSVersion.tlsv12, .tlsv13])
     func aSelfSignedDeviceCertificateIsAcceptedAndCapturedForAuthentication(version: TLSVersion) async throws {
-        let (_, certificates, server) = try await serving()
+        let (certificates, server) = try await serving()
         let key = try PrivateKey.generate(.ecP256)
         let device = try X509Certificate.selfSigned(
             commonName: "thermostat-01", key: key, usage: .endEntity(dnsNames: []),
@@ -88,7 +86,7 @@ import WireProtocols
     }
 
     @Test func aCASignedDeviceChainIsCapturedLeafFirst() async throws {
-        let (_, certificates, server) = try await serving()
+        let (certificates, server) = try await serving()
         let rootKey = try PrivateKey.generate(.ecP256)
         let root = try X509Certificate.selfSigned(
             commonName: "Azure IoT Hub CA Cert Test Only", key: rootKey, usage: .certificateAuthority,

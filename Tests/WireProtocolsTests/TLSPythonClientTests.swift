@@ -10,8 +10,7 @@ import WireProtocols
     @Test(arguments: ["localhost", "127.0.0.1"])
     func theDeviceSDKsTLS12ClientVerifiesTheServer(host: String) async throws {
         guard let python = await TLSPython.locate() else { return }
-        let folder = try TLSTestFolder()
-        let certificates = try FrontDoorCertificates.loadOrCreate(in: folder.url, hostNames: [], now: now)
+        let certificates = try TLSTestCertificates.shared()
         let server = try await TLSTestServer(context: certificates.serverContext())
         let result = try await python.handshake(["\(server.port)", certificates.caFile.path, host])
         #expect(result.status == 0, "\(result.errors)")
@@ -21,8 +20,7 @@ import WireProtocols
 
     @Test func theDeviceSDKsClientRefusesAHostTheCertificateDoesNotCover() async throws {
         guard let python = await TLSPython.locate() else { return }
-        let folder = try TLSTestFolder()
-        let certificates = try FrontDoorCertificates.loadOrCreate(in: folder.url, hostNames: [], now: now)
+        let certificates = try TLSTestCertificates.shared()
         let server = try await TLSTestServer(context: certificates.serverContext())
         let result = try await python.handshake(["\(server.port)", certificates.caFile.path, "otherhub.azure-devices.net"])
         #expect(result.status != 0)
@@ -32,8 +30,9 @@ import WireProtocols
 
     @Test func anX509DeviceCertificateLoadedWithLoadCertChainReachesTheServer() async throws {
         guard let python = await TLSPython.locate() else { return }
+        let certificates = try TLSTestCertificates.shared()
         let folder = try TLSTestFolder()
-        let certificates = try FrontDoorCertificates.loadOrCreate(in: folder.url, hostNames: [], now: now)
+        try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
         let server = try await TLSTestServer(context: certificates.serverContext())
         let key = try PrivateKey.generate(.rsa(bits: 2048))
         let device = try X509Certificate.selfSigned(
