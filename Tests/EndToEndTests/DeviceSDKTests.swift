@@ -14,7 +14,7 @@ import Testing
         defer { lab.stop() }
         let lines = try await lab.client("device_client.py", ["telemetry", try lab.deviceConnectionString("thermostat-1"), lab.endpoints.caFile.path])
         #expect(lines == ["sent msg-0", "sent msg-1", "sent msg-2"])
-        let events = try lab.events()
+        let events = try await lab.events()
         #expect(events.count == 3)
         let last = try #require(events.last)
         #expect(last["origin"] == "thermostat-1")
@@ -31,7 +31,7 @@ import Testing
         #expect(lines.first == "reported version 1")
         #expect(lines.contains("desired telemetryInterval 5 version 2"))
         #expect(lines.contains("twin reported firmware 1.2.0"))
-        let twin = try lab.az("iot", "hub", "device-twin", "show", "-n", lab.hub, "-d", "thermostat-1")
+        let twin = try await lab.az("iot", "hub", "device-twin", "show", "-n", lab.hub, "-d", "thermostat-1")
         #expect(twin[path: ["properties", "reported", "firmware"]] == "1.2.0")
     }
 
@@ -52,24 +52,24 @@ import Testing
     @Test func aWrongKeyIsRefusedAsACredentialError() async throws {
         guard let lab = try await RealClientFixture.start(devices: ["thermostat-1"]) else { return }
         defer { lab.stop() }
-        let good = try lab.deviceConnectionString("thermostat-1")
+        let good = try await lab.deviceConnectionString("thermostat-1")
         let wrongKey = good.split(separator: ";").map { $0.hasPrefix("SharedAccessKey=") ? "SharedAccessKey=\(Data(repeating: 9, count: 32).base64EncodedString())" : String($0) }
         let lines = try await lab.client("device_client.py", ["refused", wrongKey.joined(separator: ";"), lab.endpoints.caFile.path])
         #expect(lines == ["refused CredentialError"])
-        #expect(try lab.events().isEmpty)
+        #expect(try await lab.events().isEmpty)
     }
 
     @Test func pahoPublishesAtQoS0WithACleanSessionAndNoTrailingSlash() async throws {
         guard let lab = try await RealClientFixture.start(devices: ["raw-1"]) else { return }
         defer { lab.stop() }
-        let token = try lab.az("iot", "hub", "generate-sas-token", "-n", lab.hub, "-d", "raw-1")["sas"]?.stringValue ?? ""
+        let token = try await lab.az("iot", "hub", "generate-sas-token", "-n", lab.hub, "-d", "raw-1")["sas"]?.stringValue ?? ""
         let lines = try await lab.client("paho_raw.py", [
             "\(lab.hub).azure-devices.net", "raw-1", token, lab.endpoints.caFile.path, String(lab.endpoints.mqttPort),
         ])
         #expect(lines == ["connack 0", "published qos0"])
         var events: [JSONValue] = []
         for _ in 0..<50 {
-            events = try lab.events()
+            events = try await lab.events()
             if !events.isEmpty { break }
             try await Task.sleep(for: .milliseconds(100))
         }

@@ -31,7 +31,7 @@ import Testing
         let (server, endpoints) = try await iotlab.startServingFrontDoors()
         defer { stop(server) }
         let exported = iotlab.workingDirectory.appendingPathComponent("iotlab-ca.pem")
-        let export = try iotlab.run("ca", "export", "iotlab-ca.pem")
+        let export = try await iotlab.run("ca", "export", "iotlab-ca.pem")
         #expect(export.status == 0, "\(export.errors)")
         #expect(export.output.contains(exported.path))
         #expect(try String(contentsOf: exported, encoding: .utf8) == String(contentsOf: endpoints.caFile, encoding: .utf8))
@@ -50,10 +50,10 @@ import Testing
         guard let python = await PythonClient.locate(importing: ["ssl"]) else { return }
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
-        try iotlab.createHub("first-hub")
+        try await iotlab.createHub("first-hub")
         let (first, _) = try await iotlab.startServingFrontDoors()
         stop(first)
-        try iotlab.createHub("second-hub")
+        try await iotlab.createHub("second-hub")
 
         let (server, endpoints) = try await iotlab.startServingFrontDoors()
         defer { stop(server) }
@@ -70,17 +70,17 @@ import Testing
     @Test func infoPrintsTheEndpointsAndConnectionStringsThatWorkLocally() async throws {
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
-        try iotlab.createHub("info-hub", devices: ["sensor-1"])
-        let key = try iotlab.run(
+        try await iotlab.createHub("info-hub", devices: ["sensor-1"])
+        let key = try await iotlab.run(
             "az", "iot", "hub", "device-identity", "show", "-n", "info-hub", "-d", "sensor-1",
             "--query", "authentication.symmetricKey.primaryKey", "-o", "tsv")
-        let policyKey = try iotlab.run(
+        let policyKey = try await iotlab.run(
             "az", "iot", "hub", "policy", "show", "--hub-name", "info-hub", "-n", "iothubowner",
             "--query", "primaryKey", "-o", "tsv")
         let (server, endpoints) = try await iotlab.startServingFrontDoors()
         defer { stop(server) }
 
-        let info = try iotlab.run("info")
+        let info = try await iotlab.run("info")
         #expect(info.status == 0, "\(info.errors)")
         #expect(info.output.contains("mqtts://127.0.0.1:\(endpoints.mqttPort) "))
         #expect(info.output.contains("https://127.0.0.1:\(endpoints.httpsPort) "))
@@ -95,19 +95,19 @@ import Testing
         guard let python = await PythonClient.locate(importing: ["azure.iot.device"]) else { return }
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
-        try iotlab.createHub("sdk-hub", devices: ["sensor-1"])
+        try await iotlab.createHub("sdk-hub", devices: ["sensor-1"])
         let (server, endpoints) = try await iotlab.startServingFrontDoors()
         defer { stop(server) }
-        let info = try iotlab.run("info")
+        let info = try await iotlab.run("info")
         let lines = info.output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         let printed = try #require(lines.first { $0.hasPrefix("HostName=sdk-hub.azure-devices.net;DeviceId=sensor-1;") })
-        #expect(try iotlab.run("ca", "export", "ca.pem").status == 0)
+        #expect(try await iotlab.run("ca", "export", "ca.pem").status == 0)
 
         let device = try await python.run(
             script: "device_from_info.py", [printed, iotlab.workingDirectory.appendingPathComponent("ca.pem").path],
             environment: ["IOTLAB_MQTT_PORT": "\(endpoints.mqttPort)"])
         #expect(device.lines == ["connected", "sent", "twin 1"], "\(device.errors)")
-        let events = try iotlab.run("endpoint", "read", "events", "-n", "sdk-hub")
+        let events = try await iotlab.run("endpoint", "read", "events", "-n", "sdk-hub")
         #expect(events.output.contains("sensor-1  source=info  {\"temperature\": 21.5}"), "\(events.output)")
     }
 
@@ -115,10 +115,10 @@ import Testing
         guard let python = await PythonClient.locate(importing: ["azure.iot.hub"]) else { return }
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
-        try iotlab.createHub("service-hub", devices: ["existing"])
+        try await iotlab.createHub("service-hub", devices: ["existing"])
         let (server, endpoints) = try await iotlab.startServingFrontDoors()
         defer { stop(server) }
-        let info = try iotlab.run("info")
+        let info = try await iotlab.run("info")
         let lines = info.output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         let printed = try #require(lines.first { $0.hasPrefix("HostName=localhost:\(endpoints.httpsPort);SharedAccessKeyName=iothubowner;") })
 
@@ -126,33 +126,33 @@ import Testing
             script: "service_from_info.py", [printed, "made-by-service"],
             environment: ["REQUESTS_CA_BUNDLE": endpoints.caFile.path])
         #expect(service.lines == ["existing", "made-by-service"], "\(service.errors)")
-        let shown = try iotlab.run("az", "iot", "hub", "device-identity", "show", "-n", "service-hub", "-d", "made-by-service", "--query", "deviceId", "-o", "tsv")
+        let shown = try await iotlab.run("az", "iot", "hub", "device-identity", "show", "-n", "service-hub", "-d", "made-by-service", "--query", "deviceId", "-o", "tsv")
         #expect(shown.output == "made-by-service\n")
     }
 
-    @Test func infoWithoutAServerSaysTheFrontDoorsAreNotRunning() throws {
+    @Test func infoWithoutAServerSaysTheFrontDoorsAreNotRunning() async throws {
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
-        try iotlab.createHub("quiet-hub", devices: ["d"])
-        let info = try iotlab.run("info")
+        try await iotlab.createHub("quiet-hub", devices: ["d"])
+        let info = try await iotlab.run("info")
         #expect(info.status == 0, "\(info.errors)")
         #expect(info.output.contains("front doors  not running here"))
         #expect(info.output.contains(";DeviceId=d;"))
         #expect(info.output.contains("HostName=localhost;SharedAccessKeyName=iothubowner;"))
     }
 
-    @Test func caExportWithoutAServerCreatesTheCAOnceAndNamesAFileItCannotWrite() throws {
+    @Test func caExportWithoutAServerCreatesTheCAOnceAndNamesAFileItCannotWrite() async throws {
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
-        #expect(try iotlab.run("ca", "export", "first.pem").status == 0)
-        #expect(try iotlab.run("ca", "export", "second.pem").status == 0)
+        #expect(try await iotlab.run("ca", "export", "first.pem").status == 0)
+        #expect(try await iotlab.run("ca", "export", "second.pem").status == 0)
         let first = try String(contentsOf: iotlab.workingDirectory.appendingPathComponent("first.pem"), encoding: .utf8)
         let second = try String(contentsOf: iotlab.workingDirectory.appendingPathComponent("second.pem"), encoding: .utf8)
         #expect(first.hasPrefix("-----BEGIN CERTIFICATE-----\n"))
         #expect(first == second, "the CA is created once per workspace")
 
         let missing = iotlab.workingDirectory.appendingPathComponent("no-such-folder/ca.pem")
-        let failed = try iotlab.run("ca", "export", missing.path)
+        let failed = try await iotlab.run("ca", "export", missing.path)
         #expect(failed.status != 0)
         #expect(failed.errors.contains("TLS file \(missing.path) cannot be written"), "\(failed.errors)")
     }
@@ -165,11 +165,11 @@ import Testing
 
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
-        let busy = try iotlab.run(["serve", "--mqtt-port", "\(endpoints.mqttPort)", "--https-port", "0"])
+        let busy = try await iotlab.run(["serve", "--mqtt-port", "\(endpoints.mqttPort)", "--https-port", "0"])
         #expect(busy.status != 0)
         #expect(busy.errors.contains("port \(endpoints.mqttPort) on 127.0.0.1 is already in use"), "\(busy.errors)")
         #expect(busy.errors.contains("--mqtt-port"))
-        let busyHTTPS = try iotlab.run(["serve", "--mqtt-port", "0", "--https-port", "\(endpoints.httpsPort)"])
+        let busyHTTPS = try await iotlab.run(["serve", "--mqtt-port", "0", "--https-port", "\(endpoints.httpsPort)"])
         #expect(busyHTTPS.status != 0)
         #expect(busyHTTPS.errors.contains("port \(endpoints.httpsPort) on 127.0.0.1 is already in use"), "\(busyHTTPS.errors)")
         #expect(busyHTTPS.errors.contains("--https-port"))
@@ -188,13 +188,13 @@ import Testing
         }
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
-        try iotlab.createHub("fallback-hub")
+        try await iotlab.createHub("fallback-hub")
         let (server, endpoints) = try await iotlab.startServingFrontDoors(["--mqtt-port", "0"], launcher: launcher)
         defer { stop(server) }
         #expect(endpoints.httpsPort == 8443)
         #expect(endpoints.printed.contains("note: HTTPS is on 8443 because this process may not bind 443."))
         #expect(endpoints.printed.contains("MQTT over WebSockets and file upload always use 443"))
-        let info = try iotlab.run("info")
+        let info = try await iotlab.run("info")
         #expect(info.output.contains("    HostName=localhost:8443;SharedAccessKeyName=iothubowner;"), "\(info.output)")
     }
 
@@ -204,11 +204,11 @@ import Testing
         defer { iotlab.cleanUp() }
         let (server, endpoints) = try await iotlab.startServingFrontDoors()
         defer { stop(server) }
-        let reset = try iotlab.run("workspace", "reset", "--yes")
+        let reset = try await iotlab.run("workspace", "reset", "--yes")
         #expect(reset.status == 0, "\(reset.errors)")
         let handshake = try await python.run(script: "tls_handshake.py", ["\(endpoints.mqttPort)", endpoints.caFile.path, "localhost"])
         #expect(handshake.lines == ["TLSv1.2"], "\(handshake.errors)")
-        let info = try iotlab.run("info")
+        let info = try await iotlab.run("info")
         #expect(info.output.contains("mqtts://127.0.0.1:\(endpoints.mqttPort) "))
     }
 }

@@ -10,7 +10,7 @@ import Testing
     func everyAcknowledgedMessageSurvivesSIGKILLDuringIngest() async throws {
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
-        try iotlab.createHub("durable-hub", devices: ["counter-1"])
+        try await iotlab.createHub("durable-hub", devices: ["counter-1"])
         let definition = iotlab.workingDirectory.appendingPathComponent("counter.json")
         try Data(#"""
             {"name": "counter", "deviceId": "counter-1", "intervalSeconds": 0.001,
@@ -38,7 +38,7 @@ import Testing
         try #require(acknowledged.count >= 300, "the device printed \(acknowledged.count) acknowledged messages")
 
         // A new process opens the workspace the killed one left behind.
-        let read = try iotlab.run("endpoint", "read", "events", "-n", "durable-hub", "--limit", "1000000", "-o", "json")
+        let read = try await iotlab.run("endpoint", "read", "events", "-n", "durable-hub", "--limit", "1000000", "-o", "json")
         try #require(read.status == 0, "\(read.errors)")
         let stored = try Set(read.output.split(separator: "\n").compactMap { line -> Int? in
             let payload = try JSONValue(parsing: String(line))["event"]?["payload"]?.stringValue ?? ""

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `iotlab` binary against a private workspace, as a user would from a shell.
@@ -45,43 +46,26 @@ struct IoTLabProcess {
         return process
     }
 
-    /// Runs `iotlab ARGUMENTS` to completion.
+    /// Runs `iotlab ARGUMENTS` to completion, off the cooperative pool (see `ChildProcess`).
     @discardableResult
-    func run(_ arguments: String...) throws -> Result {
-        try run(arguments)
+    func run(_ arguments: String...) async throws -> Result {
+        try await run(arguments)
     }
 
     @discardableResult
-    func run(_ arguments: [String], input: String? = nil) throws -> Result {
-        let process = makeProcess(arguments)
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        let inputPipe = Pipe()
-        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
-        try process.run()
-        if let input {
-            inputPipe.fileHandleForWriting.write(Data(input.utf8))
-            try inputPipe.fileHandleForWriting.close()
-        }
-        // Read both pipes before waiting so a large output cannot fill a pipe and stall the child.
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            output: String(decoding: outputData, as: UTF8.self),
-            errors: String(decoding: errorData, as: UTF8.self),
-            status: process.terminationStatus)
+    func run(_ arguments: [String], input: String? = nil) async throws -> Result {
+        let result = try await ChildProcess.run(
+            Self.binary.path, arguments, environment: ["IOTLAB_HOME": home.path], workingDirectory: workingDirectory, input: input)
+        return Result(output: result.output, errors: result.errors, status: result.status)
     }
 
     /// A hub (`S1`, in the default resource group) and `devices` registered on it, each created as
     /// a learner would with `iotlab az`; a command that fails stops the test, naming its error.
-    func createHub(_ name: String, devices: [String] = []) throws {
-        let hub = try run("az", "iot", "hub", "create", "-n", name, "-o", "none")
+    func createHub(_ name: String, devices: [String] = []) async throws {
+        let hub = try await run("az", "iot", "hub", "create", "-n", name, "-o", "none")
         try #require(hub.status == 0, "hub \(name): \(hub.errors)")
         for device in devices {
-            let created = try run("az", "iot", "hub", "device-identity", "create", "-n", name, "-d", device, "-o", "none")
+            let created = try await run("az", "iot", "hub", "device-identity", "create", "-n", name, "-d", device, "-o", "none")
             try #require(created.status == 0, "device \(device): \(created.errors)")
         }
     }

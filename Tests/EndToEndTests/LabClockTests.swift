@@ -3,46 +3,46 @@ import Testing
 
 /// `iotlab clock`: lab time moves forward on request, every later process agrees, it never goes back.
 @Suite(.serialized) struct LabClockTests {
-    @Test func anAdvanceIsKeptForEveryLaterProcessAndSurvivesAReset() throws {
+    @Test func anAdvanceIsKeptForEveryLaterProcessAndSurvivesAReset() async throws {
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
-        let fresh = try iotlab.run("clock", "show")
+        let fresh = try await iotlab.run("clock", "show")
         #expect(fresh.status == 0)
         #expect(fresh.output.hasSuffix("(real time)\n"))
 
-        let advanced = try iotlab.run("clock", "advance", "1h30m")
+        let advanced = try await iotlab.run("clock", "advance", "1h30m")
         try #require(advanced.status == 0, "\(advanced.errors)")
         #expect(advanced.output.hasPrefix("Advanced the clock by 1h 30m.\n"))
 
-        let shown = try iotlab.run("clock")
+        let shown = try await iotlab.run("clock")
         #expect(shown.output.hasSuffix("(real time + 1h 30m)\n"))
         let labTime = try #require(Self.labTime(in: shown.output))
         #expect(abs(labTime.timeIntervalSinceNow - 5400) < 60)
 
-        try #require(iotlab.run("workspace", "reset", "--yes").status == 0)
-        #expect(try iotlab.run("clock", "show").output.hasSuffix("(real time + 1h 30m)\n"))
+        try await #require(iotlab.run("workspace", "reset", "--yes").status == 0)
+        #expect(try await iotlab.run("clock", "show").output.hasSuffix("(real time + 1h 30m)\n"))
     }
 
-    @Test func advancingPastACloudToDeviceMessagesTimeToLiveExpiresIt() throws {
+    @Test func advancingPastACloudToDeviceMessagesTimeToLiveExpiresIt() async throws {
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
-        try iotlab.createHub("ttl-hub", devices: ["d1"])
-        try #require(iotlab.run("az", "iot", "device", "c2d-message", "send", "-n", "ttl-hub", "-d", "d1", "--data", "stale").status == 0)
+        try await iotlab.createHub("ttl-hub", devices: ["d1"])
+        try await #require(iotlab.run("az", "iot", "device", "c2d-message", "send", "-n", "ttl-hub", "-d", "d1", "--data", "stale").status == 0)
         // The hub's default time to live is one hour of lab time.
-        try #require(iotlab.run("clock", "advance", "59m").status == 0)
-        try #require(iotlab.run("az", "iot", "device", "c2d-message", "send", "-n", "ttl-hub", "-d", "d1", "--data", "fresh").status == 0)
-        try #require(iotlab.run("clock", "advance", "2m").status == 0)
-        let received = try iotlab.run("az", "iot", "device", "c2d-message", "receive", "-n", "ttl-hub", "-d", "d1", "--query", "data", "-o", "tsv")
+        try await #require(iotlab.run("clock", "advance", "59m").status == 0)
+        try await #require(iotlab.run("az", "iot", "device", "c2d-message", "send", "-n", "ttl-hub", "-d", "d1", "--data", "fresh").status == 0)
+        try await #require(iotlab.run("clock", "advance", "2m").status == 0)
+        let received = try await iotlab.run("az", "iot", "device", "c2d-message", "receive", "-n", "ttl-hub", "-d", "d1", "--query", "data", "-o", "tsv")
         #expect(received.output == "fresh\n")
     }
 
-    @Test func aDurationThatIsNotOneIsRefusedAndNamesTheForms() throws {
+    @Test func aDurationThatIsNotOneIsRefusedAndNamesTheForms() async throws {
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
-        let refused = try iotlab.run("clock", "advance", "ten minutes")
+        let refused = try await iotlab.run("clock", "advance", "ten minutes")
         #expect(refused.status != 0)
         #expect(refused.errors.contains("'ten minutes' is not a duration"))
-        #expect(try iotlab.run("clock", "show").output.hasSuffix("(real time)\n"))
+        #expect(try await iotlab.run("clock", "show").output.hasSuffix("(real time)\n"))
     }
 
     private static func labTime(in output: String) -> Date? {

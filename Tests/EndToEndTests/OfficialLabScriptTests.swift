@@ -34,7 +34,7 @@ import Testing
         echo "provider=$(az provider show --namespace Microsoft.Devices --query registrationState -o tsv)"
         """#
 
-    @Test func labSetupScriptRunsUnchanged() throws {
+    @Test func labSetupScriptRunsUnchanged() async throws {
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
         let process = Process()

@@ -15,7 +15,7 @@ struct RealClientFixture {
     static func start(hub: String = "sdk-hub", devices: [String] = []) async throws -> RealClientFixture? {
         guard let python = await PythonClient.locate(importing: ["azure.iot.device", "azure.iot.hub", "paho.mqtt.client"]) else { return nil }
         let lab = try IoTLabProcess()
-        try lab.createHub(hub, devices: devices)
+        try await lab.createHub(hub, devices: devices)
         let (server, endpoints) = try await lab.startServingFrontDoors()
         return RealClientFixture(lab: lab, server: server, endpoints: endpoints, hub: hub, python: python)
     }
@@ -35,21 +35,21 @@ struct RealClientFixture {
     }
 
     /// Runs an `iotlab az` command that must succeed and returns its output as JSON.
-    func az(_ arguments: String...) throws -> JSONValue {
-        let result = try lab.run(["az"] + arguments)
+    func az(_ arguments: String...) async throws -> JSONValue {
+        let result = try await lab.run(["az"] + arguments)
         try #require(result.status == 0, "iotlab az \(arguments.joined(separator: " ")): \(result.errors)")
         return result.output.isEmpty ? .null : try JSONValue(parsing: result.output)
     }
 
     /// A device's connection string as `az` shows it, pointed at the local gateway.
-    func deviceConnectionString(_ deviceId: String) throws -> String {
-        let shown = try az("iot", "hub", "device-identity", "connection-string", "show", "-n", hub, "-d", deviceId)
+    func deviceConnectionString(_ deviceId: String) async throws -> String {
+        let shown = try await az("iot", "hub", "device-identity", "connection-string", "show", "-n", hub, "-d", deviceId)
         return (shown["connectionString"]?.stringValue ?? "") + ";GatewayHostName=localhost"
     }
 
     /// The hub's owner connection string, with the local HTTPS endpoint as its host.
-    func serviceConnectionString() throws -> String {
-        let shown = try az("iot", "hub", "connection-string", "show", "-n", hub)
+    func serviceConnectionString() async throws -> String {
+        let shown = try await az("iot", "hub", "connection-string", "show", "-n", hub)
         let parts = (shown["connectionString"]?.stringValue ?? "").split(separator: ";").filter { !$0.hasPrefix("HostName=") }
         return (["HostName=localhost:\(endpoints.httpsPort)"] + parts.map(String.init)).joined(separator: ";")
     }
@@ -64,8 +64,8 @@ struct RealClientFixture {
 
     /// The built-in endpoint's events (`{"event": …}` documents, one a line), as
     /// `iotlab endpoint read events -o json` prints them.
-    func events() throws -> [JSONValue] {
-        let result = try lab.run(["endpoint", "read", "events", "-n", hub, "-o", "json"])
+    func events() async throws -> [JSONValue] {
+        let result = try await lab.run(["endpoint", "read", "events", "-n", hub, "-o", "json"])
         try #require(result.status == 0, "endpoint read: \(result.errors)")
         return try result.output.split(separator: "\n").map { try JSONValue(parsing: String($0))["event"] ?? .null }
     }

@@ -14,11 +14,11 @@ import Testing
         }
 
         // The server holds the workspace lock: a command that opened it directly would wait and fail.
-        let info = try iotlab.run("info")
+        let info = try await iotlab.run("info")
         #expect(info.output.contains("a running iotlab"))
-        let hub = try iotlab.run("az", "iot", "hub", "create", "--name", "served-hub", "-o", "none")
+        let hub = try await iotlab.run("az", "iot", "hub", "create", "--name", "served-hub", "-o", "none")
         #expect(hub.status == 0, "\(hub.errors)")
-        let list = try iotlab.run("az", "iot", "hub", "list", "--query", "[].name", "-o", "tsv")
+        let list = try await iotlab.run("az", "iot", "hub", "list", "--query", "[].name", "-o", "tsv")
         #expect(list.output == "served-hub\n")
 
         let second = iotlab.makeProcess(["serve"])
@@ -34,7 +34,7 @@ import Testing
         server.waitUntilExit()
         #expect(server.terminationStatus == 0)
         // Once it stops, commands open the workspace themselves and see what was done through it.
-        let after = try iotlab.run("az", "iot", "hub", "show", "--name", "served-hub", "--query", "name", "-o", "tsv")
+        let after = try await iotlab.run("az", "iot", "hub", "show", "--name", "served-hub", "--query", "name", "-o", "tsv")
         #expect(after.output == "served-hub\n")
     }
 }

@@ -36,8 +36,8 @@ import Testing
     @Test func aPolicyWithoutRegistryWriteCannotCreateDevices() async throws {
         guard let lab = try await RealClientFixture.start() else { return }
         defer { lab.stop() }
-        let readOnly = try lab.serviceConnectionString().replacingOccurrences(of: "SharedAccessKeyName=iothubowner", with: "SharedAccessKeyName=registryRead")
-        let key = try lab.az("iot", "hub", "policy", "show", "--hub-name", lab.hub, "--name", "registryRead")["primaryKey"]?.stringValue ?? ""
+        let readOnly = try await lab.serviceConnectionString().replacingOccurrences(of: "SharedAccessKeyName=iothubowner", with: "SharedAccessKeyName=registryRead")
+        let key = try await lab.az("iot", "hub", "policy", "show", "--hub-name", lab.hub, "--name", "registryRead")["primaryKey"]?.stringValue ?? ""
         let connectionString = readOnly.split(separator: ";").map { $0.hasPrefix("SharedAccessKey=") ? "SharedAccessKey=\(key)" : String($0) }
             .joined(separator: ";")
         let result = try await lab.python.run(script: "service_client.py", ["registry", connectionString], environment: lab.environment, timeout: 60)

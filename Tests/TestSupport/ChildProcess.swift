@@ -19,19 +19,20 @@ public enum ChildProcess {
         public var lines: [String] { output.split(separator: "\n").map(String.init) }
     }
 
-    /// Runs `executable` with `arguments`, extra `environment` variables and an optional working
-    /// directory; `onLine` sees each line of standard output as it arrives, so a test can act
-    /// while the program waits for it.
+    /// Runs `executable` with `arguments`, extra `environment` variables, an optional working
+    /// directory and `input` on standard input; `onLine` sees each line of standard output as it
+    /// arrives, so a test can act while the program waits for it.
     public static func run(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:], workingDirectory: URL? = nil,
-        timeoutSeconds: Int = 90, onLine: @escaping @Sendable (String) -> Void = { _ in }
+        input: String? = nil, timeoutSeconds: Int = 90, onLine: @escaping @Sendable (String) -> Void = { _ in }
     ) async throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
         process.arguments = ["-k", "5", String(timeoutSeconds), executable] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         if let workingDirectory { process.currentDirectoryURL = workingDirectory }
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
         // Standard error goes to a file: SDKs log there freely, and a full pipe would stall them.
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("iotlab-child-\(UUID().uuidString).err")
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
@@ -45,7 +46,15 @@ public enum ChildProcess {
         output.fileHandleForReading.readabilityHandler = { handle in lines.append(handle.availableData) }
         let status = try await withCheckedThrowingContinuation { (done: CheckedContinuation<Int32, any Error>) in
             process.terminationHandler = { done.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch { done.resume(throwing: error) }
+            do {
+                try process.run()
+                if let input {
+                    inputPipe.fileHandleForWriting.write(Data(input.utf8))
+                    try inputPipe.fileHandleForWriting.close()
+                }
+            } catch {
+                done.resume(throwing: error)
+            }
         }
         output.fileHandleForReading.readabilityHandler = nil
         lines.append(output.fileHandleForReading.readDataToEndOfFile())
