@@ -8,13 +8,14 @@ second terminal. Every wait has a timeout; a missed reply raises and the script 
 """
 import json
 import os
-import socket
 import subprocess
 import sys
 import threading
 
-from azure.iot.device import IoTHubDeviceClient, Message, MethodResponse, ProxyOptions
+from azure.iot.device import IoTHubDeviceClient, Message, MethodResponse
 from azure.iot.device.exceptions import CredentialError
+
+from tunnel import tunnel_to
 
 WAIT = 20
 
@@ -25,43 +26,6 @@ def az(*args):
     if done.returncode != 0:
         raise RuntimeError(f"iotlab az {' '.join(args)} failed: {done.stderr}")
     return done.stdout
-
-
-def tunnel_to(port):
-    """An HTTP CONNECT proxy (the SDK's own proxy_options) forwarding to iotlab's MQTT port.
-
-    The SDK always dials 8883; tests serve on a free port so they never depend on 8883 being
-    free. The SDK still connects to localhost:8883 through the tunnel and checks TLS end to end.
-    """
-    def pipe(source, target):
-        try:
-            while data := source.recv(65536):
-                target.sendall(data)
-        except OSError:
-            pass
-        for end in (source, target):
-            try:
-                end.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
-
-    def serve(listener):
-        while True:
-            client, _ = listener.accept()
-            request = b""
-            while b"\r\n\r\n" not in request:
-                chunk = client.recv(4096)
-                if not chunk:
-                    break
-                request += chunk
-            upstream = socket.create_connection(("127.0.0.1", port))
-            client.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
-            threading.Thread(target=pipe, args=(client, upstream), daemon=True).start()
-            threading.Thread(target=pipe, args=(upstream, client), daemon=True).start()
-
-    listener = socket.create_server(("127.0.0.1", 0))
-    threading.Thread(target=serve, args=(listener,), daemon=True).start()
-    return ProxyOptions(proxy_type="HTTP", proxy_addr="127.0.0.1", proxy_port=listener.getsockname()[1])
 
 
 def device(connection_string, ca_file):

@@ -10,19 +10,13 @@ import Testing
     @Test func selfSignedDeviceSendsTelemetryWithItsCertificateAndWithoutOneIsRefused() async throws {
         guard let python = MQTTPythonScript.locate() else { return }
         try await HTTPServerFixture.run(tls: true) { fixture in
-            let key = try PrivateKey.generate(.ecP256)
-            let certificate = try X509Certificate.selfSigned(
-                commonName: "x1", key: key, usage: .endEntity(dnsNames: []), notBefore: Date().addingTimeInterval(-60),
-                notAfter: Date().addingTimeInterval(3600))
+            let files = try SelfSignedDeviceFiles(commonName: "x1")
+            defer { files.remove() }
+            let certificate = files.certificate
+            let certificateFile = files.certificateFile
+            let keyFile = files.keyFile
             _ = try await fixture.hub.createDevice(
                 DeviceIdentity(deviceId: "x1", authentication: .selfSigned(primaryThumbprint: X509Thumbprint.sha256(ofDER: certificate.der))))
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iotlab-rest-x509-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let certificateFile = folder.appendingPathComponent("x1.pem")
-            let keyFile = folder.appendingPathComponent("x1.key")
-            try certificate.pem.write(to: certificateFile, atomically: true, encoding: .utf8)
-            try key.pem.write(to: keyFile, atomically: true, encoding: .utf8)
 
             let result = try await python.run(
                 Self.script,

@@ -25,36 +25,9 @@ import WorkspaceStore
         ca = open(ca_file).read()
         result = {}
 
-        def pipe(source, target):
-            try:
-                while data := source.recv(65536):
-                    target.sendall(data)
-            except OSError:
-                pass
-            for end in (source, target):
-                try:
-                    end.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
-
-        def proxy(listener):
-            while True:
-                client, _ = listener.accept()
-                request = b""
-                while b"\r\n\r\n" not in request:
-                    chunk = client.recv(4096)
-                    if not chunk:
-                        break
-                    request += chunk
-                result["proxied"] = request.split(b"\r\n")[0].decode()
-                upstream = socket.create_connection(("127.0.0.1", int(port)))
-                client.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
-                threading.Thread(target=pipe, args=(client, upstream), daemon=True).start()
-                threading.Thread(target=pipe, args=(upstream, client), daemon=True).start()
-
-        listener = socket.create_server(("127.0.0.1", 0))
-        threading.Thread(target=proxy, args=(listener,), daemon=True).start()
-        tunnel = ProxyOptions(proxy_type="HTTP", proxy_addr="127.0.0.1", proxy_port=listener.getsockname()[1])
+        from tunnel import tunnel_to
+        proxied = []
+        tunnel = tunnel_to(int(port), proxied)
         if mode == "x509":
             # key is "certificate-file:key-file" here
             cert_file, key_file = key.split(":")
@@ -65,6 +38,7 @@ import WorkspaceStore
             client.send_message(Message("from x509"))
             client.shutdown()
             result["sent"] = True
+            result["proxied"] = proxied[0] if proxied else None
             print(json.dumps(result))
             sys.exit(0)
         if mode == "module":
@@ -78,6 +52,7 @@ import WorkspaceStore
             client.patch_twin_reported_properties({"stage": "filter"})
             result["twin"] = client.get_twin()
             client.shutdown()
+            result["proxied"] = proxied[0] if proxied else None
             print(json.dumps(result))
             sys.exit(0)
         cs = f"HostName={host};DeviceId={device};SharedAccessKey={key};GatewayHostName=localhost"
@@ -92,6 +67,7 @@ import WorkspaceStore
             except Exception as e:
                 result["error"] = type(e).__name__
             client.shutdown()
+            result["proxied"] = proxied[0] if proxied else None
             print(json.dumps(result))
             sys.exit(0)
         client.connect()
@@ -117,6 +93,7 @@ import WorkspaceStore
         print("SUBSCRIBED", flush=True)
         result["received"] = [desired.wait(60), c2d.wait(60), method.wait(60)]
         client.shutdown()
+        result["proxied"] = proxied[0] if proxied else None
         print(json.dumps(result))
         """#
 
@@ -209,19 +186,13 @@ import WorkspaceStore
 
     @Test func aSelfSignedX509DeviceConnectsWithItsCertificateAndNoPassword() async throws {
         try await Self.withHub { fixture in
-            let key = try PrivateKey.generate(.ecP256)
-            let certificate = try X509Certificate.selfSigned(
-                commonName: "x1", key: key, usage: .endEntity(dnsNames: []), notBefore: Date().addingTimeInterval(-60),
-                notAfter: Date().addingTimeInterval(3600))
+            let files = try SelfSignedDeviceFiles(commonName: "x1")
+            defer { files.remove() }
+            let certificate = files.certificate
+            let certificateFile = files.certificateFile
+            let keyFile = files.keyFile
             _ = try await fixture.hub.createDevice(DeviceIdentity(
                 deviceId: "x1", authentication: .selfSigned(primaryThumbprint: X509Thumbprint.sha256(ofDER: certificate.der))))
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("iotlab-mqtt-x509-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let certificateFile = folder.appendingPathComponent("x1.pem")
-            let keyFile = folder.appendingPathComponent("x1.key")
-            try certificate.pem.write(to: certificateFile, atomically: true, encoding: .utf8)
-            try key.pem.write(to: keyFile, atomically: true, encoding: .utf8)
             guard let result = try await Self.runSDK(fixture, deviceId: "x1", key: certificateFile.path + ":" + keyFile.path, mode: "x509") else { return }
             #expect(result["sent"] == true)
             let reader = EndpointReader(workspace: fixture.workspace, hubName: MQTTServerFixture.hubName)
