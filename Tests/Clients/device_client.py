@@ -113,8 +113,28 @@ def refused(client, hub, device_id):
     raise RuntimeError("the hub accepted a wrong key")
 
 
+def file_upload(connection_string, ca_file):
+    """The SDK's file upload: a SAS URI from the hub, the blob written to it, the outcome reported.
+    The SDK's HTTPS calls go to GatewayHostName, which may carry a port."""
+    import requests
+    with open(ca_file) as handle:
+        client = IoTHubDeviceClient.create_from_connection_string(
+            connection_string, server_verification_cert=handle.read(), connection_retry=False)
+    try:
+        info = client.get_storage_info_for_blob("photos/shot.jpg")
+        url = f"https://{info['hostName']}/{info['containerName']}/{info['blobName']}{info['sasToken']}"
+        upload = requests.put(url, data=b"JPEG" * 256, headers={"x-ms-blob-type": "BlockBlob"}, verify=ca_file, timeout=WAIT)
+        print(f"upload {upload.status_code}")
+        client.notify_blob_upload_status(info["correlationId"], True, 200, "uploaded")
+        print(f"notified {info['blobName']}")
+    finally:
+        client.shutdown()
+
+
 def main():
     scenario = sys.argv[1]
+    if scenario == "file-upload":
+        return file_upload(sys.argv[2], sys.argv[3])
     connection_string, ca_file = sys.argv[2], sys.argv[3]
     parts = dict(part.split("=", 1) for part in connection_string.split(";"))
     hub = parts["HostName"].split(".")[0]

@@ -76,3 +76,26 @@ import Testing
         #expect(events.first?["payload"] == .string(#"{"raw": true}"#))
     }
 }
+
+/// The device SDK's file upload against `iotlab serve`: the SAS URI the hub hands out names
+/// iotlab's own blob endpoint, the upload lands in the workspace, and the report produces Azure's
+/// file-upload notification.
+@Suite struct DeviceSDKFileUploadTests {
+    @Test func uploadRoundTripLandsTheBlobAndNotifies() async throws {
+        guard let lab = try await RealClientFixture.start(devices: ["camera-1"]) else { return }
+        defer { lab.stop() }
+        _ = try await lab.az(
+            "iot", "hub", "update", "-n", lab.hub, "--fcs", "DefaultEndpointsProtocol=https;AccountName=uploads01;AccountKey=a2V5",
+            "--fcn", "photos", "--fn", "true", "-o", "none")
+        // The SDK's HTTPS calls go to GatewayHostName, which may carry the served port.
+        let connectionString = try await lab.deviceConnectionString("camera-1")
+            .replacingOccurrences(of: "GatewayHostName=localhost", with: "GatewayHostName=localhost:\(lab.endpoints.httpsPort)")
+        let lines = try await lab.client("device_client.py", ["file-upload", connectionString, lab.endpoints.caFile.path])
+        #expect(lines == ["upload 201", "notified camera-1/photos/shot.jpg"])
+        let blob = lab.lab.home.appendingPathComponent("blobs/uploads01/photos/camera-1/photos/shot.jpg")
+        #expect(FileManager.default.contents(atPath: blob.path)?.count == 1024)
+        let journal = try await lab.lab.run("events", "tail", "-n", "5", "-o", "json")
+        #expect(journal.output.contains("FileUploadNotification"))
+        #expect(journal.output.contains("https://uploads01.blob.core.windows.net/photos/camera-1/photos/shot.jpg"))
+    }
+}
