@@ -25,6 +25,10 @@ import Testing
             let wrong = try await fixture.token(deviceId: "d1", key: "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")
             try await client.send(fixture.connectPacket(deviceId: "d1", password: wrong))
             #expect(try await client.receiveUntilClosed() == [.connack(MQTTConnAck(returnCode: .notAuthorized))])
+            // The refusal and its cause are in the journal.
+            let refusal = try #require(try fixture.workspace.journal(after: 0, limit: 100).last { $0.kind == "AuthenticationFailed" })
+            #expect(refusal.subject == "d1")
+            #expect(String(decoding: refusal.payload, as: UTF8.self).contains("signature"))
         }
     }
 

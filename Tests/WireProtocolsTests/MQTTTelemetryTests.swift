@@ -74,6 +74,10 @@ import Testing
             try await client.send(.publish(MQTTPublish(topic: "devices/d2/messages/events/", payload: [1], qos: .atLeastOnce, packetId: 6)))
             #expect(try await client.receiveUntilClosed() == [])
             #expect(try fixture.builtInMessages().isEmpty)
+            // The journal says why the device was disconnected.
+            let violation = try #require(try fixture.workspace.journal(after: 0, limit: 100).last { $0.kind == "ProtocolViolation" })
+            #expect(violation.subject == "d1")
+            #expect(String(decoding: violation.payload, as: UTF8.self).contains("devices/d2/messages/events/"))
         }
     }
 

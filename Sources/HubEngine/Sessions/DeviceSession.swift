@@ -50,6 +50,11 @@ public final class DeviceSession: Sendable {
         try await hub.sessionUpdateReported(self, patch: patch)
     }
 
+    /// Journals why a front door is about to close this connection (`ProtocolViolation`).
+    public func reportViolation(protocolName: String, rule: String) async {
+        await hub.journalProtocolViolation(by: sender, protocolName: protocolName, rule: rule)
+    }
+
     /// Closes the session; the device shows as disconnected. Closing a closed session does nothing.
     public func disconnect() async {
         await hub.disconnect(self)

@@ -18,7 +18,19 @@ extension LocalCloud {
     ///
     /// - Parameter now: the token clock. Clients sign with the wall clock, so front doors pass real
     ///   time here even when the lab clock has been fast-forwarded.
+    ///
+    /// Every refusal is journaled (`AuthenticationFailed`, with the cause), as Azure's
+    /// connection diagnostics record failed connects.
     public func authenticateDevice(_ credentials: DeviceCredentials, at now: Date) async throws(AuthenticationFailure) -> AuthenticatedDevice {
+        do {
+            return try await verifyDevice(credentials, at: now)
+        } catch {
+            journalRefusal(error, subject: credentials.moduleId.map { "\(credentials.deviceId)/\($0)" } ?? credentials.deviceId, host: credentials.hostName)
+            throw error
+        }
+    }
+
+    private func verifyDevice(_ credentials: DeviceCredentials, at now: Date) async throws(AuthenticationFailure) -> AuthenticatedDevice {
         let token = try credentials.sasToken.map(Self.parsedToken)
         let identity = credentials.moduleId.map { "Module \($0) on device \(credentials.deviceId)" } ?? "Device \(credentials.deviceId)"
         var registeredOn: [(HubResource, IoTHub, IoTHub.ConnectionCredentials)] = []
@@ -54,6 +66,17 @@ extension LocalCloud {
     public func authenticateService(
         hostName: String, authorization: String?, requiring right: SharedAccessPolicy.Right, at now: Date
     ) async throws(AuthenticationFailure) -> AuthenticatedService {
+        do {
+            return try verifyService(hostName: hostName, authorization: authorization, requiring: right, at: now)
+        } catch {
+            journalRefusal(error, subject: "service", host: hostName)
+            throw error
+        }
+    }
+
+    private func verifyService(
+        hostName: String, authorization: String?, requiring right: SharedAccessPolicy.Right, at now: Date
+    ) throws(AuthenticationFailure) -> AuthenticatedService {
         guard let authorization else {
             throw AuthenticationFailure("The request has no Authorization header; send a SAS token signed with a shared access policy")
         }
@@ -82,6 +105,15 @@ extension LocalCloud {
             return AuthenticatedService(hubName: resource.name, hub: hub, policyName: policyName, rights: rights)
         }
         throw failure ?? AuthenticationFailure("No policy named \(policyName) exists on \(hubDescription(forHost: hostName))")
+    }
+
+    /// `AuthenticationFailed` in the cloud's journal; a journal that cannot be written does not
+    /// change the answer, which is a refusal either way.
+    private func journalRefusal(_ failure: AuthenticationFailure, subject: String, host: String) {
+        try? persist(
+            event: "AuthenticationFailed", subject: subject,
+            payload: ["identity": .string(subject), "host": .string(host), "errorCode": .integer(failure.errorCode ?? 401002), "reason": .string(failure.message)]
+        ) { _ in }
     }
 
     /// The hub a host names, or every hub when the host is an alias.

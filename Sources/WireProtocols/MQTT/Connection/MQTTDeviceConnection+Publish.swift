@@ -11,7 +11,14 @@ extension MQTTDeviceConnection {
     /// does telemetry the hub refuses (too large, quota, throttling), since MQTT has no way to
     /// say why and withholding the PUBACK would leave the SDK waiting forever.
     func receive(_ publish: MQTTPublish, in session: DeviceSession) async throws -> Next {
-        guard publish.qos != .exactlyOnce, let topic = DevicePublishTopic(publish.topic, owner: owner) else { return .close }
+        guard publish.qos != .exactlyOnce else {
+            await session.reportViolation(protocolName: "MQTT", rule: "PUBLISH at QoS 2, which IoT Hub does not support")
+            return .close
+        }
+        guard let topic = DevicePublishTopic(publish.topic, owner: owner) else {
+            await session.reportViolation(protocolName: "MQTT", rule: "PUBLISH to '\(publish.topic)', which is not one of \(owner.key)'s topics")
+            return .close
+        }
         switch topic {
         case .telemetry(let bag):
             var message = DeviceMessage(body: publish.payload, bag: bag)

@@ -7,7 +7,10 @@ extension MQTTDeviceConnection {
     func subscribe(_ subscribe: MQTTSubscribe, in session: DeviceSession) async throws -> Next {
         var topics: [(DeviceSubscriptionTopic, MQTTQoS)] = []
         for subscription in subscribe.subscriptions {
-            guard let topic = DeviceSubscriptionTopic(filter: subscription.topicFilter, owner: owner) else { return .close }
+            guard let topic = DeviceSubscriptionTopic(filter: subscription.topicFilter, owner: owner) else {
+                await session.reportViolation(protocolName: "MQTT", rule: "SUBSCRIBE to '\(subscription.topicFilter)', which is not one of \(owner.key)'s topics")
+                return .close
+            }
             topics.append((topic, min(subscription.qos, .atLeastOnce)))
         }
         for (topic, qos) in topics { subscriptions[topic] = qos }
@@ -22,7 +25,10 @@ extension MQTTDeviceConnection {
     /// message is abandoned, so it waits for the next subscriber).
     func unsubscribe(_ unsubscribe: MQTTUnsubscribe) async throws -> Next {
         for filter in unsubscribe.topicFilters {
-            guard let topic = DeviceSubscriptionTopic(filter: filter, owner: owner) else { return .close }
+            guard let topic = DeviceSubscriptionTopic(filter: filter, owner: owner) else {
+                await session?.reportViolation(protocolName: "MQTT", rule: "UNSUBSCRIBE from '\(filter)', which is not one of \(owner.key)'s topics")
+                return .close
+            }
             subscriptions[topic] = nil
         }
         await saveSession()
