@@ -10,7 +10,7 @@ import Testing
     @Test func selfSignedDeviceSendsTelemetryWithItsCertificateAndWithoutOneIsRefused() async throws {
         guard let python = MQTTPythonScript.locate() else { return }
         try await HTTPServerFixture.run(tls: true) { fixture in
-            let files = try SelfSignedDeviceFiles(commonName: "x1")
+            let files = try DeviceCertificateFiles.selfSigned(commonName: "x1")
             defer { files.remove() }
             let certificate = files.certificate
             let certificateFile = files.certificateFile

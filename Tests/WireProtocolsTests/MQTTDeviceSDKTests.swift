@@ -186,7 +186,7 @@ import WorkspaceStore
 
     @Test func aSelfSignedX509DeviceConnectsWithItsCertificateAndNoPassword() async throws {
         try await Self.withHub { fixture in
-            let files = try SelfSignedDeviceFiles(commonName: "x1")
+            let files = try DeviceCertificateFiles.selfSigned(commonName: "x1")
             defer { files.remove() }
             let certificate = files.certificate
             let certificateFile = files.certificateFile
@@ -200,6 +200,31 @@ import WorkspaceStore
             let message = try #require(try reader.readAll(from: &positions, limit: 10).first?.message)
             #expect(message.body == Array("from x509".utf8))
             #expect(message.systemProperties.connectionAuthMethod?.contains(#""type":"x509Certificate""#) == true)
+        }
+    }
+
+    @Test func aCASignedDeviceConnectsThroughAVerifiedCACertificate() async throws {
+        try await Self.withHub { fixture in
+            // Validity spans the lab clock's start as well as today: the hub checks the chain on the lab clock.
+            let (notBefore, notAfter) = (Date(timeIntervalSince1970: 1_577_836_800), Date(timeIntervalSince1970: 2_051_222_400))
+            let rootKey = try PrivateKey.generate(.ecP256)
+            let root = try X509Certificate.selfSigned(
+                commonName: "Azure IoT Hub CA Cert Test Only", key: rootKey, usage: .certificateAuthority, notBefore: notBefore, notAfter: notAfter)
+            _ = try await fixture.cloud.createCertificate(hubName: MQTTServerFixture.hubName, name: "root-ca-cert", pem: root.pem, verified: true)
+            _ = try await fixture.hub.createDevice(DeviceIdentity(deviceId: "sensor-thl-2000", authentication: .certificateAuthority))
+            let deviceKey = try PrivateKey.generate(.ecP256)
+            let device = try X509Certificate.issued(
+                commonName: "sensor-thl-2000", subjectKey: deviceKey, issuer: root, issuerKey: rootKey, usage: .endEntity(dnsNames: []),
+                notBefore: notBefore, notAfter: notAfter)
+            let files = try DeviceCertificateFiles(certificate: device, key: deviceKey)
+            defer { files.remove() }
+            guard let result = try await Self.runSDK(
+                fixture, deviceId: "sensor-thl-2000", key: files.certificateFile.path + ":" + files.keyFile.path, mode: "x509") else { return }
+            #expect(result["sent"] == true)
+            let reader = EndpointReader(workspace: fixture.workspace, hubName: MQTTServerFixture.hubName)
+            var positions = try reader.positions(partitionCount: 4, at: .earliest)
+            let message = try #require(try reader.readAll(from: &positions, limit: 10).first?.message)
+            #expect(message.systemProperties.connectionDeviceId == "sensor-thl-2000")
         }
     }
 
