@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(name: "LabCoreTests", dependencies: ["LabCore"], swiftSettings: swift6),
         .testTarget(name: "IoTSecurityTests", dependencies: ["IoTSecurity"], swiftSettings: swift6),
         .testTarget(name: "IoTQueryTests", dependencies: ["IoTQuery", "JSONValue"], swiftSettings: swift6),
-        .testTarget(name: "AvroEncodingTests", dependencies: ["AvroEncoding", "JSONValue"], swiftSettings: swift6),
+        .testTarget(name: "AvroEncodingTests", dependencies: ["AvroEncoding", "JSONValue", "TestSupport"], swiftSettings: swift6),
         .testTarget(
             name: "ControlSocketTests",
             dependencies: [
@@ -134,7 +134,7 @@ let package = Package(
             swiftSettings: swift6),
         .testTarget(
             name: "HubEngineTests",
-            dependencies: ["HubEngine", "JSONValue", "LabCore", "WorkspaceStore", "IoTSecurity"],
+            dependencies: ["HubEngine", "JSONValue", "LabCore", "WorkspaceStore", "IoTSecurity", "TestSupport"],
             swiftSettings: swift6),
         .testTarget(
             name: "DeviceSimulationTests",

@@ -24,16 +24,16 @@ import AvroEncoding
         ["hex": .string(bytes.map { String(format: "%02x", $0) }.joined())]
     }
 
-    static func read(_ bytes: [UInt8], with fastavro: Fastavro) throws -> JSONValue? {
+    static func read(_ bytes: [UInt8], with fastavro: Fastavro) async throws -> JSONValue? {
         let file = try TemporaryFile(named: "batch.avro")
         try Data(bytes).write(to: file.url)
-        let result = try fastavro.run(script: readScript, arguments: [file.url.path])
+        let result = try await fastavro.run(script: readScript, arguments: [file.url.path])
         #expect(result.status == 0, "fastavro failed: \(result.error)")
         return try JSONValue(parsing: result.output)
     }
 
-    @Test func fastavroReadsRoutedMessages() throws {
-        guard let fastavro = Fastavro.locate() else { return }
+    @Test func fastavroReadsRoutedMessages() async throws {
+        guard let fastavro = await Fastavro.locate() else { return }
         var writer = try AvroContainerWriter(schema: IoTHubAvro.messageSchema, recordsPerBlock: 2)
         let messages = (0..<5).map { index in
             IoTHubAvroMessage(
@@ -44,7 +44,7 @@ import AvroEncoding
         }
         for message in messages { try writer.append(message.record) }
 
-        let read = try Self.read(writer.fileBytes(), with: fastavro)
+        let read = try await Self.read(writer.fileBytes(), with: fastavro)
         #expect(read?["codec"] == "null")
         #expect(read?["schema"] == .string(IoTHubAvro.messageSchema.jsonText))
         let expected: [JSONValue] = messages.map { message in
@@ -58,8 +58,8 @@ import AvroEncoding
         #expect(read?["records"] == .array(expected))
     }
 
-    @Test func fastavroReadsEveryType() throws {
-        guard let fastavro = Fastavro.locate() else { return }
+    @Test func fastavroReadsEveryType() async throws {
+        guard let fastavro = await Fastavro.locate() else { return }
         let point = AvroSchema.record(AvroRecordSchema(name: "Point", namespace: "iotlab.test", fields: [
             AvroField(name: "x", type: .float), AvroField(name: "y", type: .double),
         ]))
@@ -79,7 +79,7 @@ import AvroEncoding
             "samples": .array([.null, .long(42), .string("héllo")]), "nothing": .null,
         ]))
 
-        let read = try Self.read(writer.fileBytes(), with: fastavro)
+        let read = try await Self.read(writer.fileBytes(), with: fastavro)
         #expect(read?["records"] == [[
             "ok": true, "count": -2_000_000_000, "ticks": .integer(Int.min), "raw": Self.hex([0, 1, 254, 255]),
             "from": ["x": 1.5, "y": -1e-300], "to": ["x": -0.25, "y": 12_345.678],
@@ -87,8 +87,8 @@ import AvroEncoding
         ]])
     }
 
-    @Test func filesFastavroWritesAreReadHere() throws {
-        guard let fastavro = Fastavro.locate() else { return }
+    @Test func filesFastavroWritesAreReadHere() async throws {
+        guard let fastavro = await Fastavro.locate() else { return }
         let file = try TemporaryFile(named: "fastavro.avro")
         // sync_interval=1 makes fastavro start a new block after every record.
         let script = """
@@ -103,7 +103,7 @@ import AvroEncoding
             with open(sys.argv[1], "wb") as f:
                 fastavro.writer(f, schema, records, codec="null", sync_interval=1)
             """
-        let result = try fastavro.run(script: script, arguments: [file.url.path, IoTHubAvro.messageSchema.jsonText])
+        let result = try await fastavro.run(script: script, arguments: [file.url.path, IoTHubAvro.messageSchema.jsonText])
         #expect(result.status == 0, "fastavro failed: \(result.error)")
 
         let reader = try AvroContainerReader(bytes: Array(try Data(contentsOf: file.url)))

@@ -1,13 +1,12 @@
 import Foundation
+import TestSupport
 import JSONValue
 import Testing
 import WorkspaceStore
 
 @testable import HubEngine
 
-/// The storage endpoint's Avro blobs opened by an independent reader, Python's fastavro (the
-/// interpreter is `$IOTLAB_PYTHON`, else the package's `.venv/bin/python3`, as in AvroEncodingTests,
-/// whose helper a test target cannot share).
+/// The storage endpoint's Avro blobs opened by an independent reader, Python's fastavro.
 @Suite struct EndpointAvroTests {
     static let script = """
         import json, sys, fastavro
@@ -18,27 +17,19 @@ import WorkspaceStore
         """
 
     /// What fastavro reads from `file`, or a recorded issue saying how to provide fastavro.
-    static func fastavro(_ file: URL) throws -> JSONValue? {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let python = ProcessInfo.processInfo.environment["IOTLAB_PYTHON"] ?? root.appendingPathComponent(".venv/bin/python3").path
-        guard FileManager.default.isExecutableFile(atPath: python) else {
-            Issue.record("fastavro is needed: python3 -m venv .venv && .venv/bin/pip install fastavro, or set IOTLAB_PYTHON")
+    static func fastavro(_ file: URL) async throws -> JSONValue? {
+        let (python, problem) = await PythonInterpreter.locate(importing: ["fastavro"])
+        guard let python else {
+            Issue.record(Comment(rawValue: problem ?? "no Python with fastavro"))
             return nil
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", script, file.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return try JSONValue(parsing: Array(data))
+        let result = try await ChildProcess.run(python, ["-c", script, file.path])
+        #expect(result.status == 0, "fastavro failed: \(result.errors)")
+        return try JSONValue(parsing: result.output)
     }
 
-    @Test func anAvroBatchIsAnObjectContainerFileFastavroReads() throws {
-        try EndpointStorageBatchTests.withBlobs { store in
+    @Test func anAvroBatchIsAnObjectContainerFileFastavroReads() async throws {
+        try await EndpointRoutingTests.withBlobs { store in
             let workspace = try Workspace.inMemory()
             var batches = StorageBatches()
             var avro = EndpointStorageBatchTests.target
@@ -48,7 +39,7 @@ import WorkspaceStore
             let blobs = try batches.flush(
                 avro, hubName: "lab-hub", partitionCount: 4, scope: EndpointStorageBatchTests.scope, blobStore: store, workspace: workspace)
             let file = store.url(account: avro.account, container: avro.container, blob: try #require(blobs.first))
-            guard let read = try Self.fastavro(file) else { return }
+            guard let read = try await Self.fastavro(file) else { return }
             #expect(read["schema"] == .string(IoTHubAvroSchemaText.expected))
             #expect(read["records"] == [
                 [
