@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A setup script written for the real az CLI, in the official labs' style, runs unchanged with
@@ -37,22 +38,11 @@ import Testing
     @Test func labSetupScriptRunsUnchanged() async throws {
         let iotlab = try IoTLabProcess()
         defer { iotlab.cleanUp() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", Self.script]
-        var environment = ProcessInfo.processInfo.environment
-        environment["IOTLAB_HOME"] = iotlab.home.path
-        environment["IOTLAB"] = IoTLabProcess.binary.path
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let complaints = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "the script failed: \(complaints)")
+        let run = try await ChildProcess.run(
+            "/bin/bash", ["-c", Self.script], environment: ["IOTLAB_HOME": iotlab.home.path, "IOTLAB": IoTLabProcess.binary.path],
+            timeoutSeconds: 300)
+        let printed = run.output
+        try #require(run.status == 0, "the script failed: \(run.errors)")
 
         var values: [String: String] = [:]
         for line in printed.split(separator: "\n") {
