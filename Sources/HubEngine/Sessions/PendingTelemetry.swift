@@ -27,6 +27,11 @@ public final class PendingTelemetry: @unchecked Sendable {
         }
     }
 
+    /// The outcome if the hub has already settled it, without waiting.
+    public var settledOutcome: Result<IngestReceipt, any Error>? {
+        lock.withLock { outcome }
+    }
+
     func settle(_ result: Result<IngestReceipt, any Error>) {
         let waiting: [CheckedContinuation<IngestReceipt, any Error>] = lock.withLock {
             guard outcome == nil else { return [] }

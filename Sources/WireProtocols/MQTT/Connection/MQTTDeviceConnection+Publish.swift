@@ -28,7 +28,7 @@ extension MQTTDeviceConnection {
                 // Committed with other connections' messages; the PUBACK follows once durable,
                 // while this connection's next packets are already being read.
                 let pending = try await session.submit(message)
-                acknowledgements?.yield(MQTTPendingAcknowledgement(packetId: publish.packetId, telemetry: pending))
+                acknowledgements.append(MQTTPendingAcknowledgement(packetId: publish.packetId, telemetry: pending))
             } catch {
                 return .close
             }

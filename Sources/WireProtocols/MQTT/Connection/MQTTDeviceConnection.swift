@@ -36,7 +36,7 @@ final class MQTTDeviceConnection {
     /// Method requests sent and not yet answered, by `$rid`.
     var methodRequests: [String: MethodRequest] = [:]
     /// Telemetry submitted to the hub whose PUBACK waits for it to be durable.
-    var acknowledgements: AsyncStream<MQTTPendingAcknowledgement>.Continuation?
+    let acknowledgements = MQTTAcknowledgementQueue()
 
     init(channel: any Channel, outbound: NIOAsyncChannelOutboundWriter<MQTTPacket>, server: MQTTServerContext) {
         self.channel = channel
@@ -55,19 +55,23 @@ final class MQTTDeviceConnection {
         // One credit per packet the reader may pass on; the loop returns one per packet handled.
         let (credits, creditSource) = AsyncStream.makeStream(of: Void.self)
         for _ in 0..<Self.readAhead { creditSource.yield() }
-        let (pendingAcknowledgements, acknowledgementSource) = AsyncStream.makeStream(of: MQTTPendingAcknowledgement.self)
-        acknowledgements = acknowledgementSource
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { [outbound, channel] in
-                // PUBACKs in the order the publishes arrived (MQTT 3.1.1 §4.6); telemetry the hub
-                // refuses closes the connection, since MQTT cannot say why.
-                for await acknowledgement in pendingAcknowledgements {
-                    do {
-                        _ = try await acknowledgement.telemetry.receipt
-                        if let packetId = acknowledgement.packetId { try await outbound.write(.puback(packetId: packetId)) }
-                    } catch {
-                        try? await channel.close()
-                        return
+            group.addTask { [outbound, channel, acknowledgements] in
+                // PUBACKs in the order the publishes arrived (MQTT 3.1.1 §4.6), those of one group
+                // commit in one write; telemetry the hub refuses closes the connection, since MQTT
+                // cannot say why.
+                while let batch = await acknowledgements.nextBatch() {
+                    var pubacks: [MQTTPacket] = []
+                    for (acknowledgement, outcome) in batch {
+                        guard case .success = outcome else {
+                            if !pubacks.isEmpty { try? await outbound.write(contentsOf: pubacks) }
+                            try? await channel.close()
+                            return
+                        }
+                        if let packetId = acknowledgement.packetId { pubacks.append(.puback(packetId: packetId)) }
+                    }
+                    if !pubacks.isEmpty {
+                        do { try await outbound.write(contentsOf: pubacks) } catch { return }
                     }
                 }
             }
@@ -101,7 +105,7 @@ final class MQTTDeviceConnection {
             try? await channel.close()
             continuation.finish()
             creditSource.finish()
-            acknowledgementSource.finish()
+            acknowledgements.finish()
             group.cancelAll()
         }
     }
