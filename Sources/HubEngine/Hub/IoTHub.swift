@@ -25,7 +25,7 @@ public actor IoTHub {
     /// Direct-method calls awaiting answers.
     var methodCalls = PendingMethodCalls()
     /// Telemetry from device sessions waiting for the next group commit.
-    var pendingSends = PendingSessionSends()
+    nonisolated let pendingSends = PendingSessionSends()
     /// File uploads handed a SAS URI and not yet completed.
     var fileUploads = ActiveFileUploads()
     /// Compiled routes, quota meter and throttles of the telemetry path.

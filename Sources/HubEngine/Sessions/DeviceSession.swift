@@ -36,8 +36,9 @@ public final class DeviceSession: Sendable {
     /// Hands the message to the hub's next group commit and returns at once, so a front door can
     /// keep reading a connection while earlier messages commit. Messages submitted one after the
     /// other (each `submit` awaited before the next) commit in that order.
-    public func submit(_ message: DeviceMessage) async throws -> PendingTelemetry {
-        try await hub.submit(message, from: self)
+    /// A message from a session closed before its commit is refused with `connectionClosed`.
+    public func submit(_ message: DeviceMessage) -> PendingTelemetry {
+        hub.submit(message, from: self)
     }
 
     /// The twin as the device reads it: `{"desired": {…, "$version"}, "reported": {…, "$version"}}`.

@@ -43,30 +43,36 @@ extension IoTHub {
         try settleCloudToDevice(settlement, deviceId: session.sender.deviceId, lockToken: lockToken)
     }
 
-    /// Queues the message for the next group commit; the returned handle gives its receipt.
-    func submit(_ message: DeviceMessage, from session: DeviceSession) throws -> PendingTelemetry {
-        try requireLive(session)
-        let pending = pendingSends.add(message, from: session.sender)
-        if !pendingSends.committing {
-            pendingSends.committing = true
-            Task { await self.commitPendingSends() }
-        }
-        return pending
+    /// Queues the message for the next group commit without waiting for the hub; the returned
+    /// handle gives its receipt.
+    nonisolated func submit(_ message: DeviceMessage, from session: DeviceSession) -> PendingTelemetry {
+        let (receipt, startsCommit) = pendingSends.add(message, from: session.sender, session: session.number)
+        if startsCommit { Task { await self.commitPendingSends() } }
+        return receipt
     }
 
     /// Commits what sessions submitted, batch after batch, until nothing waits. Messages that
     /// arrive while a batch is being committed (or held by traffic shaping) form the next batch.
     private func commitPendingSends() async {
-        while !pendingSends.isEmpty {
-            let (messages, receipts) = pendingSends.take()
+        while true {
+            let entries = pendingSends.takeOrStop()
+            if entries.isEmpty { return }
+            var live: [PendingSessionSends.Entry] = []
+            for entry in entries {
+                if sessions.session(entry.sender.key, number: entry.session) != nil {
+                    live.append(entry)
+                } else {
+                    entry.receipt.settle(.failure(DeviceMessagingError.connectionClosed(identity: entry.sender.key)))
+                }
+            }
+            guard !live.isEmpty else { continue }
             do {
-                let results = try await ingest(messages)
-                for (receipt, result) in zip(receipts, results) { receipt.settle(result) }
+                let results = try await ingest(live.map { ($0.message, $0.sender) })
+                for (entry, result) in zip(live, results) { entry.receipt.settle(result) }
             } catch {
-                for receipt in receipts { receipt.settle(.failure(error)) }
+                for entry in live { entry.receipt.settle(.failure(error)) }
             }
         }
-        pendingSends.committing = false
     }
 
     func sessionTwin(_ session: DeviceSession) throws -> JSONValue {

@@ -1,30 +1,45 @@
+import Foundation
+
 /// Telemetry that connected devices sent and the hub has not yet committed: the next group commit.
 ///
 /// Front doors submit messages from many connections at once; they are gathered here and
 /// committed together in one workspace transaction, so a hundred devices cost one commit (and
 /// one fsync) rather than a hundred, while each still gets its own receipt or error only once
-/// its message is durable.
-struct PendingSessionSends {
-    private(set) var messages: [(DeviceMessage, MessageSender)] = []
-    private(set) var receipts: [PendingTelemetry] = []
-    /// Whether a commit task is running; new sends then wait for the next round.
-    var committing = false
-
-    var isEmpty: Bool { messages.isEmpty }
-
-    mutating func add(_ message: DeviceMessage, from sender: MessageSender) -> PendingTelemetry {
-        let receipt = PendingTelemetry()
-        messages.append((message, sender))
-        receipts.append(receipt)
-        return receipt
+/// its message is durable. The queue has its own lock rather than living in the hub actor, so
+/// connections keep submitting while the actor is busy committing the previous batch.
+final class PendingSessionSends: @unchecked Sendable {
+    struct Entry {
+        let message: DeviceMessage
+        let sender: MessageSender
+        /// The submitting session's number: a message from a session closed before its commit
+        /// is refused, as a send on a closed connection is.
+        let session: UInt64
+        let receipt: PendingTelemetry
     }
 
-    /// Everything gathered so far, leaving the batch empty for the next round.
-    mutating func take() -> (messages: [(DeviceMessage, MessageSender)], receipts: [PendingTelemetry]) {
-        defer {
-            messages.removeAll(keepingCapacity: true)
-            receipts.removeAll(keepingCapacity: true)
+    private let lock = NSLock()
+    private var entries: [Entry] = []
+    private var committing = false
+
+    /// Queues a message; `startsCommit` is true when no commit task is running, and the caller
+    /// must start one.
+    func add(_ message: DeviceMessage, from sender: MessageSender, session: UInt64) -> (receipt: PendingTelemetry, startsCommit: Bool) {
+        let receipt = PendingTelemetry()
+        let startsCommit = lock.withLock {
+            entries.append(Entry(message: message, sender: sender, session: session, receipt: receipt))
+            defer { committing = true }
+            return !committing
         }
-        return (messages, receipts)
+        return (receipt, startsCommit)
+    }
+
+    /// Everything queued so far; when nothing is, the commit task ends (atomically with the
+    /// check, so a message queued at that moment starts a new one).
+    func takeOrStop() -> [Entry] {
+        lock.withLock {
+            if entries.isEmpty { committing = false }
+            defer { entries.removeAll(keepingCapacity: true) }
+            return entries
+        }
     }
 }

@@ -24,14 +24,9 @@ extension MQTTDeviceConnection {
             var message = DeviceMessage(body: publish.payload, bag: bag)
             // IoT Hub keeps no retained messages; it marks the message for the back end instead.
             if publish.retain { message.applicationProperties["mqtt-retain"] = "true" }
-            do {
-                // Committed with other connections' messages; the PUBACK follows once durable,
-                // while this connection's next packets are already being read.
-                let pending = try await session.submit(message)
-                acknowledgements.append(MQTTPendingAcknowledgement(packetId: publish.packetId, telemetry: pending))
-            } catch {
-                return .close
-            }
+            // Committed with other connections' messages; the PUBACK follows once durable, while
+            // this connection's next packets are already being read.
+            acknowledgements.append(MQTTPendingAcknowledgement(packetId: publish.packetId, telemetry: session.submit(message)))
             return .proceed
         case .twinGet(let requestId):
             do {
