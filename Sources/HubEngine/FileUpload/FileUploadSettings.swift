@@ -43,14 +43,7 @@ public struct FileUploadSettings: Sendable, Equatable {
 
     /// `AccountName` from the connection string, the account whose blob host uploads address.
     public var storageAccountName: String? {
-        for part in storageConnectionString.split(separator: ";") {
-            let pair = part.split(separator: "=", maxSplits: 1)
-            if pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "accountname" {
-                let name = pair[1].trimmingCharacters(in: .whitespaces)
-                return name.isEmpty ? nil : name
-            }
-        }
-        return nil
+        StorageTarget.accountName(connectionString: storageConnectionString)
     }
 
     /// The same settings, or an `ArgumentInvalid` naming the first field out of Azure's range.

@@ -1,4 +1,5 @@
 import Foundation
+import IoTSecurity
 import JSONValue
 
 /// Where a device may write one file: what `POST /devices/{id}/files` answers.
@@ -19,10 +20,8 @@ public struct FileUploadTarget: Sendable, Equatable {
 
     /// `?sv=...&sr=b&sig=...&se=...&sp=rw`, in Azure Storage's SAS query form.
     public var sasToken: String {
-        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
-        let sig = signature.addingPercentEncoding(withAllowedCharacters: allowed) ?? signature
-        let se = ISO8601DateFormatter().string(from: expiry)
-        return "?sv=2018-03-28&sr=b&sig=\(sig)&se=\(se.replacingOccurrences(of: ":", with: "%3A"))&sp=rw"
+        let se = PercentEncoding.encode(ISO8601DateFormatter().string(from: expiry))
+        return "?sv=2018-03-28&sr=b&sig=\(PercentEncoding.encode(signature))&se=\(se)&sp=rw"
     }
 
     /// The reply body, with `hostName` the blob endpoint the device should write to: Azure's

@@ -5,7 +5,7 @@ import Foundation
 /// Identities carry the base64 of a decimal number (`"MA=="`, `"NzIyMDI4MTk3"`); twins carry
 /// the base64 of their 8-byte big-endian version (`"AAAAAAAAAAE="`), so a twin's etag changes
 /// exactly when its version does.
-enum ETag {
+public enum ETag {
     /// A fresh identity etag, different from `previous`.
     static func identity(replacing previous: String? = nil) -> String {
         while true {
@@ -23,14 +23,14 @@ enum ETag {
     ///
     /// `nil`, `*` and `"*"` match anything; otherwise the value is compared with its surrounding
     /// quotes removed, because the Python SDK quotes etags and the az CLI does not.
-    static func matches(_ ifMatch: String?, current: String) -> Bool {
+    public static func matches(_ ifMatch: String?, current: String) -> Bool {
         guard let ifMatch else { return true }
         let bare = unquoted(ifMatch)
         return bare == "*" || bare == unquoted(current)
     }
 
     /// The value without one pair of surrounding double quotes and a `W/` weak prefix.
-    static func unquoted(_ value: String) -> String {
+    public static func unquoted(_ value: String) -> String {
         var text = Substring(value.trimmingCharacters(in: .whitespaces))
         if text.hasPrefix("W/") { text = text.dropFirst(2) }
         if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") { text = text.dropFirst().dropLast() }

@@ -46,7 +46,7 @@ public enum MQTTBenchTarget {
     }
 
     private static func deviceId(_ index: Int) -> String {
-        "bench-" + String(repeating: "0", count: max(0, 5 - String(index).count)) + String(index)
+        String(format: "bench-%05d", index)
     }
 
     @discardableResult

@@ -1,10 +1,13 @@
-/// URL percent-encoding as the Azure IoT SDKs apply it to SAS token fields.
-enum PercentEncoding {
+/// URL percent-encoding as the Azure IoT SDKs apply it: SAS token fields, MQTT topic property
+/// bags and method names, storage SAS query values.
+public enum PercentEncoding {
     /// Encodes every byte outside RFC 3986's unreserved set (`A-Z a-z 0-9 - _ . ~`), with uppercase
     /// hex digits: Python's `quote(text, safe="")`, JavaScript's `encodeURIComponent` for these
-    /// inputs, and the form the device SDKs sign.
-    static func encode(_ text: String) -> String {
+    /// inputs, and the form the device SDKs sign. `/`, `&`, `=` and `$` are escaped too, so they
+    /// never split a property bag.
+    public static func encode(_ text: String) -> String {
         var result = ""
+        result.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
             if isUnreserved(byte) {
                 result.unicodeScalars.append(Unicode.Scalar(byte))
@@ -16,9 +19,10 @@ enum PercentEncoding {
     }
 
     /// Replaces each `%XX` escape with its byte; like Python's `unquote` and .NET's decoder it
-    /// leaves a malformed escape as it is, and it leaves `+` alone because no token field the
-    /// SDKs send uses `+` for a space.
-    static func decode(_ text: String) -> String {
+    /// leaves a malformed escape as it is, and it leaves `+` alone because no field the SDKs send
+    /// uses `+` for a space.
+    public static func decode<Text: StringProtocol>(_ text: Text) -> String {
+        guard text.contains("%") else { return String(text) }
         let bytes = Array(text.utf8)
         var decoded: [UInt8] = []
         decoded.reserveCapacity(bytes.count)

@@ -190,8 +190,9 @@ extension LocalCloud {
     ) throws(AuthenticationFailure) {
         switch stored.type {
         case .selfSigned:
-            let presented = [X509Thumbprint.sha1(ofDER: certificate), X509Thumbprint.sha256(ofDER: certificate)].map { $0.uppercased() }
-            let registered = [stored.primaryThumbprint, stored.secondaryThumbprint].compactMap { $0?.uppercased() }
+            // Both sides are uppercase hex: the registry stores thumbprints normalized.
+            let presented = [X509Thumbprint.sha1(ofDER: certificate), X509Thumbprint.sha256(ofDER: certificate)]
+            let registered = [stored.primaryThumbprint, stored.secondaryThumbprint].compactMap { $0 }
             guard presented.contains(where: registered.contains) else {
                 throw AuthenticationFailure(
                     "The client certificate's thumbprint \(presented[0]) matches neither thumbprint registered for \(identity)")

@@ -1,4 +1,5 @@
 import Foundation
+import HubEngine
 import IoTSecurity
 import JSONValue
 
@@ -116,8 +117,7 @@ extension LocalCloud {
     }
 
     private static func requireETag(_ etag: String, matches certificate: CACertificate) throws(CloudError) {
-        let unquoted = etag.trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        guard unquoted == "*" || unquoted == certificate.etag else {
+        guard ETag.matches(etag, current: certificate.etag) else {
             throw .preconditionFailed(resource: "certificate '\(certificate.name)'", etag: etag)
         }
     }

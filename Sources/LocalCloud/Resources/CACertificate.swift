@@ -39,7 +39,7 @@ public struct CACertificate: Sendable, Equatable {
             "expiry": .string(ConsumerGroup.httpDate(certificate.notAfter)),
             "isVerified": .bool(isVerified),
             "subject": .string(certificate.subjectCommonName.map { "CN=\($0)" } ?? ""),
-            "thumbprint": .string(certificate.sha1Thumbprint.uppercased()),
+            "thumbprint": .string(certificate.sha1Thumbprint),
             "updated": .string(ConsumerGroup.httpDate(updated)),
         ]
         if includingVerificationCode {

@@ -1,4 +1,5 @@
 import Foundation
+import IoTSecurity
 
 /// What the storage endpoint writer needs of a storage container routing endpoint: where its
 /// blobs go, how they are named and encoded, and when a batch is written.
@@ -20,15 +21,16 @@ struct StorageTarget: Sendable, Equatable {
     /// The account a storage connection string or endpoint URI names: `AccountName=acct;...`
     /// or `https://acct.blob.core.windows.net/`; `storage` when neither says.
     static func accountName(connectionString: String?, endpointUri: String?) -> String {
-        if let connectionString {
-            for part in connectionString.split(separator: ";") {
-                let pair = part.split(separator: "=", maxSplits: 1)
-                if pair.count == 2, pair[0].lowercased() == "accountname", !pair[1].isEmpty { return String(pair[1]) }
-            }
-        }
+        if let account = connectionString.flatMap(accountName(connectionString:)) { return account }
         if let host = endpointUri.flatMap(URL.init(string:))?.host, let first = host.split(separator: ".").first {
             return String(first)
         }
         return "storage"
+    }
+
+    /// `AccountName` of a storage connection string, when it has a non-empty one.
+    static func accountName(connectionString: String) -> String? {
+        guard let name = (try? ConnectionString(parsing: connectionString))?["AccountName"], !name.isEmpty else { return nil }
+        return name
     }
 }

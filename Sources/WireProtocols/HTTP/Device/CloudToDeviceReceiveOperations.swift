@@ -22,7 +22,7 @@ enum CloudToDeviceReceiveOperations {
     }
 
     @Sendable static func complete(_ call: RESTCall) async throws -> RESTResponse {
-        let lockToken = unquoted(call.parameter(1))
+        let lockToken = ETag.unquoted(call.parameter(1))
         if call.request.query["reject"] != nil {
             try await call.hub.rejectCloudToDevice(deviceId: call.parameter(0), lockToken: lockToken)
         } else {
@@ -32,7 +32,7 @@ enum CloudToDeviceReceiveOperations {
     }
 
     @Sendable static func abandon(_ call: RESTCall) async throws -> RESTResponse {
-        try await call.hub.abandonCloudToDevice(deviceId: call.parameter(0), lockToken: unquoted(call.parameter(1)))
+        try await call.hub.abandonCloudToDevice(deviceId: call.parameter(0), lockToken: ETag.unquoted(call.parameter(1)))
         return .noContent
     }
 
@@ -63,8 +63,4 @@ enum CloudToDeviceReceiveOperations {
         return headers
     }
 
-    /// Lock tokens travel as etags; clients may send them back with their quotes.
-    private static func unquoted(_ token: String) -> String {
-        token.count >= 2 && token.hasPrefix("\"") && token.hasSuffix("\"") ? String(token.dropFirst().dropLast()) : token
-    }
 }

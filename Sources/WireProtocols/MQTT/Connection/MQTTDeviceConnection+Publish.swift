@@ -1,4 +1,5 @@
 import HubEngine
+import IoTSecurity
 import JSONValue
 import LabCore
 import MQTTCodec

@@ -1,4 +1,5 @@
 import HubEngine
+import IoTSecurity
 
 /// The `key=value&key=value` property bag at the end of telemetry, cloud-to-device and module
 /// input topics (IoT Hub MQTT support, "Sending device-to-cloud messages").

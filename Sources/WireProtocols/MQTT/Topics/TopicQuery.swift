@@ -1,3 +1,5 @@
+import IoTSecurity
+
 /// The `?$rid=…&$version=…` query of `$iothub` topics, split on `&` then `=`.
 struct TopicQuery {
     private var values: [String: String] = [:]
