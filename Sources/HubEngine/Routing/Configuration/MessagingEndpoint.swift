@@ -43,15 +43,10 @@ public struct MessagingEndpoint: Sendable, Equatable {
     /// The endpoint as `az iot hub routing-endpoint show` prints it when `maskingKeys`: the
     /// connection string's key replaced by `****`, as Resource Manager returns it.
     public func json(maskingKeys: Bool) -> JSONValue {
-        let connectionString = maskingKeys ? self.connectionString.map(ConnectionStringMasking.masked) : self.connectionString
-        return [
-            "authenticationType": authenticationType.map(JSONValue.string) ?? .null,
-            "connectionString": connectionString.map(JSONValue.string) ?? .null,
-            "endpointUri": endpointUri.map(JSONValue.string) ?? .null, "entityPath": entityPath.map(JSONValue.string) ?? .null,
-            "id": id.map(JSONValue.string) ?? .null, "identity": .null, "name": .string(name),
-            "resourceGroup": resourceGroup.map(JSONValue.string) ?? .null,
-            "subscriptionId": subscriptionId.map(JSONValue.string) ?? .null,
-        ]
+        RoutingEndpointMembers.json(
+            name: name, id: id, connectionString: connectionString, endpointUri: endpointUri, authenticationType: authenticationType,
+            resourceGroup: resourceGroup, subscriptionId: subscriptionId, maskingKeys: maskingKeys,
+            adding: ["entityPath": entityPath.map(JSONValue.string) ?? .null])
     }
 }
 

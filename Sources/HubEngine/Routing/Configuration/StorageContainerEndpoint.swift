@@ -73,16 +73,13 @@ public struct StorageContainerEndpoint: Sendable, Equatable {
     /// The endpoint as `az iot hub routing-endpoint show` prints it when `maskingKeys`: the
     /// connection string's key replaced by `****`, as Resource Manager returns it.
     public func json(maskingKeys: Bool) -> JSONValue {
-        let connectionString = maskingKeys ? self.connectionString.map(ConnectionStringMasking.masked) : self.connectionString
-        return [
-            "authenticationType": authenticationType.map(JSONValue.string) ?? .null,
-            "batchFrequencyInSeconds": .integer(batchFrequencyInSeconds),
-            "connectionString": connectionString.map(JSONValue.string) ?? .null,
-            "containerName": .string(containerName), "encoding": .string(encoding.rawValue),
-            "endpointUri": endpointUri.map(JSONValue.string) ?? .null, "fileNameFormat": .string(fileNameFormat),
-            "id": id.map(JSONValue.string) ?? .null, "identity": .null, "maxChunkSizeInBytes": .integer(maxChunkSizeInBytes),
-            "name": .string(name), "resourceGroup": resourceGroup.map(JSONValue.string) ?? .null,
-            "subscriptionId": subscriptionId.map(JSONValue.string) ?? .null,
-        ]
+        RoutingEndpointMembers.json(
+            name: name, id: id, connectionString: connectionString, endpointUri: endpointUri, authenticationType: authenticationType,
+            resourceGroup: resourceGroup, subscriptionId: subscriptionId, maskingKeys: maskingKeys,
+            adding: [
+                "batchFrequencyInSeconds": .integer(batchFrequencyInSeconds), "containerName": .string(containerName),
+                "encoding": .string(encoding.rawValue), "fileNameFormat": .string(fileNameFormat),
+                "maxChunkSizeInBytes": .integer(maxChunkSizeInBytes),
+            ])
     }
 }
