@@ -9,12 +9,7 @@ struct Fastavro {
 
     /// The interpreter, or a recorded failure saying how to provide one.
     static func locate(sourceLocation: SourceLocation = #_sourceLocation) async -> Fastavro? {
-        let (path, problem) = await PythonInterpreter.locate(importing: ["fastavro"])
-        guard let path else {
-            Issue.record(Comment(rawValue: problem ?? "no Python with fastavro"), sourceLocation: sourceLocation)
-            return nil
-        }
-        return Fastavro(python: path)
+        await PythonInterpreter.required(importing: ["fastavro"], sourceLocation: sourceLocation).map { Fastavro(python: $0) }
     }
 
     /// Runs a Python script with arguments; returns the exit status, standard output and error.

@@ -9,12 +9,7 @@ struct PythonClient {
 
     /// The interpreter if it can import `modules`, else a recorded failure saying how to get one.
     static func locate(importing modules: [String], sourceLocation: SourceLocation = #_sourceLocation) async -> PythonClient? {
-        let (path, problem) = await PythonInterpreter.locate(importing: modules)
-        guard let path else {
-            Issue.record(Comment(rawValue: problem ?? "no Python"), sourceLocation: sourceLocation)
-            return nil
-        }
-        return PythonClient(python: path)
+        await PythonInterpreter.required(importing: modules, sourceLocation: sourceLocation).map { PythonClient(python: $0) }
     }
 
     /// Runs `Tests/Clients/NAME` with `arguments` and extra environment variables, killed after

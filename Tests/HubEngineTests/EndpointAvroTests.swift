@@ -18,11 +18,7 @@ import WorkspaceStore
 
     /// What fastavro reads from `file`, or a recorded issue saying how to provide fastavro.
     static func fastavro(_ file: URL) async throws -> JSONValue? {
-        let (python, problem) = await PythonInterpreter.locate(importing: ["fastavro"])
-        guard let python else {
-            Issue.record(Comment(rawValue: problem ?? "no Python with fastavro"))
-            return nil
-        }
+        guard let python = await PythonInterpreter.required(importing: ["fastavro"]) else { return nil }
         let result = try await ChildProcess.run(python, ["-c", script, file.path])
         #expect(result.status == 0, "fastavro failed: \(result.errors)")
         return try JSONValue(parsing: result.output)

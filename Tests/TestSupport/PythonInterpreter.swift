@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The Python the tests run real clients with: `$IOTLAB_PYTHON`, else `<package root>/.venv/bin/python3`,
 /// the venv `scripts/install-deps` creates from `scripts/python-requirements.txt` (fastavro, the
@@ -25,5 +26,13 @@ public enum PythonInterpreter {
             return (nil, "\(python) cannot run '\(probe)'. Run scripts/install-deps, or set IOTLAB_PYTHON to an interpreter with scripts/python-requirements.txt installed.")
         }
         return (python, nil)
+    }
+
+    /// The interpreter if it can import `modules`, else `nil` and a recorded test failure saying
+    /// how to get one (a missing client fails the test; it never skips it).
+    public static func required(importing modules: [String], sourceLocation: SourceLocation = #_sourceLocation) async -> String? {
+        let (path, problem) = await locate(importing: modules)
+        if path == nil { Issue.record(Comment(rawValue: problem ?? "no Python"), sourceLocation: sourceLocation) }
+        return path
     }
 }

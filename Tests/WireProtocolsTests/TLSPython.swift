@@ -10,12 +10,7 @@ struct TLSPython {
 
     /// The interpreter, or a recorded failure saying how to provide one.
     static func locate(sourceLocation: SourceLocation = #_sourceLocation) async -> TLSPython? {
-        let (path, problem) = await PythonInterpreter.locate(importing: ["ssl"])
-        guard let path else {
-            Issue.record(Comment(rawValue: problem ?? "no Python"), sourceLocation: sourceLocation)
-            return nil
-        }
-        return TLSPython(python: path)
+        await PythonInterpreter.required(importing: ["ssl"], sourceLocation: sourceLocation).map { TLSPython(python: $0) }
     }
 
     /// Runs ``deviceSDKHandshake`` with `arguments`.
