@@ -1,0 +1,37 @@
+/// What a widget needs to know to draw itself besides its area.
+public struct RenderContext: Sendable {
+    public var theme: Theme
+    /// Whether the widget has the keyboard: it draws its selection, border and cursor accordingly.
+    public var isFocused: Bool
+
+    public init(theme: Theme = .standard, isFocused: Bool = true) {
+        self.theme = theme
+        self.isFocused = isFocused
+    }
+
+    /// The same context without focus, for the panes around the focused one.
+    public var unfocused: RenderContext {
+        var copy = self
+        copy.isFocused = false
+        return copy
+    }
+}
+
+/// Something that draws into an area of a `Screen` (sparklines, charts, the hint bar).
+public protocol Drawable: Sendable {
+    /// Draws within `area` only. Rendering never changes the widget: the same state always
+    /// gives the same cells, which is what the unit tests rely on.
+    func render(in area: Rect, on screen: inout Screen, context: RenderContext)
+}
+
+/// A drawable that also takes input.
+///
+/// `handle(_:in:)` gets the same area the owner renders the widget in, so page keys know the
+/// page height and mouse clicks can be mapped to rows without the widget remembering where it
+/// was drawn.
+public protocol Widget: Drawable {
+    associatedtype Action: Sendable
+    mutating func handle(_ event: InputEvent, in area: Rect) -> EventResult<Action>
+    /// The keys valid in this widget now, for the bottom bar and the help overlay.
+    var keyHints: [KeyHint] { get }
+}
