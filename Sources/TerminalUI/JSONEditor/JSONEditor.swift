@@ -83,8 +83,8 @@ public struct JSONEditor: Widget {
         guard area.height > 0, area.width > 4 else { return }
         let theme = context.theme
         let (body, status) = area.splitBottom(area.height > 1 ? 1 : 0)
-        let gutter = String(lines.count).count + 1
-        let textX = body.x + gutter + 1
+        let gutter = gutterWidth
+        let textX = body.x + gutter
         let textWidth = body.maxX - textX
         let first = visibleTop(height: body.height)
         let left = leftColumn(width: textWidth)
@@ -138,7 +138,7 @@ public struct JSONEditor: Widget {
             case .scrollUp: cursor.line = max(0, cursor.line - 3)
             case .scrollDown: cursor.line = min(lines.count - 1, cursor.line + 3)
             case .click, .rightClick:
-                let gutter = String(lines.count).count + 2
+                let gutter = gutterWidth
                 let line = visibleTop(height: height) + mouse.position.y - area.y
                 guard line < lines.count else { return .handled }
                 cursor.line = line
@@ -198,6 +198,9 @@ public struct JSONEditor: Widget {
     }
 
     // MARK: Private
+
+    /// The line numbers' column: the widest number and a space.
+    private var gutterWidth: Int { String(lines.count).count + 1 }
 
     private static func split(_ text: String) -> [[Character]] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array(String($0).replacingTabs()) }

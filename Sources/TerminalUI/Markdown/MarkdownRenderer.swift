@@ -17,6 +17,8 @@ public struct MarkdownRenderer: Sendable {
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).replacingTabs() }
         var index = 0
         var paragraph: [String] = []
+        // Consecutive list items (even with blank lines between them) form one block.
+        var inList = false
 
         func separate() {
             if let last = output.last, !last.spans.isEmpty { output.append(StyledLine()) }
@@ -37,6 +39,8 @@ public struct MarkdownRenderer: Sendable {
                 index += 1
                 continue
             }
+            let isListItem = ListMarker(line) != nil
+            if !isListItem { inList = false }
             if let fence = Self.fence(trimmed) {
                 flushParagraph()
                 separate()
@@ -64,6 +68,7 @@ public struct MarkdownRenderer: Sendable {
             }
             if Self.isRule(trimmed) {
                 flushParagraph()
+                separate()
                 output.append(StyledLine(String(repeating: "─", count: width), style: theme.dim))
                 index += 1
                 continue
@@ -83,7 +88,8 @@ public struct MarkdownRenderer: Sendable {
             }
             if let item = ListMarker(line) {
                 flushParagraph()
-                if output.last.map({ !$0.spans.isEmpty && !isListLine($0) }) ?? false { output.append(StyledLine()) }
+                if !inList { separate() }
+                inList = true
                 var text = item.text
                 index += 1
                 // Lazy continuation lines belong to the item.
@@ -122,10 +128,6 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private var inline: MarkdownInline { MarkdownInline(theme: theme) }
-
-    private func isListLine(_ line: StyledLine) -> Bool {
-        line.spans.count >= 2 && line.spans[1].style == theme.hotkey
-    }
 
     private static func fence(_ trimmed: String) -> String? {
         if trimmed.hasPrefix("```") { return "```" }

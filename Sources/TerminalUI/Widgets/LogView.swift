@@ -54,10 +54,11 @@ public struct LogView: Widget {
         guard !area.isEmpty else { return }
         let (rows, footer) = area.splitBottom(area.height > 1 ? 1 : 0)
         let first = firstVisible(height: rows.height)
+        let last = end(height: rows.height)
         let oldest = appendedCount - buffer.count
         for row in 0..<rows.height {
             let number = first + row
-            guard number < end, number >= oldest else { continue }
+            guard number < last, number >= oldest else { continue }
             screen.write(buffer[number - oldest], at: Point(x: rows.x, y: rows.y + row), maxWidth: rows.width)
         }
         guard footer.height > 0 else { return }
@@ -103,20 +104,27 @@ public struct LogView: Widget {
 
     // MARK: Private
 
-    /// The number one past the last line shown.
-    private var end: Int { pausedEnd ?? appendedCount }
+    /// The number one past the last line shown. A paused view whose lines were dropped from
+    /// the buffer moves on just enough to show the oldest lines kept.
+    private func end(height: Int) -> Int {
+        guard let pausedEnd else { return appendedCount }
+        let oldest = appendedCount - buffer.count
+        return max(pausedEnd, min(appendedCount, oldest + height))
+    }
 
     private func firstVisible(height: Int) -> Int {
         let oldest = appendedCount - buffer.count
-        if isFollowing { return max(oldest, end - height) }
-        return min(max(oldest, top), max(oldest, end - height))
+        let last = end(height: height)
+        if isFollowing { return max(oldest, last - height) }
+        return min(max(oldest, top), max(oldest, last - height))
     }
 
     private mutating func scroll(by delta: Int, height: Int) {
         let current = firstVisible(height: height)
         let oldest = appendedCount - buffer.count
-        top = min(max(oldest, current + delta), max(oldest, end - height))
+        let last = end(height: height)
+        top = min(max(oldest, current + delta), max(oldest, last - height))
         // Scrolling to the bottom follows again (the frozen bottom while paused); up stops following.
-        isFollowing = top >= end - height && delta > 0
+        isFollowing = top >= last - height && delta > 0
     }
 }

@@ -93,8 +93,11 @@ struct CursesPalette {
         }
         let cube = index - 16
         let r = cube / 36, g = (cube / 6) % 6, b = cube % 6
-        let bright = max(r, g, b) >= 4
-        let bits = (r >= 2 ? 1 : 0) | (g >= 2 ? 2 : 0) | (b >= 2 ? 4 : 0)
-        return bits == 0 ? (bright ? 8 : 0) : bits + (bright ? 8 : 0)
+        let strongest = max(r, g, b)
+        if strongest == 0 { return 0 }
+        if r == g && g == b { return strongest <= 2 ? 8 : strongest <= 4 ? 7 : 15 }
+        // The components at least half as strong as the strongest make the hue.
+        let bits = (r * 2 >= strongest ? 1 : 0) | (g * 2 >= strongest ? 2 : 0) | (b * 2 >= strongest ? 4 : 0)
+        return bits + (strongest >= 4 ? 8 : 0)
     }
 }
