@@ -118,15 +118,13 @@ public struct JSONEditor: Widget {
         }
         guard status.height > 0 else { return }
         screen.fill(status)
-        if let externalError {
-            screen.write("✗ " + externalError, at: Point(x: status.x, y: status.y), style: theme.error, maxWidth: status.width)
-        } else if let parseError {
-            screen.write("✗ " + parseError.description, at: Point(x: status.x, y: status.y), style: theme.error, maxWidth: status.width)
-        } else {
-            screen.write("✓ valid JSON", at: Point(x: status.x, y: status.y), style: theme.success, maxWidth: status.width)
-        }
         let position = "\(cursor.line + 1):\(cursor.column + 1)"
-        if position.count + 14 < status.width {
+        let showsPosition = position.count + 14 < status.width
+        let room = showsPosition ? status.width - position.count - 2 : status.width
+        let (message, style) = externalError.map { ("✗ " + $0, theme.error) }
+            ?? parseError.map { ("✗ " + $0.description, theme.error) } ?? ("✓ valid JSON", theme.success)
+        screen.write(message.truncated(toWidth: room), at: Point(x: status.x, y: status.y), style: style, maxWidth: room)
+        if showsPosition {
             screen.write(position, at: Point(x: status.maxX - position.count - 1, y: status.y), style: theme.dim)
         }
     }

@@ -26,6 +26,16 @@ public protocol Drawable: Sendable {
 
 /// A drawable that also takes input.
 ///
+/// Why widgets are `Sendable` value types (and not main-actor classes): a widget changes only
+/// through `handle(_:in:)`, called by its owner, and draws with a non-mutating `render`, so
+/// - the workbench keeps its whole state (widgets included) in one value that the `FrameLoop`
+///   actor owns: no locks, no `@MainActor` hops, and background work reaches it only as
+///   messages through `FrameLoop.send(_:)`;
+/// - a test renders a widget on an in-memory `Screen`, presses keys and reads the rows, with
+///   no terminal, thread or actor;
+/// - curses, which is not thread-safe, never sees a widget: `CursesTerminal` receives finished
+///   frames (`Screen` values) and makes every curses call on its own thread.
+///
 /// `handle(_:in:)` gets the same area the owner renders the widget in, so page keys know the
 /// page height and mouse clicks can be mapped to rows without the widget remembering where it
 /// was drawn.

@@ -120,8 +120,16 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
     private func runCursesThread(started: CheckedContinuation<Result<Void, TerminalError>, Never>) {
         setlocale(LC_ALL, "")
         if String(cString: nl_langinfo(Int32(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
-        guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
-              let screen = newterm(nil, output, input) else {
+        // Duplicates, so closing curses' streams at the end leaves the process's stdin and
+        // stdout open for whatever the program prints after the workbench.
+        guard let output = fdopen(dup(STDOUT_FILENO), "w"), let input = fdopen(dup(STDIN_FILENO), "r") else {
+            started.resume(returning: .failure(.notATerminal(term: environment["TERM"] ?? "")))
+            finish()
+            return
+        }
+        guard let screen = newterm(nil, output, input) else {
+            fclose(output)
+            fclose(input)
             started.resume(returning: .failure(.notATerminal(term: environment["TERM"] ?? "")))
             finish()
             return
