@@ -22,8 +22,9 @@ public enum TerminalError: Error, Sendable, Equatable, CustomStringConvertible {
 /// The real terminal, through ncurses (wide-character build).
 ///
 /// curses is not thread-safe, so every curses call happens on one thread this class starts:
-/// it reads keys with a short timeout (`wget_wch`), and between reads draws the newest frame
-/// handed over by `present(_:)` — frames that arrive faster are replaced, never queued.
+/// it sleeps in `poll` on the keyboard and a wake-up pipe, reads every key waiting
+/// (`wget_wch`), and draws the newest frame handed over by `present(_:)` — frames that arrive
+/// faster are replaced, never queued.
 /// Only changed rows are sent to curses. `Ctrl-L` repaints the whole terminal; a resize is
 /// reported as `.resize` and the next frame is drawn from scratch. SIGINT, SIGTERM and SIGHUP
 /// are reported as `.terminate`, and `stop()` restores the terminal (`endwin`), which
@@ -33,6 +34,7 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
     private let continuation: AsyncStream<InputEvent>.Continuation
     private let options: TerminalOptions
     private let environment: [String: String]
+    private let wakePipe = WakePipe()
 
     // Guarded by `lock`: shared between the curses thread and the rest of the program.
     private var mailbox = Mailbox()
@@ -85,7 +87,7 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
                 mailbox.stopWaiters.append(waiter)
                 return false
             }
-            if done { waiter.resume() }
+            if done { waiter.resume() } else { wakePipe?.wake() }
         }
         removeSignalHandlers()
     }
@@ -112,7 +114,11 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
     public var size: Size { lock.withLock { mailbox.size } }
 
     public func present(_ frame: Screen) {
-        lock.withLock { mailbox.frame = frame }
+        let wasEmpty = lock.withLock {
+            defer { mailbox.frame = frame }
+            return mailbox.frame == nil
+        }
+        if wasEmpty { wakePipe?.wake() }
     }
 
     // MARK: The curses thread
@@ -122,12 +128,13 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
         if String(cString: nl_langinfo(Int32(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
         // Duplicates, so closing curses' streams at the end leaves the process's stdin and
         // stdout open for whatever the program prints after the workbench.
-        guard let output = fdopen(dup(STDOUT_FILENO), "w"), let input = fdopen(dup(STDIN_FILENO), "r") else {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1,
+              let output = fdopen(dup(STDOUT_FILENO), "w"), let input = fdopen(dup(STDIN_FILENO), "r") else {
             started.resume(returning: .failure(.notATerminal(term: environment["TERM"] ?? "")))
             finish()
             return
         }
-        guard let screen = newterm(nil, output, input) else {
+        guard let wakePipe, let screen = newterm(nil, output, input) else {
             fclose(output)
             fclose(input)
             started.resume(returning: .failure(.notATerminal(term: environment["TERM"] ?? "")))
@@ -153,15 +160,29 @@ public final class CursesTerminal: Terminal, @unchecked Sendable {
             mousemask(iotlab_mouse_all(), nil)
             mouseinterval(0)
         }
-        wtimeout(window, 10)
+        nodelay(window, true)
+        var keyboard = fileno(input)
         lock.withLock { mailbox.size = Size(width: Int(iotlab_cols()), height: Int(iotlab_lines())) }
         started.resume(returning: .success(()))
 
         var shown: Screen?
         while true {
-            var code: wint_t = 0
-            let status = wget_wch(window, &code)
-            if let event = CursesInput.decode(status: status, code: UInt32(code)) {
+            // SIGWINCH may be delivered to another thread, so poll wakes every 100 ms to let
+            // curses report a resize.
+            var waiting = [pollfd(fd: keyboard, events: Int16(POLLIN), revents: 0),
+                           pollfd(fd: wakePipe.readEnd, events: Int16(POLLIN), revents: 0)]
+            _ = poll(&waiting, 2, 100)
+            if waiting[1].revents != 0 { wakePipe.drain() }
+            if waiting[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+                // The terminal went away: ask the application to quit, and stop polling it.
+                keyboard = -1
+                continuation.yield(.terminate)
+            }
+            while true {
+                var code: wint_t = 0
+                let status = wget_wch(window, &code)
+                if status == ERR { break }
+                guard let event = CursesInput.decode(status: status, code: UInt32(code)) else { continue }
                 switch event {
                 case .key(.control("l")):
                     clearok(iotlab_curscr(), true)
