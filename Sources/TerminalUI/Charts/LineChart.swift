@@ -2,27 +2,16 @@ import Foundation
 
 /// A small line chart of numeric telemetry in braille dots (2×4 per cell, as btop draws its
 /// graphs), with the maximum and minimum labelled on the left and consecutive points joined.
-public struct LineChart: Drawable {
-    public let capacity: Int
-    public private(set) var values: [Double] = []
+public struct LineChart: SampledChart {
+    public var samples: SampleBuffer
     public var title: String?
     /// Fixed bounds instead of the shown values' range.
     public var range: ClosedRange<Double>?
 
     public init(capacity: Int = 1024, values: [Double] = [], title: String? = nil, range: ClosedRange<Double>? = nil) {
-        self.capacity = max(1, capacity)
+        self.samples = SampleBuffer(capacity: capacity, values: values)
         self.title = title
         self.range = range
-        append(contentsOf: values)
-    }
-
-    public mutating func append(_ value: Double) {
-        append(contentsOf: [value])
-    }
-
-    public mutating func append(contentsOf newValues: [Double]) {
-        values.append(contentsOf: newValues.filter(\.isFinite))
-        if values.count > capacity { values.removeFirst(values.count - capacity) }
     }
 
     public func render(in area: Rect, on screen: inout Screen, context: RenderContext) {
@@ -37,7 +26,7 @@ public struct LineChart: Drawable {
         let dotsWide = (plot.width - labelWidth - 1) * 2
         guard dotsWide > 0, plot.height > 0 else { return }
         let shown = Array(values.suffix(dotsWide))
-        guard let low = range?.lowerBound ?? shown.min(), let high = range?.upperBound ?? shown.max() else { return }
+        guard let (low, high) = samples.bounds(ofLast: dotsWide, fixed: range) else { return }
         screen.write(Self.label(high).padded(toWidth: labelWidth), at: Point(x: plot.x, y: plot.y), style: theme.dim)
         if plot.height > 1 {
             screen.write(Self.label(low).padded(toWidth: labelWidth), at: Point(x: plot.x, y: plot.maxY - 1), style: theme.dim)

@@ -1,32 +1,21 @@
 /// A one-row chart of the latest values (a telemetry field over the last minutes), scaled to
 /// the smallest and largest value shown, newest on the right.
-public struct Sparkline: Drawable {
-    public let capacity: Int
-    public private(set) var values: [Double] = []
+public struct Sparkline: SampledChart {
+    public var samples: SampleBuffer
     /// Fixed bounds instead of the shown values' range (a humidity percentage is 0...100).
     public var range: ClosedRange<Double>?
 
     static let levels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
     public init(capacity: Int = 512, values: [Double] = [], range: ClosedRange<Double>? = nil) {
-        self.capacity = max(1, capacity)
+        self.samples = SampleBuffer(capacity: capacity, values: values)
         self.range = range
-        append(contentsOf: values)
-    }
-
-    public mutating func append(_ value: Double) {
-        append(contentsOf: [value])
-    }
-
-    public mutating func append(contentsOf newValues: [Double]) {
-        values.append(contentsOf: newValues.filter(\.isFinite))
-        if values.count > capacity { values.removeFirst(values.count - capacity) }
     }
 
     /// The bar characters for the newest values that fit in `width` columns.
     public func bars(width: Int) -> String {
         let shown = values.suffix(max(0, width))
-        guard let low = range?.lowerBound ?? shown.min(), let high = range?.upperBound ?? shown.max() else { return "" }
+        guard let (low, high) = samples.bounds(ofLast: width, fixed: range) else { return "" }
         let span = high - low
         return String(shown.map { value in
             guard span > 0 else { return Self.levels[Self.levels.count / 2 - 1] }

@@ -60,10 +60,7 @@ public struct CommandPalette: Widget {
 
     public func render(in area: Rect, on screen: inout Screen, context: RenderContext) {
         let theme = context.theme
-        let box = frame(in: area)
-        guard box.width > 4, box.height > 2 else { return }
-        screen.fill(box)
-        let inner = screen.drawPanel(box, title: "command", context: context)
+        guard let inner = screen.drawOverlay(frame(in: area), title: "command", context: context) else { return }
         input.render(in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), on: &screen, context: context)
         var y = inner.y + 1
         if let message, y < inner.maxY {

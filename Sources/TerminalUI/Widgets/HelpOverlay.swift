@@ -45,10 +45,7 @@ public struct HelpOverlay: Widget {
 
     public func render(in area: Rect, on screen: inout Screen, context: RenderContext) {
         let theme = context.theme
-        let box = frame(in: area)
-        guard box.width > 4, box.height > 3 else { return }
-        screen.fill(box)
-        let inner = screen.drawPanel(box, title: "keys", context: context)
+        guard let inner = screen.drawOverlay(frame(in: area), title: "keys", context: context, minimumInside: Size(width: 3, height: 2)) else { return }
         let (body, footer) = inner.splitBottom(1)
         let lines = rows(theme: theme)
         let top = Scrolling.clamp(offset, visibleRows: body.height, count: lines.count)

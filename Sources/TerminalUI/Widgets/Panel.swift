@@ -9,4 +9,12 @@ extension Screen {
         drawBox(area, borders: theme.borders, style: border, title: title, titleStyle: context.isFocused ? border : theme.title)
         return area.insetBy(dx: 1, dy: 1)
     }
+
+    /// Clears `box` over whatever is below and draws a focused pane there (the palette, the
+    /// help overlay); returns the inside, or nil when the terminal is too small to show one.
+    public mutating func drawOverlay(_ box: Rect, title: String, context: RenderContext, minimumInside: Size = Size(width: 3, height: 1)) -> Rect? {
+        guard box.width >= minimumInside.width + 2, box.height >= minimumInside.height + 2 else { return nil }
+        fill(box)
+        return drawPanel(box, title: title, context: context)
+    }
 }
