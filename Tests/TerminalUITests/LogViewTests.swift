@@ -42,6 +42,7 @@ import Testing
         view.append(contentsOf: (11...1000).map { StyledLine("msg \($0)") })
         #expect(view.lines.count == 5)
         #expect(view.lines.first?.text == "msg 996")
+        #expect(view.lines.last?.text == "msg 1000")
         #expect(view.appendedCount == 1000)
         press(&view, .character("g"), height: 4)
         #expect(render(view, width: 30, height: 4).lines[0] == "msg 996")

@@ -9,7 +9,10 @@ public struct LogView: Widget {
     public typealias Action = Never
 
     public let capacity: Int
-    private var buffer: [StyledLine] = []
+    /// The kept lines are `storage[start...]`; dropped lines are removed in one move once
+    /// they are as many as `capacity`, so appending stays cheap under a flood.
+    private var storage: [StyledLine] = []
+    private var start = 0
     /// How many lines were ever appended; the newest line is number `appendedCount - 1`.
     public private(set) var appendedCount = 0
     public private(set) var isFollowing = true
@@ -25,7 +28,7 @@ public struct LogView: Widget {
     public var isPaused: Bool { pausedEnd != nil }
 
     /// The lines kept, oldest first.
-    public var lines: [StyledLine] { buffer }
+    public var lines: ArraySlice<StyledLine> { storage[start...] }
 
     /// Lines appended since the view was paused.
     public var unseenCount: Int { pausedEnd.map { appendedCount - $0 } ?? 0 }
@@ -35,14 +38,19 @@ public struct LogView: Widget {
     }
 
     public mutating func append(contentsOf lines: [StyledLine]) {
-        buffer.append(contentsOf: lines)
+        storage.append(contentsOf: lines)
         appendedCount += lines.count
-        if buffer.count > capacity { buffer.removeFirst(buffer.count - capacity) }
+        start = max(start, storage.count - capacity)
+        if start >= capacity {
+            storage.removeFirst(start)
+            start = 0
+        }
     }
 
     /// Empties the buffer (the pane's "clear").
     public mutating func clear() {
-        buffer.removeAll()
+        storage.removeAll()
+        start = 0
         pausedEnd = pausedEnd.map { _ in appendedCount }
     }
 
@@ -55,11 +63,10 @@ public struct LogView: Widget {
         let (rows, footer) = area.splitBottom(area.height > 1 ? 1 : 0)
         let first = firstVisible(height: rows.height)
         let last = end(height: rows.height)
-        let oldest = appendedCount - buffer.count
         for row in 0..<rows.height {
             let number = first + row
             guard number < last, number >= oldest else { continue }
-            screen.write(buffer[number - oldest], at: Point(x: rows.x, y: rows.y + row), maxWidth: rows.width)
+            screen.write(storage[start + number - oldest], at: Point(x: rows.x, y: rows.y + row), maxWidth: rows.width)
         }
         guard footer.height > 0 else { return }
         let status: String
@@ -104,16 +111,17 @@ public struct LogView: Widget {
 
     // MARK: Private
 
+    /// The number of the oldest line kept.
+    private var oldest: Int { appendedCount - (storage.count - start) }
+
     /// The number one past the last line shown. A paused view whose lines were dropped from
     /// the buffer moves on just enough to show the oldest lines kept.
     private func end(height: Int) -> Int {
         guard let pausedEnd else { return appendedCount }
-        let oldest = appendedCount - buffer.count
         return max(pausedEnd, min(appendedCount, oldest + height))
     }
 
     private func firstVisible(height: Int) -> Int {
-        let oldest = appendedCount - buffer.count
         let last = end(height: height)
         if isFollowing { return max(oldest, last - height) }
         return min(max(oldest, top), max(oldest, last - height))
@@ -121,7 +129,6 @@ public struct LogView: Widget {
 
     private mutating func scroll(by delta: Int, height: Int) {
         let current = firstVisible(height: height)
-        let oldest = appendedCount - buffer.count
         let last = end(height: height)
         top = min(max(oldest, current + delta), max(oldest, last - height))
         // Scrolling to the bottom follows again (the frozen bottom while paused); up stops following.
