@@ -8,12 +8,12 @@ import Testing
     /// A one-check step of kind `yaml` on hub `h`, parsed as a lab author writes it.
     static func check(_ yaml: String) throws -> LabCheck {
         let field = try YAMLField.document(yaml, file: "check.yaml")
-        return try LabCheck(field, hub: "h", defaultId: "c")
+        return try LabCheck(field, hub: "lab-hub", defaultId: "c")
     }
 
     static func hubWithDevice(_ harness: LabHarness, device: String = "d1") async throws {
-        #expect(try await harness.az("iot hub create -n h").exitCode == 0)
-        #expect(try await harness.az("iot hub device-identity create -n h -d \(device)").exitCode == 0)
+        #expect(try await harness.az("iot hub create -n lab-hub").exitCode == 0)
+        #expect(try await harness.az("iot hub device-identity create -n lab-hub -d \(device)").exitCode == 0)
     }
 
     @Test func aRouteProbePassesHoweverTheConditionIsSpelled() async throws {
@@ -24,9 +24,9 @@ import Testing
         for condition in [#"sensorID = "VSLog""#, "sensorID = 'VSLog'", "sensorID IN ['VSLog', 'Other'] AND NOT (sensorID = 'VSTel')"] {
             let harness = try LabHarness()
             try await Self.hubWithDevice(harness)
-            #expect(try await harness.az("iot hub routing-endpoint create --hub-name h --endpoint-name logEndpoint --endpoint-type servicebusqueue --connection-string 'Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=k;SharedAccessKey=a2V5;EntityPath=q'").exitCode == 0)
-            #expect(try await harness.az("iot hub route create --hub-name h --route-name logs --source DeviceMessages --endpoint-name logEndpoint --condition \"\(condition.replacingOccurrences(of: "\"", with: "\\\""))\"").exitCode == 0)
-            let result = await harness.grader.grade(check, hub: "h")
+            #expect(try await harness.az("iot hub routing-endpoint create --hub-name lab-hub --endpoint-name logEndpoint --endpoint-type servicebusqueue --connection-string 'Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=k;SharedAccessKey=a2V5;EntityPath=q'").exitCode == 0)
+            #expect(try await harness.az("iot hub route create --hub-name lab-hub --route-name logs --source DeviceMessages --endpoint-name logEndpoint --condition \"\(condition.replacingOccurrences(of: "\"", with: "\\\""))\"").exitCode == 0)
+            let result = await harness.grader.grade(check, hub: "lab-hub")
             #expect(result.status == .pass, "\(condition): \(result)")
         }
     }
@@ -40,10 +40,10 @@ import Testing
             """)
         let harness = try LabHarness()
         try await Self.hubWithDevice(harness)
-        #expect(try await harness.az("iot hub routing-endpoint create --hub-name h --endpoint-name logEndpoint --endpoint-type servicebusqueue --connection-string 'Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=k;SharedAccessKey=a2V5;EntityPath=q'").exitCode == 0)
-        #expect(await harness.grader.grade(check, hub: "h").status == .pass)
-        #expect(try await harness.az("iot hub route create --hub-name h --route-name everything --source DeviceMessages --endpoint-name logEndpoint --condition true").exitCode == 0)
-        let result = await harness.grader.grade(check, hub: "h")
+        #expect(try await harness.az("iot hub routing-endpoint create --hub-name lab-hub --endpoint-name logEndpoint --endpoint-type servicebusqueue --connection-string 'Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=k;SharedAccessKey=a2V5;EntityPath=q'").exitCode == 0)
+        #expect(await harness.grader.grade(check, hub: "lab-hub").status == .pass)
+        #expect(try await harness.az("iot hub route create --hub-name lab-hub --route-name everything --source DeviceMessages --endpoint-name logEndpoint --condition true").exitCode == 0)
+        let result = await harness.grader.grade(check, hub: "lab-hub")
         #expect(result.status == .fail)
         #expect(result.actual == "sensorID=VSTel → logEndpoint (via everything)")
     }
@@ -53,11 +53,11 @@ import Testing
         let completed = try Self.check("c2d: { device: d1, state: completed }\nexplain: Complete it.")
         let harness = try LabHarness()
         try await Self.hubWithDevice(harness)
-        #expect(try await harness.az("iot device c2d-message send -n h -d d1 --data hello").exitCode == 0)
-        #expect(await harness.grader.grade(delivered, hub: "h").status == .fail)
-        #expect(try await harness.az("iot device c2d-message receive -n h -d d1 --complete").exitCode == 0)
-        #expect(await harness.grader.grade(delivered, hub: "h").status == .pass)
-        #expect(await harness.grader.grade(completed, hub: "h").status == .pass)
+        #expect(try await harness.az("iot device c2d-message send -n lab-hub -d d1 --data hello").exitCode == 0)
+        #expect(await harness.grader.grade(delivered, hub: "lab-hub").status == .fail)
+        #expect(try await harness.az("iot device c2d-message receive -n lab-hub -d d1 --complete").exitCode == 0)
+        #expect(await harness.grader.grade(delivered, hub: "lab-hub").status == .pass)
+        #expect(await harness.grader.grade(completed, hub: "lab-hub").status == .pass)
         #expect(completed.journalKinds == ["C2DMessageDelivered", "C2DMessageSettled"])
     }
 
@@ -65,10 +65,10 @@ import Testing
         let check = try Self.check("telemetry: { from: d1, atLeast: 1, within: 60 }\nexplain: Send one.")
         let harness = try LabHarness()
         try await Self.hubWithDevice(harness)
-        #expect(try await harness.az("iot device send-d2c-message -n h -d d1 --data x").exitCode == 0)
-        #expect(await harness.grader.grade(check, hub: "h").status == .pass)
+        #expect(try await harness.az("iot device send-d2c-message -n lab-hub -d d1 --data x").exitCode == 0)
+        #expect(await harness.grader.grade(check, hub: "lab-hub").status == .pass)
         harness.clock.advance(by: 61)
-        let result = await harness.grader.grade(check, hub: "h")
+        let result = await harness.grader.grade(check, hub: "lab-hub")
         #expect(result.status == .fail)
         #expect(result.actual == "0 such messages")
     }
@@ -77,7 +77,7 @@ import Testing
         let check = try Self.check("query: SELECT * FROM devices WHERE\nexpect: { count: 1 }\nexplain: Whatever.")
         let harness = try LabHarness()
         try await Self.hubWithDevice(harness)
-        let result = await harness.grader.grade(check, hub: "h")
+        let result = await harness.grader.grade(check, hub: "lab-hub")
         #expect(result.status == .error)
         #expect(result.message.hasPrefix("The check could not run: "))
     }
@@ -86,7 +86,7 @@ import Testing
         let check = try Self.check("query: SELECT deviceId FROM devices\nexpect: { values: [{ deviceId: d1 }] }\nexplain: One device.")
         let harness = try LabHarness()
         try await Self.hubWithDevice(harness)
-        #expect(await harness.grader.grade(check, hub: "h").status == .pass)
+        #expect(await harness.grader.grade(check, hub: "lab-hub").status == .pass)
     }
 
     @Test func eachCheckSaysWhichJournalEventsItDependsOn() throws {

@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func aStepWithoutChecksIsRefused() throws {
-        let step = Self.validStep.replacingOccurrences(of: "checks:\n      - hub: { name: h }\n        explain: Create the hub.\n", with: "")
+        let step = Self.validStep.replacingOccurrences(of: "    checks:\n      - hub: { name: h }\n        explain: Create the hub.\n", with: "")
         let found = LabLinter.lint(try Self.catalog(["01-a": Self.lab(step: step)]))
         #expect(found.map(\.message) == ["steps[0].checks: a step needs at least one check (grade the state it asks for)"])
         #expect(found.map(\.line) == [9])

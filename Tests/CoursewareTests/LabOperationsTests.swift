@@ -85,7 +85,8 @@ import Testing
         var progress = LabProgress(labId: "x")
         progress.touch(at: harness.clock.now())
         progress.markDone("a")
-        progress.stepsSkipped = ["b"]
+        progress.markSkipped("b")
+        progress.markSkipped("a")
         progress.hintsUsed = ["a": 2]
         progress.solutionsRevealed = ["a"]
         progress.touch(at: harness.clock.now().addingTimeInterval(90))

@@ -42,6 +42,11 @@ public struct LabProgress: Sendable, Equatable {
         stepsSkipped.removeAll { $0 == stepId }
     }
 
+    /// Records an explicit skip (the workbench's `n` on a step that has not passed, confirmed).
+    public mutating func markSkipped(_ stepId: String) {
+        if !stepsDone.contains(stepId), !stepsSkipped.contains(stepId) { stepsSkipped.append(stepId) }
+    }
+
     /// The first step of `lab` neither done nor skipped; `nil` when the lab is complete.
     public func currentStep(of lab: LabDefinition) -> LabStep? {
         lab.steps.first { !stepsDone.contains($0.id) && !stepsSkipped.contains($0.id) }
