@@ -33,6 +33,7 @@ public struct CertGenIssuer: Sendable, Hashable {
     ///   the certificate's; ``CertGenError/brokenChain(certificate:issuer:)`` when a link is missing.
     public init(certificate: X509Certificate, key: PrivateKey, chainAbove: [X509Certificate] = []) throws(CertGenError) {
         do {
+            // Bundling checks that the key is the certificate's, the same check OpenSSL makes.
             _ = try PKCS12Bundle(key: key, certificate: certificate)
         } catch {
             throw .certificate(error)
