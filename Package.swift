@@ -103,7 +103,7 @@ let package = Package(
         .executableTarget(
             name: "iotlab",
             dependencies: [
-                "IoTLabApp", "AzConsole", "WorkspaceStore", "LabCore", "WireProtocols",
+                "IoTLabApp", "AzConsole", "WorkspaceStore", "LabCore", "WireProtocols", "IoTSecurity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swift6),
