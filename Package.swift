@@ -113,7 +113,7 @@ let package = Package(
         .executableTarget(
             name: "iotlab",
             dependencies: [
-                "IoTLabApp", "AzConsole", "WorkspaceStore", "LabCore", "WireProtocols", "Courseware",
+                "IoTLabApp", "AzConsole", "WorkspaceStore", "LabCore", "WireProtocols", "IoTSecurity", "Courseware",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swift6),
