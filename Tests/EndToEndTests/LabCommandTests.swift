@@ -64,6 +64,9 @@ import Testing
         let method = try await iotlab.run("lab", "solve", "monitor-control")
         #expect(method.status == 0, "\(method.output)\(method.errors)")
         #expect(method.output.contains("✓ setfanstate-200: answered 200"))
+        let twin = try await iotlab.run("lab", "solve", "monitor-control")
+        #expect(twin.status == 0, "\(twin.output)\(twin.errors)")
+        #expect(twin.output.contains("✓ reported-temperature: properties.reported.temperature is \"50\""))
     }
 
     /// The lab's Python solution with the real azure-iot-device SDK passes the step it solves.
