@@ -102,6 +102,11 @@ let package = Package(
             ],
             swiftSettings: swift6),
 
+        // The terminal toolkit: ncurses (wide-character) behind widgets drawn on an in-memory screen.
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+        .target(name: "TerminalUI", dependencies: ["CNCurses", "JSONValue", "LabCore"], swiftSettings: swift6),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CNCurses", "JSONValue", "LabCore"], swiftSettings: swift6),
+
         // The application and its thin executable.
         .target(
             name: "IoTLabApp",
