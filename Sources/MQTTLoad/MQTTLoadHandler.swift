@@ -21,6 +21,9 @@ final class MQTTLoadHandler: ChannelInboundHandler {
     private var stopping = false
     private var done = false
     private var pacing: RepeatedTask?
+    /// Publishes written since the last flush: sent together once the read that acknowledged
+    /// their predecessors is done, as one TLS record and one system call.
+    private var unflushed = false
 
     /// How long to wait for the last acknowledgements once the deadline has passed.
     private static let grace = TimeAmount.seconds(5)
@@ -64,11 +67,19 @@ final class MQTTLoadHandler: ChannelInboundHandler {
                 if inFlight.isEmpty { finish(context: context) }
             } else if ratePerClient == nil {
                 publish(context: context)
-                context.flush()
+                unflushed = true
             }
         default:
             break
         }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        if unflushed {
+            unflushed = false
+            context.flush()
+        }
+        context.fireChannelReadComplete()
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {

@@ -98,6 +98,37 @@ import Testing
         }
     }
 
+    @Test func aTwinPatchBetweenTelemetryIsAcknowledgedInItsPlace() async throws {
+        try await MQTTServerFixture.with { fixture in
+            let (client, _) = try await fixture.connectedClient()
+            // Telemetry is acknowledged where it is read, the twin patch by the connection's
+            // task: the PUBACKs still follow the order of the publishes (MQTT 3.1.1 §4.6).
+            try await client.send(.publish(MQTTPublish(topic: "devices/d1/messages/events/", payload: [1], qos: .atLeastOnce, packetId: 1)))
+            try await client.send(.publish(MQTTPublish(
+                topic: "$iothub/twin/PATCH/properties/reported/?$rid=r1", payload: Array(#"{"fw":"1.2"}"#.utf8), qos: .atLeastOnce, packetId: 2)))
+            try await client.send(.publish(MQTTPublish(topic: "devices/d1/messages/events/", payload: [3], qos: .atLeastOnce, packetId: 3)))
+            var received: [MQTTPacket] = []
+            for _ in 1...4 { received.append(try #require(try await client.receive())) }
+            #expect(received.filter { if case .puback = $0 { true } else { false } } == [.puback(packetId: 1), .puback(packetId: 2), .puback(packetId: 3)])
+            #expect(received.contains(.publish(MQTTPublish(topic: "$iothub/twin/res/204/?$rid=r1&$version=2"))))
+            #expect(try fixture.builtInMessages().map(\.body) == [[1], [3]])
+        }
+    }
+
+    @Test func telemetrySentRightBehindConnectIsCommittedAndAcknowledged() async throws {
+        try await MQTTServerFixture.with { fixture in
+            let client = try await MQTTTestClient.connect(port: fixture.server.localPort)
+            // No wait for CONNACK: the publish may be read before the connection is set up.
+            try await client.send(fixture.connectPacket(deviceId: "d1", password: try await fixture.token(deviceId: "d1")))
+            try await client.send(.publish(MQTTPublish(topic: "devices/d1/messages/events/", payload: [1], qos: .atLeastOnce, packetId: 1)))
+            try await client.send(.publish(MQTTPublish(topic: "devices/d1/messages/events/", payload: [2], qos: .atLeastOnce, packetId: 2)))
+            #expect(try await client.receive() == .connack(MQTTConnAck(returnCode: .accepted)))
+            #expect(try await client.receive() == .puback(packetId: 1))
+            #expect(try await client.receive() == .puback(packetId: 2))
+            #expect(try fixture.builtInMessages().map(\.body) == [[1], [2]])
+        }
+    }
+
     @Test func aPacketAnnouncedOverTheLimitClosesTheConnectionBeforeItsBodyArrives() async throws {
         try await MQTTServerFixture.with { fixture in
             let (client, _) = try await fixture.connectedClient()

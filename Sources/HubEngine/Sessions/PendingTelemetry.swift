@@ -10,6 +10,7 @@ public final class PendingTelemetry: @unchecked Sendable {
     private let lock = NSLock()
     private var outcome: Result<IngestReceipt, any Error>?
     private var waiters: [CheckedContinuation<IngestReceipt, any Error>] = []
+    private var observers: [@Sendable () -> Void] = []
 
     init() {}
 
@@ -32,13 +33,30 @@ public final class PendingTelemetry: @unchecked Sendable {
         lock.withLock { outcome }
     }
 
+    /// Calls `body` once the hub has settled the message (at once, on this thread, if it has
+    /// already), on the thread that settles it; read `settledOutcome` there.
+    ///
+    /// For a front door that acknowledges from its own event loop: it hops there from `body`,
+    /// without a Swift task waiting on each message.
+    public func whenSettled(_ body: @escaping @Sendable () -> Void) {
+        let settled = lock.withLock {
+            if outcome == nil { observers.append(body) }
+            return outcome != nil
+        }
+        if settled { body() }
+    }
+
     func settle(_ result: Result<IngestReceipt, any Error>) {
-        let waiting: [CheckedContinuation<IngestReceipt, any Error>] = lock.withLock {
-            guard outcome == nil else { return [] }
+        let (waiting, observing) = lock.withLock { () -> ([CheckedContinuation<IngestReceipt, any Error>], [@Sendable () -> Void]) in
+            guard outcome == nil else { return ([], []) }
             outcome = result
-            defer { waiters.removeAll() }
-            return waiters
+            defer {
+                waiters.removeAll()
+                observers.removeAll()
+            }
+            return (waiters, observers)
         }
         for waiter in waiting { waiter.resume(with: result) }
+        for observer in observing { observer() }
     }
 }

@@ -27,19 +27,30 @@ struct MQTTFieldReader {
 
     /// Two length bytes, then that many bytes.
     mutating func readBinary(_ field: String) throws(MQTTDecodingError) -> [UInt8] {
-        let length = Int(try readUInt16("\(field) length"))
+        let length = try readLength(of: field)
         guard let bytes = buffer.readBytes(length: length) else { throw .truncated(field: field) }
         return bytes
     }
 
-    /// A length-prefixed UTF-8 string with no U+0000 (§1.5.3).
+    /// A length-prefixed UTF-8 string with no U+0000 (§1.5.3), read without an intermediate array.
     mutating func readString(_ field: String) throws(MQTTDecodingError) -> String {
-        let bytes = try readBinary(field)
-        // Decoding repairs ill-formed sequences with U+FFFD, so a string that does not encode back
-        // to the same bytes was not well-formed UTF-8.
-        let string = String(decoding: bytes, as: UTF8.self)
-        guard !bytes.contains(0), string.utf8.elementsEqual(bytes) else { throw .invalidUTF8(field: field) }
+        let length = try readLength(of: field)
+        guard let bytes = buffer.readSlice(length: length) else { throw .truncated(field: field) }
+        let string: String? = bytes.withUnsafeReadableBytes { raw in
+            // Decoding repairs ill-formed sequences with U+FFFD, so a string that does not encode
+            // back to the same bytes was not well-formed UTF-8.
+            let string = String(decoding: raw, as: UTF8.self)
+            return !raw.contains(0) && string.utf8.elementsEqual(raw) ? string : nil
+        }
+        guard let string else { throw .invalidUTF8(field: field) }
         return string
+    }
+
+    /// The two-byte length before a string or binary field; the field's name is only spelled
+    /// out for the error, not on every packet.
+    private mutating func readLength(of field: String) throws(MQTTDecodingError) -> Int {
+        guard let length = buffer.readInteger(endianness: .big, as: UInt16.self) else { throw .truncated(field: field + " length") }
+        return Int(length)
     }
 
     /// A topic name a message is published to: not empty, and without the wildcards only

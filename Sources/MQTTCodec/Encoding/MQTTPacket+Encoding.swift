@@ -6,21 +6,34 @@ extension MQTTPacket {
     /// Values built in code are trusted to respect the field sizes (strings up to 65,535 bytes);
     /// the server only encodes packets it built from values it checked.
     public func write(to buffer: inout ByteBuffer) {
+        // The packets of the hot path (a publish, its PUBACK) are written straight into `buffer`,
+        // their length known up front; the others go through a body buffer first.
+        switch self {
+        case .publish(let publish):
+            let topicLength = publish.topic.utf8.count
+            let flags = (publish.duplicate ? 0x08 : 0) | publish.qos.rawValue << 1 | (publish.retain ? 0x01 : 0)
+            buffer.writeFixedHeader(type.rawValue << 4 | flags, remainingLength: 2 + topicLength + (publish.packetId == nil ? 0 : 2) + publish.payload.count)
+            buffer.writeMQTTString(publish.topic)
+            if let packetId = publish.packetId { buffer.writeInteger(packetId) }
+            buffer.writeBytes(publish.payload)
+            return
+        case .puback(let packetId), .pubrec(let packetId), .pubrel(let packetId), .pubcomp(let packetId), .unsuback(let packetId):
+            buffer.writeFixedHeader(type.rawValue << 4 | (type.requiredFlags ?? 0), remainingLength: 2)
+            buffer.writeInteger(packetId)
+            return
+        case .pingreq, .pingresp, .disconnect:
+            buffer.writeFixedHeader(type.rawValue << 4, remainingLength: 0)
+            return
+        case .connect, .connack, .subscribe, .suback, .unsubscribe:
+            break
+        }
         var body = ByteBuffer()
-        var flags = type.requiredFlags ?? 0
+        let flags = type.requiredFlags ?? 0
         switch self {
         case .connect(let connect): connect.write(to: &body)
         case .connack(let connack):
             body.writeInteger(UInt8(connack.sessionPresent ? 1 : 0))
             body.writeInteger(connack.returnCode.rawValue)
-        case .publish(let publish):
-            flags = (publish.duplicate ? 0x08 : 0) | publish.qos.rawValue << 1 | (publish.retain ? 0x01 : 0)
-            body.writeMQTTString(publish.topic)
-            if let packetId = publish.packetId { body.writeInteger(packetId) }
-            body.writeBytes(publish.payload)
-        case .puback(let packetId), .pubrec(let packetId), .pubrel(let packetId), .pubcomp(let packetId),
-            .unsuback(let packetId):
-            body.writeInteger(packetId)
         case .subscribe(let subscribe):
             body.writeInteger(subscribe.packetId)
             for subscription in subscribe.subscriptions {
@@ -33,17 +46,10 @@ extension MQTTPacket {
         case .unsubscribe(let unsubscribe):
             body.writeInteger(unsubscribe.packetId)
             for filter in unsubscribe.topicFilters { body.writeMQTTString(filter) }
-        case .pingreq, .pingresp, .disconnect:
+        case .publish, .puback, .pubrec, .pubrel, .pubcomp, .unsuback, .pingreq, .pingresp, .disconnect:
             break
         }
-        buffer.writeInteger(type.rawValue << 4 | flags)
-        var length = body.readableBytes
-        repeat {
-            var byte = UInt8(length & 0x7F)
-            length >>= 7
-            if length > 0 { byte |= 0x80 }
-            buffer.writeInteger(byte)
-        } while length > 0
+        buffer.writeFixedHeader(type.rawValue << 4 | flags, remainingLength: body.readableBytes)
         buffer.writeBuffer(&body)
     }
 }
@@ -71,9 +77,22 @@ extension MQTTConnect {
 }
 
 extension ByteBuffer {
+    /// The first byte, then the remaining length in one to four bytes (§2.2.3).
+    mutating func writeFixedHeader(_ first: UInt8, remainingLength: Int) {
+        writeInteger(first)
+        var length = remainingLength
+        repeat {
+            var byte = UInt8(length & 0x7F)
+            length >>= 7
+            if length > 0 { byte |= 0x80 }
+            writeInteger(byte)
+        } while length > 0
+    }
+
     /// A two-byte big-endian length, then the UTF-8 bytes (§1.5.3).
     mutating func writeMQTTString(_ string: String) {
-        writeMQTTBinary(Array(string.utf8))
+        writeInteger(UInt16(truncatingIfNeeded: string.utf8.count))
+        writeString(string)
     }
 
     /// A two-byte big-endian length, then the bytes (§1.5.3's binary data).

@@ -1,61 +1,75 @@
-import Foundation
 import HubEngine
+import NIOCore
 
-/// A connection's telemetry waiting for its PUBACKs, oldest first.
+/// A connection's PUBLISHes waiting for their PUBACKs, in the order they arrived, as MQTT 3.1.1
+/// §4.6 requires. Kept on the channel's event loop by `MQTTConnectionHandler`.
 ///
-/// The connection appends as it reads; one task takes them in order and, once the oldest is
-/// durable, also takes every following one that already is, so the PUBACKs of a whole group
-/// commit go out in one write (one TLS record, one system call) instead of one each.
-final class MQTTAcknowledgementQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var pending: [MQTTPendingAcknowledgement] = []
-    private var waiter: CheckedContinuation<Void, Never>?
-    private var finished = false
-
-    func append(_ acknowledgement: MQTTPendingAcknowledgement) {
-        let resumed: CheckedContinuation<Void, Never>? = lock.withLock {
-            pending.append(acknowledgement)
-            defer { waiter = nil }
-            return waiter
-        }
-        resumed?.resume()
+/// Telemetry waits for the hub's group commit; any other publish waits for the connection task
+/// that handles it (a twin request, a method response, telemetry read before the session was
+/// attached). Once the oldest is settled, every following one already settled goes with it, so
+/// the PUBACKs of a whole group commit leave in one write (one TLS record, one system call).
+struct MQTTAcknowledgementQueue {
+    /// What a publish waits for before its PUBACK.
+    enum Wait {
+        /// Telemetry in the hub's group commit: acknowledged once durable, refused otherwise.
+        case commit(PendingTelemetry)
+        /// A publish the connection task is handling.
+        case connectionTask
+        /// Handled: acknowledge it.
+        case handled
     }
 
-    /// No more appends; `nextBatch()` returns what is left, then `nil`.
-    func finish() {
-        let resumed: CheckedContinuation<Void, Never>? = lock.withLock {
-            finished = true
-            defer { waiter = nil }
-            return waiter
-        }
-        resumed?.resume()
+    /// Why `acknowledgeSettled` stopped.
+    enum Stop {
+        case empty
+        /// The oldest publish is telemetry not yet committed.
+        case committing(PendingTelemetry)
+        /// The oldest publish is still with the connection task.
+        case connectionTask
+        /// The hub refused the oldest publish's telemetry (too large, quota, throttling): MQTT
+        /// cannot say why, so the connection must close instead of leaving the client waiting.
+        case refused
     }
 
-    /// The oldest acknowledgement once it is settled, with every following one already settled;
-    /// `nil` once finished and empty. The first element's outcome decides what the caller does.
-    func nextBatch() async -> [(MQTTPendingAcknowledgement, Result<IngestReceipt, any Error>)]? {
-        while true {
-            let (first, done) = lock.withLock { (pending.first, finished) }
-            if let first {
-                let outcome: Result<IngestReceipt, any Error>
-                do { outcome = .success(try await first.telemetry.receipt) } catch { outcome = .failure(error) }
-                return lock.withLock {
-                    var batch = [(pending.removeFirst(), outcome)]
-                    while let next = pending.first, let settled = next.telemetry.settledOutcome {
-                        batch.append((pending.removeFirst(), settled))
-                    }
-                    return batch
+    private struct Entry {
+        /// `nil` at QoS 0: nothing to send, but a refusal still closes the connection.
+        let packetId: UInt16?
+        var wait: Wait
+    }
+
+    private var entries = CircularBuffer<Entry>(initialCapacity: 4)
+
+    var count: Int { entries.count }
+
+    mutating func append(packetId: UInt16?, waitingFor wait: Wait) {
+        entries.append(Entry(packetId: packetId, wait: wait))
+    }
+
+    /// The connection task finished the oldest publish it was given; `wait` is `.handled`, or
+    /// `.commit` for telemetry it submitted.
+    mutating func connectionTaskFinished(_ wait: Wait) {
+        guard let index = entries.firstIndex(where: { if case .connectionTask = $0.wait { true } else { false } }) else { return }
+        entries[index].wait = wait
+    }
+
+    /// Takes the settled publishes from the front, passing each packet id to `acknowledge`.
+    mutating func acknowledgeSettled(_ acknowledge: (UInt16) -> Void) -> Stop {
+        while let first = entries.first {
+            switch first.wait {
+            case .connectionTask:
+                return .connectionTask
+            case .commit(let telemetry):
+                switch telemetry.settledOutcome {
+                case nil: return .committing(telemetry)
+                case .failure: return .refused
+                case .success: break
                 }
+            case .handled:
+                break
             }
-            if done { return nil }
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let resumeNow = lock.withLock {
-                    if !pending.isEmpty || finished { return true }
-                    waiter = continuation
-                    return false
-                }
-                if resumeNow { continuation.resume() }
-            }
+            entries.removeFirst()
+            if let packetId = first.packetId { acknowledge(packetId) }
         }
+        return .empty
     }
 }

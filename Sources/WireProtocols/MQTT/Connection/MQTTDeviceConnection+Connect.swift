@@ -53,12 +53,12 @@ extension MQTTDeviceConnection {
             self.will = will
         }
         try await channel.triggerUserOutboundEvent(MQTTKeepAlive.Period(seconds: connect.keepAlive))
-        try await outbound.write(.connack(MQTTConnAck(sessionPresent: resumed != nil, returnCode: .accepted)))
+        try await send(.connack(MQTTConnAck(sessionPresent: resumed != nil, returnCode: .accepted)))
         return .listen(session)
     }
 
     private func refuse(_ code: MQTTConnAck.ReturnCode) async throws -> Next {
-        try await outbound.write(.connack(MQTTConnAck(returnCode: code)))
+        try await send(.connack(MQTTConnAck(returnCode: code)))
         return .close
     }
 }

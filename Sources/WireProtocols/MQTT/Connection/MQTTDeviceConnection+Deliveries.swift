@@ -18,7 +18,7 @@ extension MQTTDeviceConnection {
             }
             let packetId = qos == .atLeastOnce ? nextPacketId() : nil
             if let packetId { cloudToDeviceInFlight[packetId] = received.lockToken }
-            try await outbound.write(.publish(MQTTPublish(topic: received.mqttTopic, payload: received.message.body, qos: qos, packetId: packetId)))
+            try await send(.publish(MQTTPublish(topic: received.mqttTopic, payload: received.message.body, qos: qos, packetId: packetId)))
             // At QoS 0 nothing will acknowledge it: delivered is completed.
             if packetId == nil { try? await session.complete(lockToken: received.lockToken) }
         case .desiredProperties(var patch, let version):
@@ -26,12 +26,12 @@ extension MQTTDeviceConnection {
             // The SDK drops a patch without `$version` in its body (reference §4.4).
             patch["$version"] = .integer(version)
             let topic = "$iothub/twin/PATCH/properties/desired/?$version=\(version)"
-            try await outbound.write(.publish(MQTTPublish(topic: topic, payload: Array(JSONValue.object(patch).serialized(.compact).utf8))))
+            try await send(.publish(MQTTPublish(topic: topic, payload: Array(JSONValue.object(patch).serialized(.compact).utf8))))
         case .methodRequest(let request):
             guard subscriptions[.methods] != nil else { return .proceed }
             methodRequests[request.requestId] = request
             let topic = "$iothub/methods/POST/\(PercentEncoding.encode(request.methodName))/?$rid=\(PercentEncoding.encode(request.requestId))"
-            try await outbound.write(.publish(MQTTPublish(topic: topic, payload: Array(request.payload.serialized(.compact).utf8))))
+            try await send(.publish(MQTTPublish(topic: topic, payload: Array(request.payload.serialized(.compact).utf8))))
         }
         return .proceed
     }

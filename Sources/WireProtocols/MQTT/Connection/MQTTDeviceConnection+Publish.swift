@@ -5,8 +5,9 @@ import LabCore
 import MQTTCodec
 
 extension MQTTDeviceConnection {
-    /// Handles a device's PUBLISH and acknowledges it once the hub is done with it (telemetry
-    /// through the connection's acknowledgement queue, in order).
+    /// Handles a device's PUBLISH the event loop's handler passed on (twin requests, method
+    /// responses, telemetry read before the session was attached) and says in
+    /// `publishAcknowledgement` when it may be acknowledged; the handler sends the PUBACKs in order.
     ///
     /// QoS 2 and topics that are not the device's own close the connection, as IoT Hub does; so
     /// does telemetry the hub refuses (too large, quota, throttling), since MQTT has no way to
@@ -22,12 +23,9 @@ extension MQTTDeviceConnection {
         }
         switch topic {
         case .telemetry(let bag):
-            var message = DeviceMessage(body: publish.payload, bag: bag)
-            // IoT Hub keeps no retained messages; it marks the message for the back end instead.
-            if publish.retain { message.applicationProperties["mqtt-retain"] = "true" }
-            // Committed with other connections' messages; the PUBACK follows once durable, while
-            // this connection's next packets are already being read.
-            acknowledgements.append(MQTTPendingAcknowledgement(packetId: publish.packetId, telemetry: session.submit(message)))
+            // Read before the session was attached to the event loop's handler, which takes
+            // telemetry from then on; its PUBACK waits for the commit all the same.
+            publishAcknowledgement = .commit(session.submit(DeviceMessage(telemetry: publish, bag: bag)))
             return .proceed
         case .twinGet(let requestId):
             do {
@@ -57,9 +55,7 @@ extension MQTTDeviceConnection {
                 try? await session.respond(to: request, status: status, payload: payload)
             }
         }
-        if let packetId = publish.packetId {
-            try await outbound.write(.puback(packetId: packetId))
-        }
+        publishAcknowledgement = .handled
         return .proceed
     }
 
@@ -69,7 +65,7 @@ extension MQTTDeviceConnection {
         var topic = "$iothub/twin/res/\(status)/?$rid=\(PercentEncoding.encode(requestId))"
         if let version { topic += "&$version=\(version)" }
         let payload = body.map { Array($0.serialized(.compact).utf8) } ?? []
-        try await outbound.write(.publish(MQTTPublish(topic: topic, payload: payload)))
+        try await send(.publish(MQTTPublish(topic: topic, payload: payload)))
     }
 
     /// An error answer: the error's HTTP status, and Azure's code and message in the body.

@@ -16,7 +16,7 @@ extension MQTTDeviceConnection {
         for (topic, qos) in topics { subscriptions[topic] = qos }
         try await session.subscribe(Set(topics.compactMap { $0.0.hubSubscription }))
         await saveSession()
-        try await outbound.write(.suback(MQTTSubAck(packetId: subscribe.packetId, returnCodes: topics.map { .granted($0.1) })))
+        try await send(.suback(MQTTSubAck(packetId: subscribe.packetId, returnCodes: topics.map { .granted($0.1) })))
         return .proceed
     }
 
@@ -32,7 +32,7 @@ extension MQTTDeviceConnection {
             subscriptions[topic] = nil
         }
         await saveSession()
-        try await outbound.write(.unsuback(packetId: unsubscribe.packetId))
+        try await send(.unsuback(packetId: unsubscribe.packetId))
         return .proceed
     }
 

@@ -2,12 +2,13 @@ import HubEngine
 import MQTTCodec
 import NIOCore
 
-/// One client connection of the IoT Hub MQTT front door, from CONNECT to close.
+/// One client connection of the IoT Hub MQTT front door, from CONNECT to close: the task that
+/// handles what needs the hub actor or the connection's own state.
 ///
-/// Packets from the client and deliveries from the hub are merged into one stream of events and
-/// handled one at a time, so the state below (subscriptions, packets in flight, pending method
-/// requests) needs no lock, and a publish is acknowledged only after the hub has finished with it
-/// (telemetry is durable before its PUBACK, as IoT Hub acknowledges).
+/// Telemetry is submitted and acknowledged on the event loop by `MQTTConnectionHandler`; the
+/// packets it passes on and the hub's deliveries are merged into one stream of events and handled
+/// one at a time, so the state below (subscriptions, packets in flight, pending method requests)
+/// needs no lock, and a publish is acknowledged only after the hub has finished with it.
 final class MQTTDeviceConnection {
     /// What handling an event asks of the loop.
     enum Next {
@@ -18,7 +19,7 @@ final class MQTTDeviceConnection {
     }
 
     let channel: any Channel
-    let outbound: NIOAsyncChannelOutboundWriter<MQTTPacket>
+    let handler: MQTTConnectionHandler.Handle
     let server: MQTTServerContext
 
     /// Set once CONNECT was accepted.
@@ -35,65 +36,33 @@ final class MQTTDeviceConnection {
     var lastPacketId: UInt16 = 0
     /// Method requests sent and not yet answered, by `$rid`.
     var methodRequests: [String: MethodRequest] = [:]
-    /// Telemetry submitted to the hub whose PUBACK waits for it to be durable.
-    let acknowledgements = MQTTAcknowledgementQueue()
+    /// Set by handling a PUBLISH: what its PUBACK waits for, handed to the event loop's handler.
+    var publishAcknowledgement: MQTTAcknowledgementQueue.Wait?
 
-    init(channel: any Channel, outbound: NIOAsyncChannelOutboundWriter<MQTTPacket>, server: MQTTServerContext) {
+    init(channel: any Channel, handler: MQTTConnectionHandler.Handle, server: MQTTServerContext) {
         self.channel = channel
-        self.outbound = outbound
+        self.handler = handler
         self.server = server
     }
 
-    /// How many packets the client may have read ahead of the one being handled: more than
-    /// paho's 20 publishes in flight, and few enough that a client that floods the connection
-    /// is held back by TCP instead of filling the server's memory.
-    static let readAhead = 32
-
     /// Runs the connection until either side ends it, then disconnects the session.
-    func run(inbound: NIOAsyncChannelInboundStream<MQTTPacket>) async {
-        let (events, continuation) = AsyncStream.makeStream(of: MQTTConnectionEvent.self)
-        // One credit per packet the reader may pass on; the loop returns one per packet handled.
-        let (credits, creditSource) = AsyncStream.makeStream(of: Void.self)
-        for _ in 0..<Self.readAhead { creditSource.yield() }
+    ///
+    /// - Parameters:
+    ///   - events: what the handler passes on (`continuation` is its other end), and the
+    ///     session's deliveries once connected.
+    func run(events: AsyncStream<MQTTConnectionEvent>, continuation: AsyncStream<MQTTConnectionEvent>.Continuation) async {
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { [outbound, channel, acknowledgements] in
-                // PUBACKs in the order the publishes arrived (MQTT 3.1.1 §4.6), those of one group
-                // commit in one write; telemetry the hub refuses closes the connection, since MQTT
-                // cannot say why.
-                while let batch = await acknowledgements.nextBatch() {
-                    var pubacks: [MQTTPacket] = []
-                    for (acknowledgement, outcome) in batch {
-                        guard case .success = outcome else {
-                            if !pubacks.isEmpty { try? await outbound.write(contentsOf: pubacks) }
-                            try? await channel.close()
-                            return
-                        }
-                        if let packetId = acknowledgement.packetId { pubacks.append(.puback(packetId: packetId)) }
-                    }
-                    if !pubacks.isEmpty {
-                        do { try await outbound.write(contentsOf: pubacks) } catch { return }
-                    }
-                }
-            }
-            group.addTask {
-                var available = credits.makeAsyncIterator()
-                do {
-                    for try await packet in inbound {
-                        guard await available.next() != nil else { return }
-                        continuation.yield(.packet(packet))
-                    }
-                    continuation.yield(.inboundEnded(nil))
-                } catch {
-                    continuation.yield(.inboundEnded(error))
-                }
-            }
             events: for await event in events {
                 let next = await handle(event)
-                if case .packet = event { creditSource.yield() }
+                if case .packet = event {
+                    handler.connectionTaskHandled(publish: publishAcknowledgement)
+                    publishAcknowledgement = nil
+                }
                 switch next {
                 case .proceed:
                     continue
                 case .listen(let session):
+                    handler.attach(session, owner: owner)
                     group.addTask {
                         for await delivery in session.deliveries { continuation.yield(.delivery(delivery)) }
                     }
@@ -104,10 +73,13 @@ final class MQTTDeviceConnection {
             await finish()
             try? await channel.close()
             continuation.finish()
-            creditSource.finish()
-            acknowledgements.finish()
             group.cancelAll()
         }
+    }
+
+    /// Writes a packet and waits until it is handed to the socket.
+    func send(_ packet: MQTTPacket) async throws {
+        try await channel.writeAndFlush(packet)
     }
 
     func handle(_ event: MQTTConnectionEvent) async -> Next {
@@ -117,7 +89,7 @@ final class MQTTDeviceConnection {
                 return try await handle(packet)
             case .inboundEnded(let error):
                 if session == nil, case .unsupportedProtocolLevel = error as? MQTTDecodingError {
-                    try await outbound.write(.connack(MQTTConnAck(returnCode: .unacceptableProtocolVersion)))
+                    try await send(.connack(MQTTConnAck(returnCode: .unacceptableProtocolVersion)))
                 }
                 return .close
             case .delivery(let delivery):
@@ -147,7 +119,7 @@ final class MQTTDeviceConnection {
         case .unsubscribe(let unsubscribe):
             return try await self.unsubscribe(unsubscribe)
         case .pingreq:
-            try await outbound.write(.pingresp)
+            try await send(.pingresp)
             return .proceed
         case .disconnect:
             disconnectedCleanly = true

@@ -2,23 +2,24 @@ import MQTTCodec
 import NIOCore
 
 extension MQTTServerContext {
-    /// Puts the keep-alive check and the codec on `channel` and starts its connection task.
-    /// Must run on the channel's event loop.
+    /// Puts the keep-alive check, the codec and the connection handler on `channel` and starts
+    /// its connection task. Must run on the channel's event loop.
     func configure(_ channel: any Channel) throws {
+        let (events, continuation) = AsyncStream.makeStream(of: MQTTConnectionEvent.self)
+        let handler = MQTTConnectionHandler(events: continuation)
         let pipeline = channel.pipeline.syncOperations
         try pipeline.addHandler(MQTTKeepAlive())
         try pipeline.addHandler(ByteToMessageHandler(MQTTPacketDecoder()))
         try pipeline.addHandler(MessageToByteHandler(MQTTPacketEncoder()))
-        let asyncChannel = try NIOAsyncChannel<MQTTPacket, MQTTPacket>(wrappingChannelSynchronously: channel)
+        try pipeline.addHandler(handler)
+        let handle = MQTTConnectionHandler.Handle(handler, loop: channel.eventLoop)
         let context = self
         Task {
             guard await context.connections.insert(channel) else {
                 try? await channel.close()
                 return
             }
-            try? await asyncChannel.executeThenClose { inbound, outbound in
-                await MQTTDeviceConnection(channel: channel, outbound: outbound, server: context).run(inbound: inbound)
-            }
+            await MQTTDeviceConnection(channel: channel, handler: handle, server: context).run(events: events, continuation: continuation)
             await context.connections.remove(channel)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import HubEngine
+import MQTTCodec
 
 extension DeviceMessage {
     /// The message a telemetry PUBLISH carries: `$.`-prefixed keys are system properties, the
@@ -23,6 +24,13 @@ extension DeviceMessage {
             default: applicationProperties[key] = value
             }
         }
+    }
+
+    /// The message of a telemetry PUBLISH whose topic carried `bag`. IoT Hub keeps no retained
+    /// messages; it marks a retained one for the back end instead (`mqtt-retain`).
+    init(telemetry publish: MQTTPublish, bag: PropertyBag) {
+        self.init(body: publish.payload, bag: bag)
+        if publish.retain { applicationProperties["mqtt-retain"] = "true" }
     }
 
     /// Python's `isoformat()` writes no zone for a naive time and six fractional digits; other

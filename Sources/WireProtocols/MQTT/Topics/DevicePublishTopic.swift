@@ -14,11 +14,12 @@ enum DevicePublishTopic: Equatable {
     case methodResponse(status: Int, requestId: String)
 
     init?(_ topic: String, owner: DeviceTopicOwner) {
-        let events = owner.prefix + "messages/events"
-        if topic == events || topic == events + "/" {
-            self = .telemetry(PropertyBag())
-        } else if topic.hasPrefix(events + "/") {
-            self = .telemetry(PropertyBag(parsing: topic.dropFirst(events.count + 1)))
+        let events = owner.telemetryTopic.utf8
+        let bytes = topic.utf8
+        if bytes.starts(with: events) && (bytes.count == events.count || bytes[bytes.index(bytes.startIndex, offsetBy: events.count)] == UInt8(ascii: "/")) {
+            // An empty bag whether or not the trailing slash is there.
+            let bag = topic.utf8.dropFirst(min(bytes.count, events.count + 1))
+            self = .telemetry(bag.isEmpty ? PropertyBag() : PropertyBag(parsing: Substring(bag)))
         } else if topic.hasPrefix("$iothub/twin/GET/") {
             self = .twinGet(requestId: TopicQuery.of(topic[...])["$rid"] ?? "")
         } else if topic.hasPrefix("$iothub/twin/PATCH/properties/reported/") {

@@ -2,10 +2,17 @@
 struct DeviceTopicOwner: Equatable {
     let deviceId: String
     let moduleId: String?
-
     /// `devices/{id}/` or `devices/{id}/modules/{mid}/`.
-    var prefix: String {
-        moduleId.map { "devices/\(deviceId)/modules/\($0)/" } ?? "devices/\(deviceId)/"
+    let prefix: String
+    /// `{prefix}messages/events`, the telemetry topic before its property bag: built once per
+    /// connection, since every telemetry PUBLISH is matched against it.
+    let telemetryTopic: String
+
+    init(deviceId: String, moduleId: String?) {
+        self.deviceId = deviceId
+        self.moduleId = moduleId
+        prefix = moduleId.map { "devices/\(deviceId)/modules/\($0)/" } ?? "devices/\(deviceId)/"
+        telemetryTopic = prefix + "messages/events"
     }
 }
 

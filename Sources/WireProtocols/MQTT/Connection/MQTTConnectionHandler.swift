@@ -1,0 +1,181 @@
+import HubEngine
+import MQTTCodec
+import NIOCore
+
+/// The last handler of an MQTT connection's pipeline: telemetry is submitted to the hub and
+/// acknowledged here, on the channel's event loop; every other packet goes to the connection's
+/// task (`MQTTDeviceConnection`), which needs the hub actor or the connection's state.
+///
+/// Telemetry is nearly all the traffic, so keeping it on the event loop spares each message two
+/// hand-offs between threads and a Swift task wake-up, and lets the PUBACKs of one group commit
+/// go out with one flush. PUBACKs still follow the order the publishes arrived in, whichever path
+/// handled them (MQTT 3.1.1 §4.6), and each is sent only once the hub made its message durable.
+///
+/// A client that sends faster than the hub commits is held back by TCP: the handler stops
+/// reading while `maximumUnanswered` packets wait for an answer.
+final class MQTTConnectionHandler: ChannelDuplexHandler {
+    typealias InboundIn = MQTTPacket
+    typealias OutboundIn = MQTTPacket
+    typealias OutboundOut = MQTTPacket
+
+    /// More than paho's 20 publishes in flight, and few enough that a client that floods the
+    /// connection is held back by TCP instead of filling the server's memory.
+    static let maximumUnanswered = 64
+
+    private let events: AsyncStream<MQTTConnectionEvent>.Continuation
+    private var context: ChannelHandlerContext?
+    /// Set once CONNECT was accepted: from then on telemetry stays on the event loop.
+    private var device: (session: DeviceSession, owner: DeviceTopicOwner)?
+    private var acknowledgements = MQTTAcknowledgementQueue()
+    /// Packets given to the connection task and not yet handled by it.
+    private var packetsWithTask = 0
+    /// Whether the oldest telemetry will call back when committed.
+    private var watchingOldest = false
+    /// A read NIO asked for while too many packets were unanswered.
+    private var readHeld = false
+    private var inboundEnded = false
+
+    init(events: AsyncStream<MQTTConnectionEvent>.Continuation) {
+        self.events = events
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        endInbound(nil)
+        self.context = nil
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let packet = unwrapInboundIn(data)
+        guard case .publish(let publish) = packet else {
+            passToTask(packet)
+            return
+        }
+        if let device, publish.qos != .exactlyOnce, case .telemetry(let bag) = DevicePublishTopic(publish.topic, owner: device.owner) {
+            // Committed with other connections' messages; the PUBACK follows once durable, while
+            // this connection's next packets are already being read.
+            let telemetry = device.session.submit(DeviceMessage(telemetry: publish, bag: bag))
+            acknowledgements.append(packetId: publish.packetId, waitingFor: .commit(telemetry))
+            if acknowledgements.count == 1 { acknowledgeSettled() }
+        } else {
+            acknowledgements.append(packetId: publish.packetId, waitingFor: .connectionTask)
+            passToTask(packet)
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        endInbound(nil)
+        context.fireChannelInactive()
+    }
+
+    /// A decoding error (the connection task answers an unsupported protocol level with its
+    /// CONNACK) or a transport error: the connection ends either way.
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        endInbound(error)
+    }
+
+    func read(context: ChannelHandlerContext) {
+        if unanswered >= Self.maximumUnanswered {
+            readHeld = true
+        } else {
+            context.read()
+        }
+    }
+
+    // MARK: - Called by the connection task, on the event loop
+
+    /// CONNECT was accepted for `session`: telemetry from now on is handled here.
+    func attach(_ session: DeviceSession, owner: DeviceTopicOwner) {
+        device = (session, owner)
+    }
+
+    /// The connection task handled a packet it was given; for a PUBLISH, `acknowledgement` says
+    /// what its PUBACK waits for (`nil` when it was not a PUBLISH).
+    func connectionTaskHandled(publish acknowledgement: MQTTAcknowledgementQueue.Wait?) {
+        packetsWithTask -= 1
+        if let acknowledgement {
+            acknowledgements.connectionTaskFinished(acknowledgement)
+            acknowledgeSettled()
+        } else {
+            resumeReading()
+        }
+    }
+
+    // MARK: - Private
+
+    private var unanswered: Int { acknowledgements.count + packetsWithTask }
+
+    private func passToTask(_ packet: MQTTPacket) {
+        packetsWithTask += 1
+        events.yield(.packet(packet))
+    }
+
+    private func endInbound(_ error: (any Error)?) {
+        guard !inboundEnded else { return }
+        inboundEnded = true
+        events.yield(.inboundEnded(error))
+    }
+
+    /// Sends the PUBACKs of the settled publishes at the front, with one flush, and arranges to
+    /// be called again when the oldest telemetry still committing is settled.
+    private func acknowledgeSettled() {
+        guard let context, !inboundEnded else { return }
+        var wrote = false
+        let stop = acknowledgements.acknowledgeSettled { packetId in
+            context.write(wrapOutboundOut(.puback(packetId: packetId)), promise: nil)
+            wrote = true
+        }
+        if wrote { context.flush() }
+        switch stop {
+        case .refused:
+            context.close(promise: nil)
+            return
+        case .committing(let telemetry) where !watchingOldest:
+            watchingOldest = true
+            let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+            let loop = context.eventLoop
+            telemetry.whenSettled {
+                loop.execute {
+                    handler.value.watchingOldest = false
+                    handler.value.acknowledgeSettled()
+                }
+            }
+        case .committing, .connectionTask, .empty:
+            break
+        }
+        resumeReading()
+    }
+
+    private func resumeReading() {
+        guard readHeld, unanswered < Self.maximumUnanswered, let context else { return }
+        readHeld = false
+        context.read()
+    }
+}
+
+extension MQTTConnectionHandler {
+    /// The handler as the connection task reaches it: each call hops to the channel's event loop.
+    struct Handle: Sendable {
+        private let handler: NIOLoopBound<MQTTConnectionHandler>
+        private let loop: any EventLoop
+
+        /// Must be made on the channel's event loop.
+        init(_ handler: MQTTConnectionHandler, loop: any EventLoop) {
+            self.handler = NIOLoopBound(handler, eventLoop: loop)
+            self.loop = loop
+        }
+
+        func attach(_ session: DeviceSession, owner: DeviceTopicOwner) {
+            let handler = self.handler
+            loop.execute { handler.value.attach(session, owner: owner) }
+        }
+
+        func connectionTaskHandled(publish acknowledgement: MQTTAcknowledgementQueue.Wait?) {
+            let handler = self.handler
+            loop.execute { handler.value.connectionTaskHandled(publish: acknowledgement) }
+        }
+    }
+}
