@@ -1,4 +1,5 @@
 import Foundation
+import WorkspaceStore
 
 /// `swift run -c release iotlab-bench [devices]`, `iotlab-bench ingest [messages]` or
 /// `iotlab-bench provisioning [registrations]`: prints the
@@ -15,7 +16,9 @@ enum BenchmarkMain {
             let count = arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
             print("| measurement | result |")
             print("|---|---|")
-            for measurement in try await ProvisioningBenchmark(registrations: count).run() { print(measurement.row) }
+            for durability in [Workspace.Durability.survivesPowerLoss, .survivesProcessCrash] {
+                for measurement in try await ProvisioningBenchmark(registrations: count, durability: durability).run() { print(measurement.row) }
+            }
             return
         }
         if arguments.first == "ingest" {

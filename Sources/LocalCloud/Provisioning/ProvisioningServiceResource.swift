@@ -42,9 +42,7 @@ public struct ProvisioningServiceResource: Sendable, Equatable {
     /// `HostName=NAME.azure-devices-provisioning.net;SharedAccessKeyName=...;SharedAccessKey=...`,
     /// what `az iot dps connection-string show` prints.
     public func connectionString(policyName: String = "provisioningserviceowner", keyType: KeyType = .primary) throws(CloudError) -> String {
-        let policy = try policy(named: policyName)
-        let key = keyType == .primary ? policy.primaryKey : policy.secondaryKey
-        return "HostName=\(serviceHostName);SharedAccessKeyName=\(policy.keyName);SharedAccessKey=\(key)"
+        try policy(named: policyName).connectionString(hostName: serviceHostName, keyType: keyType)
     }
 
     /// The hubs as allocation sees them.

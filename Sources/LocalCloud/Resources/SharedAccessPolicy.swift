@@ -50,6 +50,12 @@ public struct SharedAccessPolicy: Sendable, Equatable {
     /// `"RegistryWrite, ServiceConnect, DeviceConnect"`, the way Azure spells a policy's rights.
     public var rightsDescription: String { rights.map(\.rawValue).joined(separator: ", ") }
 
+    /// `HostName=...;SharedAccessKeyName=...;SharedAccessKey=...`, the service connection string of
+    /// a hub's or a DPS's policy.
+    func connectionString(hostName: String, keyType: KeyType) -> String {
+        "HostName=\(hostName);SharedAccessKeyName=\(keyName);SharedAccessKey=\(keyType == .primary ? primaryKey : secondaryKey)"
+    }
+
     /// The shape `az iot hub policy show` prints.
     public var json: JSONValue {
         [

@@ -56,19 +56,36 @@ extension EnrollmentPolicy {
     }
 }
 
-extension IndividualEnrollment {
-    /// Azure's `IndividualEnrollment` document, as `az iot dps enrollment show` prints it.
-    public var json: JSONValue {
-        var object: JSONObject = [
-            "registrationId": .string(registrationId),
-            "deviceId": deviceId.map(JSONValue.string) ?? .null,
-            "attestation": attestation.json,
-        ]
+extension Enrollment {
+    /// Azure's document: `leading` (the id, device id, attestation), then the policy members,
+    /// the etag and the times.
+    func document(_ leading: JSONObject) -> JSONValue {
+        var object = leading
         object.merge(policy.jsonMembers) { $1 }
         object["etag"] = .string(etag)
         object["createdDateTimeUtc"] = .string(AzureTimestamp.string(createdDateTimeUtc))
         object["lastUpdatedDateTimeUtc"] = .string(AzureTimestamp.string(lastUpdatedDateTimeUtc))
         return .object(object)
+    }
+
+    /// Reads the members every enrollment document has besides its id: the attestation, policy,
+    /// etag and times.
+    static func commonMembers(of json: JSONValue) throws(ProvisioningError) -> (Attestation, EnrollmentPolicy, String, Date, Date) {
+        (
+            try Attestation(json: json["attestation"] ?? .null), try EnrollmentPolicy(json: json), json["etag"]?.stringValue ?? "",
+            json["createdDateTimeUtc"]?.stringValue.flatMap(AzureTimestamp.date) ?? .distantPast,
+            json["lastUpdatedDateTimeUtc"]?.stringValue.flatMap(AzureTimestamp.date) ?? .distantPast
+        )
+    }
+}
+
+extension IndividualEnrollment {
+    /// Azure's `IndividualEnrollment` document, as `az iot dps enrollment show` prints it.
+    public var json: JSONValue {
+        document([
+            "registrationId": .string(registrationId), "deviceId": deviceId.map(JSONValue.string) ?? .null,
+            "attestation": attestation.json,
+        ])
     }
 
     /// Reads Azure's document (a REST body, `az ... --from-file`, or the stored record).
@@ -77,24 +94,17 @@ extension IndividualEnrollment {
         guard let registrationId = json["registrationId"]?.stringValue else {
             throw .argumentInvalid(field: "registrationId", rule: "is required")
         }
-        try self.init(
-            registrationId: registrationId, deviceId: json["deviceId"]?.stringValue,
-            attestation: Attestation(json: json["attestation"] ?? .null), policy: EnrollmentPolicy(json: json),
-            etag: json["etag"]?.stringValue ?? "",
-            createdDateTimeUtc: json["createdDateTimeUtc"]?.stringValue.flatMap(AzureTimestamp.date) ?? .distantPast,
-            lastUpdatedDateTimeUtc: json["lastUpdatedDateTimeUtc"]?.stringValue.flatMap(AzureTimestamp.date) ?? .distantPast)
+        let (attestation, policy, etag, created, updated) = try Self.commonMembers(of: json)
+        self.init(
+            registrationId: registrationId, deviceId: json["deviceId"]?.stringValue, attestation: attestation, policy: policy,
+            etag: etag, createdDateTimeUtc: created, lastUpdatedDateTimeUtc: updated)
     }
 }
 
 extension EnrollmentGroup {
     /// Azure's `EnrollmentGroup` document, as `az iot dps enrollment-group show` prints it.
     public var json: JSONValue {
-        var object: JSONObject = ["enrollmentGroupId": .string(enrollmentGroupId), "attestation": attestation.json]
-        object.merge(policy.jsonMembers) { $1 }
-        object["etag"] = .string(etag)
-        object["createdDateTimeUtc"] = .string(AzureTimestamp.string(createdDateTimeUtc))
-        object["lastUpdatedDateTimeUtc"] = .string(AzureTimestamp.string(lastUpdatedDateTimeUtc))
-        return .object(object)
+        document(["enrollmentGroupId": .string(enrollmentGroupId), "attestation": attestation.json])
     }
 
     /// Reads Azure's document.
@@ -103,10 +113,9 @@ extension EnrollmentGroup {
         guard let id = json["enrollmentGroupId"]?.stringValue else {
             throw .argumentInvalid(field: "enrollmentGroupId", rule: "is required")
         }
-        try self.init(
-            enrollmentGroupId: id, attestation: Attestation(json: json["attestation"] ?? .null), policy: EnrollmentPolicy(json: json),
-            etag: json["etag"]?.stringValue ?? "",
-            createdDateTimeUtc: json["createdDateTimeUtc"]?.stringValue.flatMap(AzureTimestamp.date) ?? .distantPast,
-            lastUpdatedDateTimeUtc: json["lastUpdatedDateTimeUtc"]?.stringValue.flatMap(AzureTimestamp.date) ?? .distantPast)
+        let (attestation, policy, etag, created, updated) = try Self.commonMembers(of: json)
+        self.init(
+            enrollmentGroupId: id, attestation: attestation, policy: policy, etag: etag, createdDateTimeUtc: created,
+            lastUpdatedDateTimeUtc: updated)
     }
 }
