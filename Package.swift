@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Values and time: the bottom layer, no I/O.
@@ -97,18 +98,27 @@ let package = Package(
             ],
             swiftSettings: swift6),
 
+        // Labs as data (Labs/): definitions, checks graded against the hub's state, progress.
+        .target(
+            name: "Courseware",
+            dependencies: [
+                "JSONValue", "LabCore", "WorkspaceStore", "HubEngine", "LocalCloud", "AzConsole", "DeviceSimulation",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swift6),
+
         // The application and its thin executable.
         .target(
             name: "IoTLabApp",
             dependencies: [
                 "JSONValue", "LabCore", "WorkspaceStore", "HubEngine", "LocalCloud", "AzConsole", "ControlSocket",
-                "DeviceSimulation", "WireProtocols", "MQTTLoad", "IoTSecurity", "ProvisioningEngine",
+                "DeviceSimulation", "WireProtocols", "MQTTLoad", "IoTSecurity", "Courseware", "ProvisioningEngine",
             ],
             swiftSettings: swift6),
         .executableTarget(
             name: "iotlab",
             dependencies: [
-                "IoTLabApp", "AzConsole", "WorkspaceStore", "LabCore", "WireProtocols",
+                "IoTLabApp", "AzConsole", "WorkspaceStore", "LabCore", "WireProtocols", "IoTSecurity", "Courseware",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swift6),
@@ -173,6 +183,10 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOTLS", package: "swift-nio"),
             ],
+            swiftSettings: swift6),
+        .testTarget(
+            name: "CoursewareTests",
+            dependencies: ["Courseware", "LocalCloud", "HubEngine", "AzConsole", "DeviceSimulation", "JSONValue", "LabCore", "WorkspaceStore"],
             swiftSettings: swift6),
         .testTarget(
             name: "EndToEndTests",

@@ -127,6 +127,18 @@ import WorkspaceStore
         }
         #expect(try await cloud.registrations(dpsName: "lab-dps", enrollmentGroupId: "eg-test-simulated-devices").count == 5)
 
+        // Re-uploaded without proof of possession, the CA no longer admits devices.
+        let current = try await cloud.provisioningCertificate(dpsName: "lab-dps", name: "root-ca-cert")
+        _ = try await cloud.updateProvisioningCertificate(dpsName: "lab-dps", name: "root-ca-cert", etag: current.etag, pem: root.pem, verified: false)
+        let laterKey = try PrivateKey.generate(.ecP256)
+        let later = try X509Certificate.issued(commonName: "sensor-thl-2009", subjectKey: laterKey, issuer: root, issuerKey: rootKey, usage: .endEntity(dnsNames: []), notBefore: now - 60, notAfter: now + 86_400)
+        await #expect(throws: ProvisioningError.self) {
+            try await cloud.register(idScope: fixture.scope, registrationId: "sensor-thl-2009", credential: .certificateChain([later, root]))
+        }
+        let refusal = try #require(try fixture.events("DeviceRegistrationRefused").last)
+        #expect(refusal["trace"]?["steps"]?.arrayValue?.contains(
+            "group 'eg-test-simulated-devices': CA certificate 'root-ca-cert' is not verified (proof of possession), so it is not trusted") == true)
+
         let strangerKey = try PrivateKey.generate(.ecP256)
         let stranger = try X509Certificate.selfSigned(commonName: "sensor-x", key: strangerKey, usage: .endEntity(dnsNames: []), notBefore: now - 60, notAfter: now + 86_400)
         await #expect(throws: ProvisioningError.self) {

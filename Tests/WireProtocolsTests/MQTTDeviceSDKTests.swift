@@ -106,9 +106,10 @@ import WorkspaceStore
         let key: String
     }
 
-    static func withHub(_ body: (Hub) async throws -> Void) async throws {
+    /// A hub on `clock` (a fixed lab time unless a test needs certificates issued today to be valid).
+    static func withHub(clock: ManualClock = ManualClock(), _ body: (Hub) async throws -> Void) async throws {
         let workspace = try Workspace.inMemory()
-        let cloud = try LocalCloud(workspace: workspace, clock: ManualClock())
+        let cloud = try LocalCloud(workspace: workspace, clock: clock)
         _ = try await cloud.createHub(HubCreation(name: MQTTServerFixture.hubName))
         let hub = try await cloud.engine(forHub: MQTTServerFixture.hubName)
         let device = try await hub.createDevice(DeviceIdentity(deviceId: "d1"))

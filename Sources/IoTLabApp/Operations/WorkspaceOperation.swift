@@ -27,6 +27,8 @@ public enum WorkspaceOperation: Sendable, Equatable {
     case connections
     /// `iotlab ca export FILE` (absolute path).
     case exportCertificateAuthority(path: String)
+    /// `iotlab lab list|show|start|check|hint|reset|solve`.
+    case lab(LabOperation)
 
     /// Whether the operation moves lab time, after which any timed work may have come due.
     var movesClock: Bool {
@@ -46,6 +48,7 @@ public enum WorkspaceOperation: Sendable, Equatable {
         case .connections: ["info", "connections"]
         case .exportCertificateAuthority(let path): ["ca", "export", path]
         case .simulation(let simulation): simulation.arguments
+        case .lab(let lab): lab.arguments
         case .readEndpoint(let hub, let endpoint, let group, let limit, let json):
             ["endpoint", "read", endpoint, "-n", hub, "--limit", String(limit)] + (group.map { ["--cg", $0] } ?? [])
                 + (json ? ["-o", "json"] : [])
@@ -76,6 +79,9 @@ public enum WorkspaceOperation: Sendable, Equatable {
         case "sim":
             guard let simulation = SimulationOperation(arguments: arguments.dropFirst()) else { return nil }
             self = .simulation(simulation)
+        case "lab":
+            guard let lab = LabOperation(arguments: arguments.dropFirst()) else { return nil }
+            self = .lab(lab)
         case "metrics" where arguments.count >= 3 && arguments[1] == "-n":
             self = .metrics(hub: arguments[2], json: arguments.dropFirst(3) == ["-o", "json"])
         case "info" where arguments == ["info", "connections"]:

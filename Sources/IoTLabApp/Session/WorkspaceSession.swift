@@ -77,6 +77,8 @@ public actor WorkspaceSession {
             }
         case .simulation(let simulation):
             return await perform(simulation, workingDirectory: workingDirectory)
+        case .lab(let lab):
+            return await perform(lab, workingDirectory: workingDirectory)
         case .readEndpoint(let hub, let endpoint, let group, let limit, let json):
             do {
                 let read = EndpointRead(hubName: hub, endpoint: endpoint, consumerGroup: group, limit: limit, json: json)
