@@ -137,6 +137,8 @@ import WorkspaceStore
             let operation = try await fixture.register("sensor-thl-1000", .sasToken(fixture.token("sensor-thl-1000", key: key)))
             #expect(operation.status == .assigned)
         }
+        let stored = try LocalCloud.storedProvisioningServices(in: Workspace(fileURL: file))
+        #expect(stored.map(\.name) == ["lab-dps"] && stored.map(\.idScope) == [scope])
         let reopened = try LocalCloud(workspace: Workspace(fileURL: file), clock: ManualClock())
         let service = try await reopened.provisioningService(named: "lab-dps")
         #expect(service.idScope == scope)

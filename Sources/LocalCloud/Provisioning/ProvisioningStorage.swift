@@ -32,3 +32,17 @@ enum ProvisioningStorage {
             registrations: try decode(registrations, DeviceRegistrationState.init(record:)))
     }
 }
+
+extension LocalCloud {
+    /// The DPS instances stored in a workspace with their ID scopes, read without opening the
+    /// subscription (for `iotlab info`).
+    public static func storedProvisioningServices(in workspace: Workspace) throws -> [(name: String, idScope: String)] {
+        try workspace.read { reader in
+            try reader.records(scope: CloudState.scope, collection: CloudState.Collection.provisioningServices).compactMap { stored in
+                let json = try? JSONValue(parsing: stored.body)
+                guard let name = json?["name"]?.stringValue, let scope = json?["idScope"]?.stringValue else { return nil }
+                return (name, scope)
+            }
+        }.sorted { $0.name < $1.name }
+    }
+}
