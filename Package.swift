@@ -47,15 +47,20 @@ let package = Package(
             name: "DeviceSimulation",
             dependencies: ["HubEngine", "IoTQuery", "JSONValue", "LabCore"],
             swiftSettings: swift6),
+        // The Device Provisioning Service: enrollments, attestation, allocation; no I/O.
+        .target(
+            name: "ProvisioningEngine",
+            dependencies: ["JSONValue", "LabCore", "IoTSecurity"],
+            swiftSettings: swift6),
         .target(
             name: "LocalCloud",
-            dependencies: ["JSONValue", "LabCore", "IoTSecurity", "WorkspaceStore", "HubEngine"],
+            dependencies: ["JSONValue", "LabCore", "IoTSecurity", "WorkspaceStore", "HubEngine", "ProvisioningEngine"],
             swiftSettings: swift6),
 
         // Front doors.
         .target(
             name: "AzConsole",
-            dependencies: ["JSONValue", "LabCore", "LocalCloud", "HubEngine", "IoTSecurity", "DeviceSimulation"],
+            dependencies: ["JSONValue", "LabCore", "LocalCloud", "HubEngine", "IoTSecurity", "DeviceSimulation", "ProvisioningEngine"],
             swiftSettings: swift6),
         .target(
             name: "ControlSocket",
@@ -73,7 +78,7 @@ let package = Package(
         .target(
             name: "WireProtocols",
             dependencies: [
-                "MQTTCodec", "JSONValue", "LabCore", "IoTSecurity", "HubEngine", "LocalCloud",
+                "MQTTCodec", "JSONValue", "LabCore", "IoTSecurity", "HubEngine", "LocalCloud", "ProvisioningEngine",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -112,7 +117,7 @@ let package = Package(
             name: "IoTLabApp",
             dependencies: [
                 "JSONValue", "LabCore", "WorkspaceStore", "HubEngine", "LocalCloud", "AzConsole", "ControlSocket",
-                "DeviceSimulation", "WireProtocols", "MQTTLoad", "IoTSecurity", "Courseware",
+                "DeviceSimulation", "WireProtocols", "MQTTLoad", "IoTSecurity", "Courseware", "ProvisioningEngine",
             ],
             swiftSettings: swift6),
         .executableTarget(
@@ -124,7 +129,7 @@ let package = Package(
             swiftSettings: swift6),
         .executableTarget(
             name: "IoTLabBenchmarks",
-            dependencies: ["HubEngine", "WorkspaceStore", "LabCore", "JSONValue"],
+            dependencies: ["HubEngine", "WorkspaceStore", "LabCore", "JSONValue", "LocalCloud", "ProvisioningEngine", "IoTSecurity"],
             path: "Benchmarks/IoTLabBenchmarks",
             swiftSettings: swift6),
 
@@ -156,8 +161,12 @@ let package = Package(
             dependencies: ["DeviceSimulation", "HubEngine", "JSONValue", "LabCore", "WorkspaceStore"],
             swiftSettings: swift6),
         .testTarget(
+            name: "ProvisioningEngineTests",
+            dependencies: ["ProvisioningEngine", "JSONValue", "LabCore", "IoTSecurity"],
+            swiftSettings: swift6),
+        .testTarget(
             name: "LocalCloudTests",
-            dependencies: ["LocalCloud", "HubEngine", "JSONValue", "LabCore", "WorkspaceStore", "IoTSecurity"],
+            dependencies: ["LocalCloud", "HubEngine", "JSONValue", "LabCore", "WorkspaceStore", "IoTSecurity", "ProvisioningEngine", "TestSupport"],
             swiftSettings: swift6),
         .testTarget(
             name: "AzConsoleTests",

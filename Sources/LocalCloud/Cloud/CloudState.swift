@@ -1,6 +1,7 @@
 import Foundation
 import IoTSecurity
 import JSONValue
+import ProvisioningEngine
 import WorkspaceStore
 
 /// How the subscription's resources are laid out in the workspace: scope `cloud`, one collection
@@ -16,6 +17,7 @@ struct CloudState {
         static let storageAccounts = "storageAccounts"
         static let providers = "providers"
         static let extensions = "extensions"
+        static let provisioningServices = "provisioningServices"
     }
 
     var subscription: Subscription
@@ -24,6 +26,8 @@ struct CloudState {
     var storageAccounts: [String: StorageAccount] = [:]
     var providers: [String: ProviderRegistration] = [:]
     var extensions: [String: CLIExtension] = [:]
+    var provisioningServices: [String: ProvisioningServiceResource] = [:]
+    var provisioningRecords: [String: ProvisioningRecords] = [:]
 
     /// Reads every resource, creating the subscription record on first use.
     static func load(from workspace: Workspace) throws -> CloudState {
@@ -54,6 +58,10 @@ struct CloudState {
             state.extensions = try decode(reader, Collection.extensions) { record in
                 guard let name = record["name"]?.stringValue, let version = record["version"]?.stringValue else { return nil }
                 return CLIExtension(name: name, version: version)
+            }
+            state.provisioningServices = try decode(reader, Collection.provisioningServices, ProvisioningServiceResource.init(record:))
+            for key in state.provisioningServices.keys {
+                state.provisioningRecords[key] = try ProvisioningStorage.records(of: key, in: reader)
             }
         }
         return state

@@ -35,6 +35,9 @@ extension LocalCloud {
         for hub in hubs(resourceGroup: group.name) {
             try await deleteHub(named: hub.name, resourceGroup: group.name)
         }
+        for service in provisioningServices(resourceGroup: group.name) {
+            try deleteProvisioningService(named: service.name, resourceGroup: group.name)
+        }
         let doomedAccounts = storage.filter { $0.value.resourceGroup.lowercased() == group.name.lowercased() }
         let key = CloudState.key(group.name)
         try persist(event: "ResourceGroupDeleted", subject: group.name, payload: group.record) { writer in

@@ -2,6 +2,7 @@ import Foundation
 import HubEngine
 import JSONValue
 import LabCore
+import ProvisioningEngine
 import WorkspaceStore
 
 /// The local "subscription": resource groups, IoT hubs, storage accounts, provider registrations
@@ -23,6 +24,11 @@ public actor LocalCloud {
     var storage: [String: StorageAccount] = [:]
     var registrations: [String: ProviderRegistration] = [:]
     var installedExtensions: [String: CLIExtension] = [:]
+    /// DPS instances and, per instance, enrollments and registrations (the `Provisioning` folder).
+    var provisioningServices: [String: ProvisioningServiceResource] = [:]
+    var provisioningRecords: [String: ProvisioningRecords] = [:]
+    /// The last register operation of each device, by DPS key and lower-cased registration id.
+    var registrationOperations: [String: RegistrationOperation] = [:]
 
     /// The resource group hubs and accounts land in when a command names none.
     public static let defaultResourceGroup = "iotlab"
@@ -40,6 +46,8 @@ public actor LocalCloud {
         storage = stored.storageAccounts
         registrations = stored.providers
         installedExtensions = stored.extensions
+        provisioningServices = stored.provisioningServices
+        provisioningRecords = stored.provisioningRecords
     }
 }
 

@@ -1,5 +1,6 @@
 import HubEngine
 import LabCore
+import ProvisioningEngine
 
 /// What Azure Resource Manager and the IoT Hub resource provider refuse, with their codes.
 public enum CloudError: AzureError, Equatable {
@@ -20,12 +21,18 @@ public enum CloudError: AzureError, Equatable {
     case certificateNotFound(hubName: String, name: String)
     /// An `--etag` (If-Match) that is not the resource's current one.
     case preconditionFailed(resource: String, etag: String)
+    /// A DPS name already used in the subscription.
+    case provisioningServiceNameNotAvailable(name: String)
+    /// The Device Provisioning Service refused an enrollment, registration or certificate change.
+    case provisioning(ProvisioningError)
 
     public var httpStatus: Int {
         switch self {
         case .resourceGroupNotFound, .resourceNotFound, .policyNotFound, .certificateNotFound: 404
         case .preconditionFailed: 412
         case .eventHubEndpoint(let error): error.httpStatus
+        case .provisioning(let error): error.httpStatus
+        case .provisioningServiceNameNotAvailable: 409
         case .hubNameNotAvailable, .storageAccountNameNotAvailable, .ambiguousResource: 409
         case .freeHubLimitExceeded, .hubLimitExceeded, .argumentInvalid, .skuChangeNotAllowed: 400
         case .engineUnavailable, .storageFailed: 500
@@ -41,6 +48,7 @@ public enum CloudError: AzureError, Equatable {
         case .skuChangeNotAllowed: 400060
         case .policyNotFound: 404000
         case .engineUnavailable, .storageFailed: 500001
+        case .provisioning(let error): error.errorCode
         default: nil
         }
     }
@@ -60,6 +68,8 @@ public enum CloudError: AzureError, Equatable {
         case .preconditionFailed: "PreconditionFailed"
         case .engineUnavailable, .storageFailed: "ServerError"
         case .eventHubEndpoint(let error): error.errorName
+        case .provisioningServiceNameNotAvailable: "ProvisioningServiceNameNotAvailable"
+        case .provisioning(let error): error.errorName
         }
     }
 
@@ -99,6 +109,10 @@ public enum CloudError: AzureError, Equatable {
             "No certificate named '\(name)' on IoT hub '\(hub)'."
         case .preconditionFailed(let resource, let etag):
             "The etag '\(etag)' does not match the current etag of \(resource); show it again and retry with the new --etag."
+        case .provisioningServiceNameNotAvailable(let name):
+            "Provisioning service name '\(name)' is not available"
+        case .provisioning(let error):
+            error.message
         }
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 import IoTSecurity
 import JSONValue
 
-/// An X.509 CA certificate uploaded to a hub (`az iot hub certificate`), which CA-signed devices
-/// chain to once it is verified.
+/// An X.509 CA certificate uploaded to a hub (`az iot hub certificate`) or a DPS (`az iot dps
+/// certificate`), which CA-signed devices and X.509 enrollment groups chain to once it is verified.
 ///
 /// Verification is Azure's proof of possession: the hub hands out a random verification code, and
 /// the owner proves they hold the CA's private key by uploading a certificate whose CN is that
@@ -32,7 +32,15 @@ public struct CACertificate: Sendable, Equatable {
     /// `includingVerificationCode`, `properties.verificationCode` as `generate-verification-code`
     /// prints it.
     public func json(hub: HubResource, in subscription: Subscription, includingVerificationCode: Bool = false) -> JSONValue {
-        let hubID = "\(subscription.resourceGroupID(hub.resourceGroup))/providers/Microsoft.Devices/IotHubs/\(hub.name)"
+        json(
+            parentID: "\(subscription.resourceGroupID(hub.resourceGroup))/providers/Microsoft.Devices/IotHubs/\(hub.name)",
+            resourceGroup: hub.resourceGroup, type: "Microsoft.Devices/IotHubs/Certificates",
+            includingVerificationCode: includingVerificationCode)
+    }
+
+    /// The `CertificateDescription` of a certificate held by the resource `parentID` (a hub or a
+    /// DPS, which share the shape and differ only in the resource type).
+    func json(parentID: String, resourceGroup: String, type: String, includingVerificationCode: Bool) -> JSONValue {
         var properties: JSONObject = [
             "certificate": .string(certificate.pem),
             "created": .string(ConsumerGroup.httpDate(created)),
@@ -47,11 +55,11 @@ public struct CACertificate: Sendable, Equatable {
         }
         return [
             "etag": .string(etag),
-            "id": .string("\(hubID)/certificates/\(name)"),
+            "id": .string("\(parentID)/certificates/\(name)"),
             "name": .string(name),
             "properties": .object(properties),
-            "resourceGroup": .string(hub.resourceGroup),
-            "type": "Microsoft.Devices/IotHubs/Certificates",
+            "resourceGroup": .string(resourceGroup),
+            "type": .string(type),
         ]
     }
 

@@ -47,8 +47,6 @@ public struct HubResource: Sendable, Equatable {
 
     /// `HostName=...;SharedAccessKeyName=...;SharedAccessKey=...`, the service connection string.
     public func connectionString(policyName: String = "iothubowner", keyType: KeyType = .primary) throws(CloudError) -> String {
-        let policy = try policy(named: policyName)
-        let key = keyType == .primary ? policy.primaryKey : policy.secondaryKey
-        return "HostName=\(hostName);SharedAccessKeyName=\(policy.keyName);SharedAccessKey=\(key)"
+        try policy(named: policyName).connectionString(hostName: hostName, keyType: keyType)
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 import IoTSecurity
 import JSONValue
 
-/// A hub-level shared access policy: a named key pair with rights, as `az iot hub policy list` shows.
+/// A hub-level (or DPS-level) shared access policy: a named key pair with rights, as
+/// `az iot hub policy list` and `az iot dps policy list` show.
 public struct SharedAccessPolicy: Sendable, Equatable {
     public let keyName: String
     public var primaryKey: String
@@ -15,6 +16,12 @@ public struct SharedAccessPolicy: Sendable, Equatable {
         case registryWrite = "RegistryWrite"
         case serviceConnect = "ServiceConnect"
         case deviceConnect = "DeviceConnect"
+        // A DPS's policies (`az iot dps policy`) add these; DeviceConnect is shared.
+        case serviceConfig = "ServiceConfig"
+        case enrollmentRead = "EnrollmentRead"
+        case enrollmentWrite = "EnrollmentWrite"
+        case registrationStatusRead = "RegistrationStatusRead"
+        case registrationStatusWrite = "RegistrationStatusWrite"
     }
 
     public init(keyName: String, rights: [Right], primaryKey: String, secondaryKey: String) {
@@ -42,6 +49,12 @@ public struct SharedAccessPolicy: Sendable, Equatable {
 
     /// `"RegistryWrite, ServiceConnect, DeviceConnect"`, the way Azure spells a policy's rights.
     public var rightsDescription: String { rights.map(\.rawValue).joined(separator: ", ") }
+
+    /// `HostName=...;SharedAccessKeyName=...;SharedAccessKey=...`, the service connection string of
+    /// a hub's or a DPS's policy.
+    func connectionString(hostName: String, keyType: KeyType) -> String {
+        "HostName=\(hostName);SharedAccessKeyName=\(keyName);SharedAccessKey=\(keyType == .primary ? primaryKey : secondaryKey)"
+    }
 
     /// The shape `az iot hub policy show` prints.
     public var json: JSONValue {
