@@ -37,6 +37,8 @@ final class MQTTDeviceConnection {
     var methodRequests: [String: MethodRequest] = [:]
     /// Telemetry submitted to the hub whose PUBACK waits for it to be durable.
     let acknowledgements = MQTTAcknowledgementQueue()
+    /// Set when CONNECT named a DPS registration: that connection handles every later packet.
+    var provisioning: ProvisioningMQTTConnection?
 
     init(channel: any Channel, outbound: NIOAsyncChannelOutboundWriter<MQTTPacket>, server: MQTTServerContext) {
         self.channel = channel
@@ -131,6 +133,7 @@ final class MQTTDeviceConnection {
 
     func handle(_ packet: MQTTPacket) async throws -> Next {
         guard let session else {
+            if let provisioning { return try await provisioning.handle(packet) }
             guard case .connect(let connect) = packet else { return .close }
             return try await accept(connect)
         }
