@@ -165,7 +165,7 @@ let package = Package(
             name: "WireProtocolsTests",
             dependencies: [
                 "WireProtocols", "MQTTCodec", "MQTTLoad", "LocalCloud", "HubEngine", "JSONValue", "LabCore", "WorkspaceStore",
-                "IoTSecurity", "TestSupport",
+                "IoTSecurity", "TestSupport", "ProvisioningEngine",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
