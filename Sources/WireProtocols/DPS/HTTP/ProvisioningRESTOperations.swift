@@ -15,7 +15,7 @@ import ProvisioningEngine
 /// 202 `assigning` with `Retry-After`, 200 `assigned`, errors as `ProvisioningServiceErrorDetails`.
 enum ProvisioningRESTOperations {
     /// The answer when `request` is for the DPS device API, `nil` when it is an IoT Hub request.
-    static func respond(to request: RESTRequest, peer: RESTPeer, cloud: LocalCloud) async -> RESTResponse? {
+    static func respond(to request: RESTRequest, peer: RESTPeer, cloud: LocalCloud, tokenClock: any LabClock) async -> RESTResponse? {
         let path = request.path
         guard path.count >= 4, path[1].caseInsensitiveCompare("registrations") == .orderedSame else { return nil }
         let idScope = path[0]
@@ -30,7 +30,7 @@ enum ProvisioningRESTOperations {
                 let body = try ProvisioningRegisterRequest(body: request.body, registrationId: registrationId)
                 let credential = await credential(for: request, body: body, peer: peer)
                 let operation = try await cloud.register(
-                    idScope: idScope, registrationId: registrationId, payload: body.payload, credential: credential)
+                    idScope: idScope, registrationId: registrationId, payload: body.payload, credential: credential, at: tokenClock.now())
                 answer = ProvisioningAnswer(operation)
             case (.GET, 5, "operations"):
                 let operation = try await cloud.registrationOperation(idScope: idScope, registrationId: registrationId, operationId: path[4])

@@ -86,7 +86,7 @@ final class ProvisioningMQTTConnection {
                 let request = try ProvisioningRegisterRequest(body: payload, registrationId: username.registrationId)
                 let operation = try await server.cloud.register(
                     idScope: username.idScope, registrationId: username.registrationId, payload: request.payload,
-                    credential: credential)
+                    credential: credential, at: server.tokenClock.now())
                 return ProvisioningAnswer(operation)
             case .operationStatus(_, let operationId):
                 let operation = try await server.cloud.registrationOperation(
