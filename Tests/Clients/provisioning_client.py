@@ -96,7 +96,12 @@ def main():
     try:
         registration = with_timeout(provisioning.register)
     except Exception as error:
-        print(json.dumps({"error": type(error).__name__, "message": str(error)}), flush=True)
+        # The SDK wraps the service's answer (a ServiceError naming the status) in its own error.
+        kind, causes = type(error).__name__, [str(error)]
+        while error.__cause__ is not None:
+            error = error.__cause__
+            causes.append(f"{type(error).__name__}: {error}")
+        print(json.dumps({"error": kind, "message": " <- ".join(causes)}), flush=True)
         return
     state = registration.registration_state
     result["status"] = registration.status

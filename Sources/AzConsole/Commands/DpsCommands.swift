@@ -2,7 +2,7 @@ import JSONValue
 import LocalCloud
 import ProvisioningEngine
 
-/// `az iot dps create|show|list|update|delete`, `policy list|show` and `connection-string show`:
+/// `az iot dps create|show|list|update|delete`, `policy create|list|show|update|delete` and `connection-string show`:
 /// the Device Provisioning Service as a Resource Manager resource (core azure-cli commands), in
 /// the forms the official lab setup scripts use (`az iot dps create --name N -g RG --sku S1`,
 /// `az iot dps show --name N --query properties.idScope`).
@@ -93,6 +93,34 @@ enum DpsCommands {
             try await service(context, flag: DpsFlags.dpsNameOnly).policy(named: try context.required(policyName.key)).json
         },
         CommandSpec(
+            "iot dps policy create", summary: "Create a new shared access policy in an Azure IoT Hub Device Provisioning Service.",
+            flags: [DpsFlags.dpsNameOnly, policyName, requiredRights, CommonFlags.resourceGroup, DpsFlags.primaryKey, DpsFlags.secondaryKey]
+        ) { context in
+            let dps = try await service(context, flag: DpsFlags.dpsNameOnly)
+            return try await context.cloud.createProvisioningPolicy(
+                dpsName: dps.name, resourceGroup: dps.resourceGroup, name: try context.required(policyName.key), rights: try parsedRights(context) ?? [],
+                primaryKey: context.arguments.string(DpsFlags.primaryKey.key), secondaryKey: context.arguments.string(DpsFlags.secondaryKey.key)
+            ).json
+        },
+        CommandSpec(
+            "iot dps policy update", summary: "Update a shared access policy in an Azure IoT Hub Device Provisioning Service.",
+            flags: [DpsFlags.dpsNameOnly, policyName, optionalRights, CommonFlags.resourceGroup, DpsFlags.primaryKey, DpsFlags.secondaryKey]
+        ) { context in
+            let dps = try await service(context, flag: DpsFlags.dpsNameOnly)
+            return try await context.cloud.updateProvisioningPolicy(
+                dpsName: dps.name, resourceGroup: dps.resourceGroup, name: try context.required(policyName.key), rights: try parsedRights(context),
+                primaryKey: context.arguments.string(DpsFlags.primaryKey.key), secondaryKey: context.arguments.string(DpsFlags.secondaryKey.key)
+            ).json
+        },
+        CommandSpec(
+            "iot dps policy delete", summary: "Delete a shared access policies in an Azure IoT Hub Device Provisioning Service.",
+            flags: [DpsFlags.dpsNameOnly, policyName, CommonFlags.resourceGroup]
+        ) { context in
+            let dps = try await service(context, flag: DpsFlags.dpsNameOnly)
+            try await context.cloud.deleteProvisioningPolicy(dpsName: dps.name, resourceGroup: dps.resourceGroup, name: try context.required(policyName.key))
+            return nil
+        },
+        CommandSpec(
             "iot dps connection-string show", summary: "Show the connection string(s) for an Azure IoT Hub Device Provisioning Service instance.",
             flags: [
                 DpsFlags.requiredDpsName,
@@ -113,6 +141,24 @@ enum DpsCommands {
     static let policyName = FlagSpec(["--policy-name", "--pn"], required: true, help: "Shared access policy name.")
     static let connectionPolicyName = FlagSpec(
         ["--policy-name", "--pn"], default: "provisioningserviceowner", help: "Shared access policy to use.")
+
+    static let rightsHelp =
+        "Access rights: space-separated list of ServiceConfig, EnrollmentRead, EnrollmentWrite, DeviceConnect, RegistrationStatusRead, RegistrationStatusWrite."
+    static let requiredRights = FlagSpec(["--rights", "-r"], .list, required: true, help: rightsHelp)
+    static let optionalRights = FlagSpec(["--rights", "-r"], .list, help: rightsHelp)
+
+    /// `--rights`, each name matched without regard to case; `nil` when not given.
+    private static func parsedRights(_ context: CommandContext) throws -> [SharedAccessPolicy.Right]? {
+        let words = context.arguments.list("rights").flatMap { $0.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init) }
+        guard !words.isEmpty else { return nil }
+        return try words.map { word in
+            guard let right = LocalCloud.provisioningPolicyRights.first(where: { $0.rawValue.lowercased() == word.lowercased() }) else {
+                throw ConsoleError.invalidValue(
+                    "argument --rights/-r: invalid choice: '\(word)' (choose from \(LocalCloud.provisioningPolicyRights.map { "'\($0.rawValue)'" }.joined(separator: ", ")))")
+            }
+            return right
+        }
+    }
 
     /// The instance named by `flag`, checked against `--resource-group` when given.
     static func service(_ context: CommandContext, flag: FlagSpec) async throws -> ProvisioningServiceResource {

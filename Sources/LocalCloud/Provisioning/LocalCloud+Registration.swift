@@ -100,7 +100,7 @@ extension LocalCloud {
     }
 
     /// Attests in place, so a TPM challenge is remembered.
-    private func attest(
+    func attest(
         _ key: String, _ service: ProvisioningServiceResource, registrationId: String, credential: RegistrationCredential,
         at now: Date, trace: inout RegistrationTrace
     ) throws(ProvisioningError) -> EnrollmentMatch {
@@ -266,7 +266,7 @@ extension LocalCloud {
     }
 
     /// Journals an attempt that changed nothing (a refusal); a journal failure does not hide the refusal.
-    private func journalRegistration(
+    func journalRegistration(
         _ event: String, service: ProvisioningServiceResource?, idScope: String, registrationId: String, status: RegistrationStatus?, trace: RegistrationTrace
     ) {
         let payload = Self.registrationEvent(service: service, idScope: idScope, registrationId: registrationId, status: status, trace: trace)

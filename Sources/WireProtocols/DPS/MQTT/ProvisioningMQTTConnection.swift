@@ -40,8 +40,12 @@ final class ProvisioningMQTTConnection {
         } else {
             credential = .presented(await channel.peerCertificates())
         }
-        // An unknown scope is refused here; the credential is checked with the register request.
-        guard await server.cloud.provisioningService(idScope: username.idScope) != nil else { return try await refuse(.notAuthorized) }
+        do {
+            try await server.cloud.authenticateRegistration(
+                idScope: username.idScope, registrationId: username.registrationId, credential: credential, at: server.tokenClock.now())
+        } catch {
+            return try await refuse(.notAuthorized)
+        }
         try await channel.triggerUserOutboundEvent(MQTTKeepAlive.Period(seconds: connect.keepAlive))
         try await outbound.write(.connack(MQTTConnAck(sessionPresent: false, returnCode: .accepted)))
         return .proceed
