@@ -39,7 +39,7 @@ def derived_key(group_key, registration_id):
 
 
 def register(port, context, id_scope, group_key, registration_id):
-    """One registration; True when the device ends up assigned."""
+    """One registration: True when the device ends up assigned, else why not."""
     answers = queue.Queue()
     client = mqtt.Client(client_id=registration_id, clean_session=True, protocol=mqtt.MQTTv311)
     client.username_pw_set(
@@ -54,21 +54,23 @@ def register(port, context, id_scope, group_key, registration_id):
     try:
         kind, rc, _ = answers.get(timeout=WAIT)
         if kind != "connack" or rc != 0:
-            return False
+            return f"CONNACK {rc}"
         client.subscribe("$dps/registrations/res/#", qos=1)
         answers.get(timeout=WAIT)
         body = json.dumps({"payload": None, "registrationId": registration_id}, sort_keys=True)
         client.publish(f"$dps/registrations/PUT/iotdps-register/?$rid={uuid.uuid4()}", body, qos=1)
         topic, _, payload = answers.get(timeout=WAIT)
         if "/res/202/" not in topic:
-            return False
+            return f"register answered {topic} {payload[:200]!r}"
         operation = json.loads(payload)["operationId"]
         client.publish(
             f"$dps/registrations/GET/iotdps-get-operationstatus/?$rid={uuid.uuid4()}&operationId={operation}", " ", qos=1)
         topic, _, payload = answers.get(timeout=WAIT)
-        return "/res/200/" in topic and json.loads(payload)["status"] == "assigned"
+        if "/res/200/" in topic and json.loads(payload)["status"] == "assigned":
+            return True
+        return f"poll answered {topic} {payload[:200]!r}"
     except queue.Empty:
-        return False
+        return "no answer in time"
     finally:
         client.disconnect()
         client.loop_stop()
@@ -95,9 +97,10 @@ def main():
     for thread in threads:
         thread.join(WAIT * 4 + count)
     seconds = time.monotonic() - started
-    assigned = sum(1 for outcome in outcomes if outcome)
+    assigned = sum(1 for outcome in outcomes if outcome is True)
+    reasons = sorted({outcome for outcome in outcomes if outcome is not True})
     print(json.dumps({
-        "registrations": assigned, "failures": len(outcomes) - assigned, "seconds": round(seconds, 3),
+        "registrations": assigned, "failures": len(outcomes) - assigned, "reasons": reasons[:5], "seconds": round(seconds, 3),
         "perSecond": round(assigned / seconds, 1) if seconds > 0 else 0,
     }), flush=True)
 

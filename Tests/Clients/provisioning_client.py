@@ -1,7 +1,7 @@
 """A learner's provisioning code, written with azure-iot-device's ProvisioningDeviceClient, run against iotlab.
 
 usage: provisioning_client.py ID_SCOPE REGISTRATION_ID CA_FILE (--key KEY | --group-key KEY | --cert CERT --cert-key KEY)
-                              [--websockets] [--payload JSON] [--telemetry N] [--host HOST]
+                              [--websockets] [--payload JSON] [--telemetry N] [--host HOST] [--gateway HOST]
 
 Registers with the Device Provisioning Service over MQTT (or MQTT over WebSockets), then, once
 assigned, connects to the assigned hub as the provisioned device with IoTHubDeviceClient and sends
@@ -74,6 +74,7 @@ def main():
     parser.add_argument("--payload")
     parser.add_argument("--telemetry", type=int, default=1)
     parser.add_argument("--host", default="global.azure-devices-provisioning.net")
+    parser.add_argument("--gateway", help="gateway_hostname for the hub connection (localhost against iotlab serve)")
     options = parser.parse_args()
 
     with open(options.ca_file) as handle:
@@ -110,6 +111,8 @@ def main():
     result["substatus"] = state.sub_status if state else None
     result["payload"] = state.response_payload if state else None
     result["sent"] = 0
+    if options.gateway:
+        transport["gateway_hostname"] = options.gateway
     if registration.status == "assigned" and options.telemetry > 0:
         if key is not None:
             device = IoTHubDeviceClient.create_from_symmetric_key(

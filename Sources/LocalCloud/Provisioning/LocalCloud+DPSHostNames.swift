@@ -1,18 +1,15 @@
 import JSONValue
 import WorkspaceStore
 
-/// A DPS instance as `iotlab info` and the server certificate need it: its name and ID scope.
+/// A DPS instance as `iotlab info` lists it: its name and ID scope.
 public struct StoredProvisioningService: Sendable, Equatable {
     public let name: String
     public let idScope: String
-
-    /// `NAME.azure-devices-provisioning.net`, the host its service API answers at.
-    public var serviceHostName: String { "\(name).azure-devices-provisioning.net" }
 }
 
 extension LocalCloud {
     /// The DPS instances stored in a workspace, by name, read without loading the cloud (for
-    /// `iotlab info` and the front doors' certificate), as ``storedHubNames(in:)`` reads hubs.
+    /// `iotlab info`), as ``storedHubNames(in:)`` reads hubs.
     public static func storedProvisioningServices(in workspace: Workspace) throws -> [StoredProvisioningService] {
         try workspace.read { reader in
             try reader.records(scope: CloudState.scope, collection: CloudState.Collection.provisioningServices).compactMap { stored in
