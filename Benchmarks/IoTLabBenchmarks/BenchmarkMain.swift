@@ -1,6 +1,7 @@
 import Foundation
 
-/// `swift run -c release iotlab-bench [devices]` or `iotlab-bench ingest [messages]`: prints the
+/// `swift run -c release iotlab-bench [devices]`, `iotlab-bench ingest [messages]` or
+/// `iotlab-bench provisioning [registrations]`: prints the
 /// figures for docs/performance.md.
 @main
 enum BenchmarkMain {
@@ -8,6 +9,13 @@ enum BenchmarkMain {
         let arguments = CommandLine.arguments.dropFirst()
         if arguments.first == "reopen", arguments.count == 3, let count = Int(arguments.last ?? "") {
             try await RegistryBenchmark.reopen(file: URL(fileURLWithPath: arguments[arguments.startIndex + 1]), expecting: count)
+            return
+        }
+        if arguments.first == "provisioning" {
+            let count = arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
+            print("| measurement | result |")
+            print("|---|---|")
+            for measurement in try await ProvisioningBenchmark(registrations: count).run() { print(measurement.row) }
             return
         }
         if arguments.first == "ingest" {

@@ -20,7 +20,7 @@ enum CustomAllocationCaller {
         do {
             output = try await withThrowingTaskGroup(of: Data.self) { group in
                 group.addTask {
-                    if let command = definition.command { return try await run(command, input: body) }
+                    if let command = definition.command { return try await run(command, input: body, timeout: timeout) }
                     return try await post(definition, body: body)
                 }
                 group.addTask {
@@ -65,12 +65,22 @@ enum CustomAllocationCaller {
         return data
     }
 
-    /// Runs `command` through `/bin/sh -c`, writing `input` to its standard input.
-    private static func run(_ command: String, input: Data) async throws -> Data {
+    /// Runs `command` through `/bin/sh -c` with `input` on its standard input.
+    ///
+    /// The input is a file, not a pipe: a command that exits without reading it must not raise
+    /// SIGPIPE in iotlab. coreutils' `timeout` runs the command in its own process group and
+    /// ends the whole group (a shell's children too) when time is up or iotlab gives up on it.
+    private static func run(_ command: String, input: Data, timeout: Duration) async throws -> Data {
+        let inputFile = FileManager.default.temporaryDirectory.appendingPathComponent("iotlab-allocation-\(UUID().uuidString).json")
+        try input.write(to: inputFile)
+        defer { try? FileManager.default.removeItem(at: inputFile) }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+        process.arguments = ["-k", "1", String(format: "%.3f", seconds), "/bin/sh", "-c", command]
+        let stdin = try FileHandle(forReadingFrom: inputFile)
+        defer { try? stdin.close() }
+        let stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
@@ -78,14 +88,9 @@ enum CustomAllocationCaller {
             process.terminationHandler = { continuation.yield($0.terminationStatus); continuation.finish() }
         }
         try process.run()
-        // Pipes are read and written off the cooperative pool, which blocking calls would starve.
+        // Pipes are read off the cooperative pool, which blocking reads would starve.
         async let output = blocking { stdout.fileHandleForReading.readDataToEndOfFile() }
         async let errors = blocking { stderr.fileHandleForReading.readDataToEndOfFile() }
-        _ = await blocking {
-            stdin.fileHandleForWriting.write(input)
-            try? stdin.fileHandleForWriting.close()
-            return Data()
-        }
         let status = await withTaskCancellationHandler {
             var iterator = finished.makeAsyncIterator()
             return await iterator.next() ?? -1
