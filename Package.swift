@@ -155,7 +155,7 @@ let package = Package(
             swiftSettings: swift6),
         .testTarget(
             name: "AzConsoleTests",
-            dependencies: ["AzConsole", "LocalCloud", "JSONValue", "LabCore", "WorkspaceStore", "IoTSecurity"],
+            dependencies: ["AzConsole", "LocalCloud", "JSONValue", "LabCore", "WorkspaceStore", "IoTSecurity", "ProvisioningEngine"],
             swiftSettings: swift6),
         .testTarget(
             name: "MQTTCodecTests",

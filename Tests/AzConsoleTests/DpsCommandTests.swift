@@ -164,3 +164,46 @@ import Testing
         #expect(neither.standardError.contains("--dps-name"))
     }
 }
+
+/// Policies and the registration records devices leave behind.
+@Suite struct DpsPolicyAndRegistrationCommandTests {
+    @Test func policiesAreCreatedUpdatedAndDeletedWithDPSRights() async throws {
+        let az = try await DpsCommandTests.withLinkedDPS()
+        let created = try JSONValue(parsing: try await az.output("iot dps policy create --dps-name dps1 -g rg --pn enrollments --rights EnrollmentRead enrollmentwrite"))
+        #expect(created["keyName"] == "enrollments")
+        #expect(created["rights"] == "EnrollmentRead, EnrollmentWrite")
+        let foreign = await az.run("iot dps policy create --dps-name dps1 --pn bad --rights RegistryRead")
+        #expect(foreign.exitCode != 0)
+        #expect(foreign.standardError.contains("invalid choice: 'RegistryRead'"))
+        let updated = try JSONValue(parsing: try await az.output("iot dps policy update --dps-name dps1 --pn enrollments --rights ServiceConfig"))
+        #expect(updated["rights"] == "ServiceConfig")
+        let connection = try await az.output("iot dps connection-string show -n dps1 --pn enrollments --query connectionString -o tsv")
+        #expect(connection.contains("SharedAccessKeyName=enrollments;SharedAccessKey=\(updated["primaryKey"]?.stringValue ?? "?")"))
+        _ = try await az.output("iot dps policy delete --dps-name dps1 --pn enrollments")
+        #expect(try await az.output("iot dps policy list --dps-name dps1 --query [].keyName -o tsv") == "provisioningserviceowner\n")
+        let gone = await az.run("iot dps policy show --dps-name dps1 --pn enrollments")
+        #expect(gone.exitCode != 0)
+    }
+
+    @Test func aRegistrationIsShownListedByGroupAndDeleted() async throws {
+        let az = try await DpsCommandTests.withLinkedDPS()
+        let groupKey = SymmetricKey.generate().base64
+        _ = try await az.output("iot dps enrollment-group create -n dps1 --eid fleet --pk \(groupKey) -o none")
+        let scope = try await az.output("iot dps show -n dps1 --query properties.idScope -o tsv").trimmingCharacters(in: .newlines)
+        let deviceKey = try await az.output("iot dps enrollment-group compute-device-key -n dps1 --eid fleet --rid truck-7 -o tsv")
+            .trimmingCharacters(in: .newlines)
+        let token = SharedAccessSignature.token(
+            resourceURI: "\(scope)/registrations/truck-7", key: try SymmetricKey(base64: deviceKey), policyName: nil,
+            expiry: Date().addingTimeInterval(3600))
+        _ = try await az.cloud.register(idScope: scope, registrationId: "truck-7", credential: .sasToken(token), at: Date())
+
+        let shown = try JSONValue(parsing: try await az.output("iot dps registration show -n dps1 --rid truck-7"))
+        #expect(shown["status"] == "assigned")
+        #expect(shown["assignedHub"] == "hub1.azure-devices.net")
+        #expect(try await az.output("iot dps enrollment-group registration list -n dps1 --eid fleet --query [].registrationId -o tsv") == "truck-7\n")
+        _ = try await az.output("iot dps registration delete -n dps1 --rid truck-7")
+        #expect(try await az.output("iot dps registration list -n dps1 --eid fleet -o tsv") == "")
+        // The hub device stays, as in Azure.
+        #expect(try await az.output("iot hub device-identity list -n hub1 --query [].deviceId -o tsv") == "truck-7\n")
+    }
+}
