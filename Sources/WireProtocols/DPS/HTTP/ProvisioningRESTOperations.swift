@@ -15,9 +15,13 @@ import ProvisioningEngine
 /// 202 `assigning` with `Retry-After`, 200 `assigned`, errors as `ProvisioningServiceErrorDetails`.
 enum ProvisioningRESTOperations {
     /// The answer when `request` is for the DPS device API, `nil` when it is an IoT Hub request.
+    /// DPS paths start with an ID scope (`0ne…`) then `registrations`, which no IoT Hub path
+    /// does, so a hub device or blob container called `registrations` still reaches the hub.
     static func respond(to request: RESTRequest, peer: RESTPeer, cloud: LocalCloud, tokenClock: any LabClock) async -> RESTResponse? {
         let path = request.path
-        guard path.count >= 4, path[1].caseInsensitiveCompare("registrations") == .orderedSame else { return nil }
+        guard path.count >= 4, path[0].lowercased().hasPrefix("0ne"), path[1].caseInsensitiveCompare("registrations") == .orderedSame,
+              request.query["sig"] == nil
+        else { return nil }
         let idScope = path[0]
         let registrationId = path[2]
         let answer: ProvisioningAnswer
