@@ -154,6 +154,22 @@ import Testing
         #expect(unknown.standardError.contains("sensor-thl-2000"))
     }
 
+    @Test func aGroupCanCarryItsIntermediateCertificateInstead() async throws {
+        let az = try await Self.withLinkedDPS()
+        let key = try PrivateKey.generate(.ecP256)
+        let intermediate = try X509Certificate.selfSigned(
+            commonName: "Azure IoT Hub Intermediate Cert Test Only", key: key, usage: .certificateAuthority, notBefore: start - 86400,
+            notAfter: start + 30 * 86400)
+        try az.write(intermediate.pem, to: "intermediate.pem")
+        let group = try JSONValue(parsing: try await az.output("iot dps enrollment-group create -n dps1 --eid lab17 --cp intermediate.pem"))
+        #expect(group[path: ["attestation", "type"]] == "x509")
+        #expect(
+            group[path: ["attestation", "x509", "signingCertificates", "primary", "info", "subjectName"]]
+                == "CN=Azure IoT Hub Intermediate Cert Test Only")
+        let missing = await az.run("iot dps enrollment-group create -n dps1 --eid lab18 --cp nowhere.pem")
+        #expect(missing.standardError.contains("No such file or directory: 'nowhere.pem'"))
+    }
+
     @Test func dataPlaneCommandsAcceptADPSConnectionString() async throws {
         let az = try await Self.withLinkedDPS()
         let login = try await az.output("iot dps connection-string show -n dps1 --query connectionString -o tsv").trimmingCharacters(in: .newlines)
