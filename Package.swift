@@ -170,7 +170,7 @@ let package = Package(
             swiftSettings: swift6),
         .testTarget(
             name: "AzConsoleTests",
-            dependencies: ["AzConsole", "LocalCloud", "JSONValue", "LabCore", "WorkspaceStore", "IoTSecurity"],
+            dependencies: ["AzConsole", "LocalCloud", "JSONValue", "LabCore", "WorkspaceStore", "IoTSecurity", "ProvisioningEngine"],
             swiftSettings: swift6),
         .testTarget(
             name: "MQTTCodecTests",
@@ -180,7 +180,7 @@ let package = Package(
             name: "WireProtocolsTests",
             dependencies: [
                 "WireProtocols", "MQTTCodec", "MQTTLoad", "LocalCloud", "HubEngine", "JSONValue", "LabCore", "WorkspaceStore",
-                "IoTSecurity", "TestSupport",
+                "IoTSecurity", "TestSupport", "ProvisioningEngine",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

@@ -19,7 +19,7 @@ struct IoTLabCommand: AsyncParsableCommand {
             """,
         version: IoTLabVersion.current,
         subcommands: [
-            AzCommand.self, InfoCommand.self, ServeCommand.self, CertificateAuthorityCommand.self, PKICommand.self, EventsCommand.self, WorkspaceCommand.self, ClockCommand.self, MetricsCommand.self, EndpointCommand.self, SimCommand.self, BenchCommand.self, LabCommand.self,
+            AzCommand.self, InfoCommand.self, ServeCommand.self, CertificateAuthorityCommand.self, PKICommand.self, EventsCommand.self, WorkspaceCommand.self, ClockCommand.self, MetricsCommand.self, EndpointCommand.self, SimCommand.self, BenchCommand.self, LabCommand.self, TPMCommand.self,
         ])
 
     /// `iotlab az ...` belongs wholly to the az console (its own flags and help), so it is routed

@@ -51,11 +51,12 @@ import Testing
         }
     }
 
-    @Test func aProvisioningUsernameGetsConnack3() async throws {
+    /// The DPS front door answers it (`DPSMQTTTests`); a scope no DPS has is not authorized.
+    @Test func aProvisioningUsernameForAnUnknownScopeGetsConnack5() async throws {
         try await MQTTServerFixture.with { fixture in
             let client = try await MQTTTestClient.connect(port: fixture.server.localPort)
             try await client.send(.connect(MQTTConnect(clientId: "reg-1", username: "0ne00000001/registrations/reg-1/api-version=2019-03-31", password: Array("x".utf8))))
-            #expect(try await client.receiveUntilClosed() == [.connack(MQTTConnAck(returnCode: .serverUnavailable))])
+            #expect(try await client.receiveUntilClosed() == [.connack(MQTTConnAck(returnCode: .notAuthorized))])
         }
     }
 

@@ -9,6 +9,8 @@ extension CommandCatalog {
             + RoutingEndpointCommands.commands + RouteCommands.commands + MessageEnrichmentCommands.commands
             + CloudToDeviceCommands.commands + DirectMethodCommands.commands + DeviceMessageCommands.commands
             + SimulateCommand.commands + HubCertificateCommands.commands
+            + DpsCommands.commands + DpsLinkedHubCommands.commands + DpsEnrollmentCommands.commands
+            + DpsEnrollmentGroupCommands.commands + DpsRegistrationCommands.commands + DpsCertificateCommands.commands
         let aliases = deprecatedNames.compactMap { old, current in
             commands.first { $0.path.joined(separator: " ") == current }?.deprecatedAlias(old)
         }
@@ -18,7 +20,9 @@ extension CommandCatalog {
                 + GroupCommands.groups + StorageCommands.groups + ProviderCommands.groups + ExtensionCommands.groups
                 + AccountCommands.groups + ConsumerGroupCommands.groups
                 + RoutingEndpointCommands.groups + RouteCommands.groups + MessageEnrichmentCommands.groups
-                + CloudToDeviceCommands.groups + HubCertificateCommands.groups,
+                + CloudToDeviceCommands.groups + HubCertificateCommands.groups
+                + DpsCommands.groups + DpsLinkedHubCommands.groups + DpsEnrollmentCommands.groups
+                + DpsEnrollmentGroupCommands.groups + DpsRegistrationCommands.groups + DpsCertificateCommands.groups,
             commands: commands + aliases)
     }()
 

@@ -10,11 +10,12 @@ import WorkspaceStore
 /// created by one process at a time.
 enum CertificateAuthorityExport {
     /// Writes the CA PEM to `file` and returns what to tell the user. The server certificate is
-    /// brought up to date for `hubNames` and `listenHost` on the way, as a serve start would.
+    /// brought up to date for `hubNames`, `provisioningHostNames` and `listenHost` on the way, as a serve start would.
     static func export(
-        home: WorkspaceHome, hubNames: [String], listenHost: String?, to file: URL, now: Date
+        home: WorkspaceHome, hubNames: [String], provisioningHostNames: [String], listenHost: String?, to file: URL, now: Date
     ) throws -> String {
-        let certificates = try WorkspaceCertificates.load(home: home, hubNames: hubNames, listenHost: listenHost, now: now)
+        let certificates = try WorkspaceCertificates.load(
+            home: home, hubNames: hubNames, provisioningHostNames: provisioningHostNames, listenHost: listenHost, now: now)
         do {
             try Data(certificates.caCertificatePEM.utf8).write(to: file, options: .atomic)
         } catch {

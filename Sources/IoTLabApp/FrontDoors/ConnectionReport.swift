@@ -4,7 +4,8 @@ import LocalCloud
 import WireProtocols
 
 /// What `iotlab info` prints for connecting one's own code: the front doors' endpoints, the CA
-/// file, and ready-to-paste connection strings for every hub and its identities.
+/// file, ready-to-paste connection strings for every hub and its identities, and the DPS
+/// endpoints with a provisioning example.
 ///
 /// Device and module strings keep the hub's `HostName` (the SAS token and MQTT username must name
 /// the hub) and add `GatewayHostName`, which the Azure SDKs connect to instead; service strings
@@ -25,6 +26,7 @@ public struct ConnectionReport: Sendable {
     let endpoints: FrontDoorEndpoints?
     let caFile: URL
     let hubs: [Hub]
+    let provisioning: ProvisioningReport
 
     /// At most this many identities are listed per hub; `az iot hub device-identity
     /// connection-string show` gives any other.
@@ -54,7 +56,8 @@ public struct ConnectionReport: Sendable {
                 identities: identities.map { ($0.label, $0.connectionString + ";GatewayHostName=\(gateway)") },
                 omitted: total - identities.count))
         }
-        return ConnectionReport(endpoints: endpoints, caFile: caFile, hubs: hubs)
+        return ConnectionReport(
+            endpoints: endpoints, caFile: caFile, hubs: hubs, provisioning: try await ProvisioningReport.collect(cloud: cloud))
     }
 
     /// The report as text: endpoints, CA, then one block per hub.
@@ -90,6 +93,7 @@ public struct ConnectionReport: Sendable {
                 lines.append("  … and \(hub.omitted) more: iotlab az iot hub device-identity connection-string show -n \(hub.name) -d ID")
             }
         }
+        lines += provisioning.lines(endpoints: endpoints ?? .defaults, caFile: caFile)
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -17,6 +17,7 @@ public struct WorkspaceInfo: Sendable {
         let workspace = try Workspace(fileURL: home.databaseURL)
         let migrations = try workspace.appliedMigrations()
         let hubNames = try LocalCloud.storedHubNames(in: workspace)
+        let provisioning = try LocalCloud.storedProvisioningServices(in: workspace)
         let holder: String
         if let lock = try WorkspaceLock.tryAcquire(home) {
             lock.release()
@@ -32,6 +33,9 @@ public struct WorkspaceInfo: Sendable {
             ("sqlite", try workspace.sqliteVersion()),
             ("held by", holder),
             ("hubs", hubNames.isEmpty ? "none yet (iotlab az iot hub create --name NAME)" : hubNames.joined(separator: ", ")),
+            ("provisioning", provisioning.isEmpty
+                ? "no DPS yet (iotlab az iot dps create --name NAME)"
+                : provisioning.map { "\($0.name) (ID scope \($0.idScope))" }.joined(separator: ", ")),
             ("blobs", home.blobsFolder.path + " (storage endpoints)"),
             ("lab time", try Self.labTime(in: workspace)),
             ("simulations", ContentFolder.locate().appendingPathComponent("simulations").path),

@@ -14,7 +14,8 @@ extension WorkspaceSession {
     public func startFrontDoors(ports: FrontDoorPorts, tokenClock: any LabClock = SystemClock()) async throws -> FrontDoorEndpoints {
         let hubNames = await cloud.hubs().map(\.name)
         let certificates = try WorkspaceCertificates.load(
-            home: home, hubNames: hubNames, listenHost: ports.host, now: tokenClock.now())
+            home: home, hubNames: hubNames, provisioningHostNames: await cloud.provisioningServices().map(\.serviceHostName),
+            listenHost: ports.host, now: tokenClock.now())
         let doors = try await FrontDoors.start(
             ports: ports, cloud: cloud, certificates: certificates, tokenClock: tokenClock, blobStore: blobStore)
         frontDoors = (doors, tokenClock)

@@ -103,7 +103,8 @@ public actor WorkspaceSession {
         case .exportCertificateAuthority(let path):
             do {
                 return .success(try CertificateAuthorityExport.export(
-                    home: home, hubNames: await cloud.hubs().map(\.name), listenHost: frontDoorEndpoints?.host,
+                    home: home, hubNames: await cloud.hubs().map(\.name),
+                    provisioningHostNames: await cloud.provisioningServices().map(\.serviceHostName), listenHost: frontDoorEndpoints?.host,
                     to: URL(fileURLWithPath: path), now: Date()))
             } catch {
                 return .failure("The CA certificate was not exported: \(error)")

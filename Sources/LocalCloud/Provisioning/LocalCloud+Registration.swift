@@ -15,10 +15,13 @@ extension LocalCloud {
     /// answers; ``registrationOperation(idScope:registrationId:operationId:)`` reports the outcome.
     /// `payload` is the device's `payload` member; its `region` (if a string) is the device's
     /// region for the lowest-latency policy (else the DPS's location).
+    /// `tokenTime` is when SAS tokens and certificates are judged: the front doors pass their
+    /// token clock (the real wall clock the SDKs sign with), which lab time may have left behind;
+    /// `nil` judges them on the lab clock.
     /// - Throws: `unauthorized` (401002) for an unknown scope or registration, a bad key or
     ///   certificate, a disabled group; `tpmChallenge` on the first TPM leg.
     public func register(
-        idScope: String, registrationId: String, payload: JSONValue? = nil, credential: RegistrationCredential
+        idScope: String, registrationId: String, payload: JSONValue? = nil, credential: RegistrationCredential, at tokenTime: Date? = nil
     ) async throws(ProvisioningError) -> RegistrationOperation {
         let now = clock.now()
         var trace = RegistrationTrace()
@@ -30,7 +33,7 @@ extension LocalCloud {
         let key = CloudState.key(service.name)
         let match: EnrollmentMatch
         do {
-            match = try attest(key, service, registrationId: registrationId, credential: credential, at: now, trace: &trace)
+            match = try attest(key, service, registrationId: registrationId, credential: credential, at: tokenTime ?? now, trace: &trace)
         } catch {
             let event = if case .tpmChallenge = error { "TPMChallengeIssued" } else { "DeviceRegistrationRefused" }
             journalRegistration(event, service: service, idScope: idScope, registrationId: registrationId, status: nil, trace: trace)
@@ -97,7 +100,7 @@ extension LocalCloud {
     }
 
     /// Attests in place, so a TPM challenge is remembered.
-    private func attest(
+    func attest(
         _ key: String, _ service: ProvisioningServiceResource, registrationId: String, credential: RegistrationCredential,
         at now: Date, trace: inout RegistrationTrace
     ) throws(ProvisioningError) -> EnrollmentMatch {
@@ -263,7 +266,7 @@ extension LocalCloud {
     }
 
     /// Journals an attempt that changed nothing (a refusal); a journal failure does not hide the refusal.
-    private func journalRegistration(
+    func journalRegistration(
         _ event: String, service: ProvisioningServiceResource?, idScope: String, registrationId: String, status: RegistrationStatus?, trace: RegistrationTrace
     ) {
         let payload = Self.registrationEvent(service: service, idScope: idScope, registrationId: registrationId, status: status, trace: trace)

@@ -26,6 +26,9 @@ struct RESTRouter: Sendable {
 
     /// The response to `request`; `peer` supplies the TLS client certificate for device routes.
     func respond(to request: RESTRequest, peer: RESTPeer) async -> RESTResponse {
+        if let provisioning = await ProvisioningRESTOperations.respond(to: request, peer: peer, cloud: cloud, tokenClock: tokenClock) {
+            return provisioning
+        }
         do {
             let (route, parameters) = try self.route(for: request)
             if case .blobUpload = route.access {} else if request.query["api-version"] == nil {

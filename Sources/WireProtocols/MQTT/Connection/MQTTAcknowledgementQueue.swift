@@ -17,6 +17,9 @@ struct MQTTAcknowledgementQueue {
         case connectionTask
         /// Handled: acknowledge it.
         case handled
+        /// Handled, and the connection task already sent its PUBACK because the answer had to
+        /// follow it (a DPS request): drop it without a second PUBACK.
+        case acknowledgedByConnectionTask
     }
 
     /// Why `acknowledgeSettled` stopped.
@@ -45,8 +48,8 @@ struct MQTTAcknowledgementQueue {
         entries.append(Entry(packetId: packetId, wait: wait))
     }
 
-    /// The connection task finished the oldest publish it was given; `wait` is `.handled`, or
-    /// `.commit` for telemetry it submitted.
+    /// The connection task finished the oldest publish it was given; `wait` is `.handled` or
+    /// `.acknowledgedByConnectionTask`, or `.commit` for telemetry it submitted.
     mutating func connectionTaskFinished(_ wait: Wait) {
         guard let index = entries.firstIndex(where: { if case .connectionTask = $0.wait { true } else { false } }) else { return }
         entries[index].wait = wait
@@ -66,6 +69,9 @@ struct MQTTAcknowledgementQueue {
                 }
             case .handled:
                 break
+            case .acknowledgedByConnectionTask:
+                entries.removeFirst()
+                continue
             }
             entries.removeFirst()
             if let packetId = first.packetId { acknowledge(packetId) }

@@ -5,16 +5,18 @@ import MQTTCodec
 import NIOCore
 
 extension MQTTDeviceConnection {
-    /// Answers CONNECT the way IoT Hub does: CONNACK 3 for a DPS user name (provisioning is not
-    /// served here yet) or when the hub cannot record the connection, 4 for a user name that names
+    /// Hands a DPS user name to ``ProvisioningMQTTConnection``; otherwise answers CONNECT the way
+    /// IoT Hub does: CONNACK 3 when the hub cannot record the connection, 4 for a user name that names
     /// no device, 2 when the client id is not the identity the user name names, 5 when the
     /// credentials do not authenticate (or the device is disabled or unknown); otherwise 0,
     /// resuming the stored session of a `clean_session=0` client.
     func accept(_ connect: MQTTConnect) async throws -> Next {
+        if let username = connect.username.flatMap(ProvisioningUsername.init) {
+            provisioning = ProvisioningMQTTConnection(username: username, channel: channel, server: server)
+            return try await provisioning?.accept(connect) ?? .close
+        }
         guard let username = connect.username, case .hub(let host, let deviceId, let moduleId) = IoTHubUsername(username) else {
-            let refusal: MQTTConnAck.ReturnCode =
-                connect.username.map(IoTHubUsername.init) == .provisioning ? .serverUnavailable : .badUsernameOrPassword
-            return try await refuse(refusal)
+            return try await refuse(.badUsernameOrPassword)
         }
         owner = DeviceTopicOwner(deviceId: deviceId, moduleId: moduleId)
         guard connect.clientId == deviceId + (moduleId.map { "/" + $0 } ?? "") else { return try await refuse(.identifierRejected) }

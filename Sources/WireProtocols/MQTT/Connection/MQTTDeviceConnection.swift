@@ -38,6 +38,8 @@ final class MQTTDeviceConnection {
     var methodRequests: [String: MethodRequest] = [:]
     /// Set by handling a PUBLISH: what its PUBACK waits for, handed to the event loop's handler.
     var publishAcknowledgement: MQTTAcknowledgementQueue.Wait?
+    /// Set when CONNECT named a DPS registration: that connection handles every later packet.
+    var provisioning: ProvisioningMQTTConnection?
 
     init(channel: any Channel, handler: MQTTConnectionHandler.Handle, server: MQTTServerContext) {
         self.channel = channel
@@ -103,6 +105,11 @@ final class MQTTDeviceConnection {
 
     func handle(_ packet: MQTTPacket) async throws -> Next {
         guard let session else {
+            if let provisioning {
+                let next = try await provisioning.handle(packet)
+                if case .publish = packet, case .proceed = next { publishAcknowledgement = .acknowledgedByConnectionTask }
+                return next
+            }
             guard case .connect(let connect) = packet else { return .close }
             return try await accept(connect)
         }
