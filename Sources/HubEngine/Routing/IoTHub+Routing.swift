@@ -10,7 +10,8 @@ extension IoTHub {
         let twin = table.needsTwin(for: source) ? state.documents[twinKey] : nil
         let enqueuedTimeText = table.needsSystemProperties(for: source)
             ? telemetry.enqueuedTimeText(for: message.systemProperties.enqueuedTime) : nil
-        let outcome = table.evaluate({ message.routed(twin: twin, enqueuedTimeText: enqueuedTimeText) }, source: source)
+        let outcome = table.decide(
+            { message.routed(twin: twin, enqueuedTimeText: enqueuedTimeText) }, source: source, errorTexts: &telemetry.errorTexts)
         var copies: [EndpointCopy] = []
         var groups: [[RoutingDecision.AppliedEnrichment]] = []
         var applied: [RoutingDecision.AppliedEnrichment] = []
@@ -34,8 +35,9 @@ extension IoTHub {
         let decision = RoutingDecision(
             source: source, deviceId: message.systemProperties.connectionDeviceId ?? "",
             moduleId: message.systemProperties.connectionModuleId, messageId: message.systemProperties.messageId,
-            enqueuedTime: message.systemProperties.enqueuedTime, routes: outcome.traces,
-            fallbackApplied: outcome.fallbackApplied, endpoints: outcome.endpoints, enrichments: applied)
+            enqueuedTime: message.systemProperties.enqueuedTime, fallbackApplied: outcome.fallbackApplied,
+            endpoints: outcome.endpoints, enrichments: applied,
+            basis: RoutingBasis(table: table, source: source, message: message, twin: twin, outcome: outcome))
         return (decision, copies)
     }
 }

@@ -2,12 +2,27 @@ import JSONValue
 
 /// One message being routed, shared by every condition evaluated on it so that its body is
 /// decoded at most once however many routes read `$body`, and not at all when none does.
-final class RoutingContext {
+///
+/// As a scope it resolves paths without tracing them, remembering only the first path that
+/// was undefined (what a verdict's error names); `TracingScope` records every read.
+final class RoutingContext: QueryScope {
     let message: RoutedMessage
     private lazy var body = QueryableBody(message)
+    /// The first path read undefined since the last reset, with why.
+    var firstUndefined: RoutingEvaluation.Read?
 
     init(_ message: RoutedMessage) {
         self.message = message
+    }
+
+    func value(at path: PropertyPath) -> JSONValue? {
+        switch lookUp(path) {
+        case .found(let value):
+            return value
+        case .missing(let reason):
+            if firstUndefined == nil { firstUndefined = RoutingEvaluation.Read(path: path, value: nil, missing: reason) }
+            return nil
+        }
     }
 
     /// What a path in a routing condition reads, or why it is undefined.
