@@ -35,17 +35,29 @@ final class RoutingContext: QueryScope {
     /// sender's twin, `$name` among the system properties, and a bare name among the application
     /// properties.
     func lookUp(_ path: PropertyPath) -> Lookup {
-        guard let head = path.segments.first else { return .missing(.emptyPath) }
-        let isDollarName = head.utf8.first == UInt8(ascii: "$")
-        if isDollarName, head.equalsIgnoringCase("$body") {
-            switch body {
-            case .document(let document): return lookUp(path, in: document, .body)
-            case .unavailable(let reason): return .missing(.described(reason))
+        switch path.routingRoot {
+        case .empty:
+            return .missing(.emptyPath)
+        case .document(let kind, let whole):
+            let document: JSONValue
+            switch kind {
+            case .body:
+                switch body {
+                case .document(let decoded): document = decoded
+                case .unavailable(let reason): return .missing(.described(reason))
+                }
+            case .twin:
+                guard let twin = message.twin else { return .missing(.noTwin) }
+                document = twin
             }
-        } else if isDollarName, head.equalsIgnoringCase("$twin") {
-            guard let twin = message.twin else { return .missing(.noTwin) }
-            return lookUp(path, in: twin, .twin)
-        } else {
+            // Azure leaves conditions on the whole document (`$body`, `$body[0]`) undefined.
+            guard !whole else { return .missing(.wholeDocument(kind, head: path.segments[0])) }
+            guard let value = document.queryValue(at: path, from: 1) else { return .missing(.noMember(kind, path)) }
+            return .found(value)
+        case .dollarName, .bareName:
+            let head = path.segments[0]
+            var isDollarName = false
+            if case .dollarName = path.routingRoot { isDollarName = true }
             let value = isDollarName ? message.dollarProperty(named: head) : message.applicationProperty(named: head)
             guard let value else {
                 return .missing(isDollarName ? .noSystemProperty(head) : .noApplicationProperty(head))
@@ -55,18 +67,5 @@ final class RoutingContext: QueryScope {
             }
             return .found(.string(value))
         }
-    }
-
-    /// A path below `$body` or `$twin`, which must name a member: Azure leaves conditions on the
-    /// whole body (`$body`, `$body[0]`) undefined.
-    private func lookUp(_ path: PropertyPath, in document: JSONValue, _ kind: RoutedDocument) -> Lookup {
-        let head = path.segments[0]
-        guard path.segments.count > 1, !path.indexSteps.contains(1) else {
-            return .missing(.wholeDocument(kind, head: head))
-        }
-        guard let value = document.queryValue(at: path, from: 1) else {
-            return .missing(.noMember(kind, path))
-        }
-        return .found(value)
     }
 }

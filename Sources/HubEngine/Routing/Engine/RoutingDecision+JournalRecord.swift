@@ -61,15 +61,21 @@ private struct JSONBytes {
         bytes.append(contentsOf: text.utf8)
     }
 
-    /// `text` as a JSON string; names and ids need no escaping and are appended whole, anything
-    /// else goes through `JSONValue`'s own serialization so both escape alike.
+    /// `text` as a JSON string; names, ids and route errors need no escaping and are appended
+    /// whole (checked over the text's contiguous UTF-8 in one pass: every record carries each
+    /// route error's long text), anything else goes through `JSONValue`'s own serialization so
+    /// both escape alike.
     mutating func appendQuoted(_ text: String) {
-        if text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            append(JSONValue.string(text).serialized(.compact))
-        } else {
+        var text = text
+        let plain = text.withUTF8 { utf8 in
+            !utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        }
+        if plain {
             bytes.append(UInt8(ascii: "\""))
             bytes.append(contentsOf: text.utf8)
             bytes.append(UInt8(ascii: "\""))
+        } else {
+            append(JSONValue.string(text).serialized(.compact))
         }
     }
 }
