@@ -14,6 +14,6 @@ extension IoTHub {
             _ = try endpoints.stage(
                 copy.message, to: copy.endpointNames, routing: routing, partitionKey: decision.deviceId, into: &appends, in: writer, at: time)
         }
-        journal.append(decision.messageRoutedRecord(scope: scope, time: time, errorTexts: &telemetry.errorTexts))
+        journal.append(decision.messageRoutedRecord(scope: scope, time: time))
     }
 }

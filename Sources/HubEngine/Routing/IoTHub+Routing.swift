@@ -10,32 +10,37 @@ extension IoTHub {
         let twin = table.needsTwin(for: source) ? state.documents[twinKey] : nil
         let enqueuedTimeText = table.needsSystemProperties(for: source)
             ? telemetry.enqueuedTimeText(for: message.systemProperties.enqueuedTime) : nil
-        let outcome = table.evaluate({ message.routed(twin: twin, enqueuedTimeText: enqueuedTimeText) }, source: source)
+        let outcome = table.decide(
+            { message.routed(twin: twin, enqueuedTimeText: enqueuedTimeText) }, source: source, errorTexts: &telemetry.errorTexts)
         var copies: [EndpointCopy] = []
-        var groups: [[RoutingDecision.AppliedEnrichment]] = []
         var applied: [RoutingDecision.AppliedEnrichment] = []
+        // Each copy's enrichments, as a range of `applied`: endpoints stamped alike share a copy.
+        var stampedByCopy: [Range<Int>] = []
         for endpoint in outcome.endpoints {
-            var copy = message
-            var stamped: [RoutingDecision.AppliedEnrichment] = []
+            let first = applied.count
             for (enrichment, value) in table.enrichmentsByEndpoint[endpoint] ?? [] {
                 let text = value.resolve(text: enrichment.value, hubName: settings.name, twin: twin)
-                copy.applicationProperties[enrichment.key] = text
-                stamped.append(RoutingDecision.AppliedEnrichment(endpointName: endpoint, key: enrichment.key, value: text))
+                applied.append(RoutingDecision.AppliedEnrichment(endpointName: endpoint, key: enrichment.key, value: text))
             }
-            applied += stamped
-            let signature = stamped.map { RoutingDecision.AppliedEnrichment(endpointName: "", key: $0.key, value: $0.value) }
-            if let index = groups.firstIndex(of: signature) {
-                copies[index].endpointNames.append(endpoint)
+            let stamped = first..<applied.count
+            let shared = stampedByCopy.firstIndex { range in
+                applied[range].elementsEqual(applied[stamped]) { $0.key == $1.key && $0.value == $1.value }
+            }
+            if let shared {
+                copies[shared].endpointNames.append(endpoint)
             } else {
-                groups.append(signature)
+                var copy = message
+                for index in stamped { copy.applicationProperties[applied[index].key] = applied[index].value }
+                stampedByCopy.append(stamped)
                 copies.append(EndpointCopy(message: copy, endpointNames: [endpoint]))
             }
         }
         let decision = RoutingDecision(
             source: source, deviceId: message.systemProperties.connectionDeviceId ?? "",
             moduleId: message.systemProperties.connectionModuleId, messageId: message.systemProperties.messageId,
-            enqueuedTime: message.systemProperties.enqueuedTime, routes: outcome.traces,
-            fallbackApplied: outcome.fallbackApplied, endpoints: outcome.endpoints, enrichments: applied)
+            enqueuedTime: message.systemProperties.enqueuedTime, fallbackApplied: outcome.fallbackApplied,
+            endpoints: outcome.endpoints, enrichments: applied,
+            basis: RoutingBasis(table: table, source: source, message: message, twin: twin, outcome: outcome))
         return (decision, copies)
     }
 }

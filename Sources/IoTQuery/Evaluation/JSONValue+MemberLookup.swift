@@ -28,9 +28,10 @@ extension JSONValue {
     /// missing, out of range, or meets the wrong kind of value.
     func queryValue(at path: PropertyPath, from start: Int) -> JSONValue? {
         var found = self
+        let indexes = !path.indexSteps.isEmpty
         for index in path.segments.indices.dropFirst(start) {
             let segment = path.segments[index]
-            if path.indexSteps.contains(index) {
+            if indexes, path.indexSteps.contains(index) {
                 guard case .array(let elements) = found, let position = Int(segment), elements.indices.contains(position) else {
                     return nil
                 }

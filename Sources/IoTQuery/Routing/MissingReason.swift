@@ -40,7 +40,7 @@ enum MissingReason: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// The JSON documents a routing condition reads members of.
-enum RoutedDocument: Sendable, Equatable {
+enum RoutedDocument: Sendable, Hashable {
     case body
     case twin
 

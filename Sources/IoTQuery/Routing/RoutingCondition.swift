@@ -55,5 +55,12 @@ public struct RoutingCondition: Sendable, CustomStringConvertible {
         return RoutingEvaluation(result: result, reads: scope.reads)
     }
 
+    /// The condition's outcome on the message of `context`, without its trace.
+    func verdict(in context: RoutingContext) -> RoutingVerdict {
+        context.firstUndefined = nil
+        let result = expression.evaluate(in: context)
+        return RoutingVerdict(result: result, cause: context.firstUndefined)
+    }
+
     public var description: String { text }
 }

@@ -94,12 +94,18 @@ public struct RoutingEvaluation: Sendable, Equatable {
     /// evaluated to `true` or `false`.
     public var error: String? {
         if let givenError { return givenError }
+        return Self.error(result: result, cause: reads.first { $0.value == nil })
+    }
+
+    /// The error of a condition that evaluated to `result` with `cause` the first path it read
+    /// undefined: what a trace and a verdict (which keeps only that read) both spell.
+    static func error(result: JSONValue?, cause: Read?) -> String? {
         switch result {
         case .bool?:
             return nil
         case nil:
-            let cause = reads.first { $0.value == nil }.map { ": \($0.path) is undefined because \($0.reason ?? "it is missing")" }
-            return "the condition evaluated to undefined, not true or false, so the message does not match\(cause ?? "")"
+            let because = cause.map { ": \($0.path) is undefined because \($0.reason ?? "it is missing")" }
+            return "the condition evaluated to undefined, not true or false, so the message does not match\(because ?? "")"
         case .null?:
             return "the condition evaluated to null, not true or false, so the message does not match"
         case let value?:
@@ -113,14 +119,15 @@ public struct RoutingEvaluation: Sendable, Equatable {
     /// value the condition evaluated to or was given as text.
     public var errorKey: ErrorKey? {
         guard givenError == nil else { return nil }
+        return Self.errorKey(result: result, cause: reads.first { $0.value == nil })
+    }
+
+    /// The key of the error `error(result:cause:)` spells.
+    static func errorKey(result: JSONValue?, cause: Read?) -> ErrorKey? {
         switch result {
-        case nil:
-            let cause = reads.first { $0.value == nil }
-            return ErrorKey(kind: .undefined(cause?.source, cause?.missing))
-        case .null?:
-            return ErrorKey(kind: .null)
-        default:
-            return nil
+        case nil: ErrorKey(kind: .undefined(cause?.source, cause?.missing))
+        case .null?: ErrorKey(kind: .null)
+        default: nil
         }
     }
 

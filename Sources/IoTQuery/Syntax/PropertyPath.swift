@@ -14,11 +14,15 @@ public struct PropertyPath: Sendable, Hashable, CustomStringConvertible {
     /// `['...']` for members that are not plain names. Written once here: every routing
     /// condition's trace names the paths it read, for every message.
     public let description: String
+    /// Where a routing condition reads this path from, decided once here rather than by
+    /// comparing the head with `$body` and `$twin` on every message.
+    let routingRoot: RoutingRoot
 
     public init(_ segments: [String], indexSteps: Set<Int> = []) {
         self.segments = segments
         self.indexSteps = indexSteps
         description = Self.text(of: segments, indexSteps: indexSteps)
+        routingRoot = RoutingRoot(segments: segments, indexSteps: indexSteps)
     }
 
     /// The name a projection of this path gets in a result row: its last member, as Azure names

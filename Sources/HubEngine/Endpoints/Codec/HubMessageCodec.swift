@@ -15,18 +15,29 @@ public enum HubMessageCodec {
 
     /// The message's bytes as an endpoint stream stores them.
     public static func encode(_ message: HubMessage) -> Data {
-        var writer = ByteWriter(capacity: 96 + message.body.count)
+        // Room for the stamped properties (the auth method alone is about 70 bytes) and a few
+        // application properties, so the buffer is allocated once.
+        var writer = ByteWriter(capacity: 192 + 48 * message.applicationProperties.count + message.body.count)
         writer.bytes.append(version)
         let system = message.systemProperties
-        let optionals: [String?] = [
-            system.messageId, system.correlationId, system.userId, system.contentType, system.contentEncoding,
-            system.connectionDeviceId, system.connectionModuleId, system.connectionAuthMethod, system.connectionAuthGenerationId,
-        ]
+        // The optional properties in their bit order, walked twice (presence bits, then values)
+        // without gathering them in an array per message.
+        func eachOptional(_ body: (Int, String?) -> Void) {
+            body(0, system.messageId)
+            body(1, system.correlationId)
+            body(2, system.userId)
+            body(3, system.contentType)
+            body(4, system.contentEncoding)
+            body(5, system.connectionDeviceId)
+            body(6, system.connectionModuleId)
+            body(7, system.connectionAuthMethod)
+            body(8, system.connectionAuthGenerationId)
+        }
         var present: UInt16 = 0
-        for (bit, value) in optionals.enumerated() where value != nil { present |= 1 << bit }
-        if system.absoluteExpiryTime != nil { present |= 1 << optionals.count }
+        eachOptional { bit, value in if value != nil { present |= 1 << bit } }
+        if system.absoluteExpiryTime != nil { present |= 1 << 9 }
         writer.varint(UInt64(present))
-        for value in optionals { if let value { writer.string(value) } }
+        eachOptional { _, value in if let value { writer.string(value) } }
         if let expiry = system.absoluteExpiryTime { writer.date(expiry) }
         writer.date(system.enqueuedTime)
         writer.string(system.messageSource)

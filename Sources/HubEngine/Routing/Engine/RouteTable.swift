@@ -6,7 +6,9 @@ import JSONValue
 /// grouped by source, and which sources need the sender's twin.
 ///
 /// Built when settings change, never per message, so the 200,000-a-second path only evaluates.
-struct RouteTable: Sendable {
+/// A class: every routing decision keeps the table it was decided with (to rebuild its trace
+/// on demand), by reference.
+final class RouteTable: Sendable {
     struct CompiledRoute: Sendable {
         let route: MessageRoute
         /// The parsed condition, or why it does not parse (a configuration saved before
@@ -14,26 +16,25 @@ struct RouteTable: Sendable {
         let condition: Result<RoutingCondition, QueryError>
         /// The route's endpoints as the configuration spells them, each once, in the route's order.
         let canonicalEndpointNames: [String]
+        /// The error of a route whose condition does not parse, spelled once.
+        let unparsableError: String?
     }
 
     let configuration: RoutingConfiguration
-    private(set) var routesBySource: [RoutingSource: [CompiledRoute]] = [:]
-    /// The conditions of each source's enabled routes that parse, in route order: what every
-    /// message of the source is evaluated on.
-    private var enabledConditionsBySource: [RoutingSource: [RoutingCondition]] = [:]
+    let routesBySource: [RoutingSource: [CompiledRoute]]
     let fallback: CompiledRoute
     /// Whether the fallback condition is Azure's `true`, so it needs no evaluation.
     private let fallbackAlwaysMatches: Bool
     /// The enrichments of each endpoint (by its configured spelling), values parsed once.
-    private(set) var enrichmentsByEndpoint: [String: [(enrichment: MessageEnrichment, value: EnrichmentValue)]] = [:]
+    let enrichmentsByEndpoint: [String: [(enrichment: MessageEnrichment, value: EnrichmentValue)]]
     /// Whether any enrichment reads the sender's twin.
     let enrichmentsReadTwin: Bool
     /// The sources with an enabled route (or, for telemetry, a fallback) whose condition reads
     /// the sender's twin.
-    private var twinReadBySource: Set<RoutingSource> = []
+    private let twinReadBySource: Set<RoutingSource>
     /// The sources with an enabled route (or, for telemetry, a fallback) whose condition reads
     /// system properties beyond what `$body` needs.
-    private var systemPropertiesReadBySource: Set<RoutingSource> = []
+    private let systemPropertiesReadBySource: Set<RoutingSource>
     /// Every endpoint's name by its lower-cased form.
     private let endpointSpellings: [String: String]
     /// Azure Monitor's `d2c.endpoints.egress.*` counter of each endpoint, by its configured name.
@@ -49,15 +50,18 @@ struct RouteTable: Sendable {
             for name in route.endpointNames.map({ Self.canonicalName($0, in: spellings) }) where !canonical.contains(name) {
                 canonical.append(name)
             }
-            return CompiledRoute(
-                route: route, condition: Result { () throws(QueryError) in try RoutingCondition(route.condition) },
-                canonicalEndpointNames: canonical)
+            let condition = Result { () throws(QueryError) in try RoutingCondition(route.condition) }
+            var unparsableError: String?
+            if case .failure(let error) = condition { unparsableError = RoutingEvaluation.unparsable(error).error }
+            return CompiledRoute(route: route, condition: condition, canonicalEndpointNames: canonical, unparsableError: unparsableError)
         }
+        var routesBySource: [RoutingSource: [CompiledRoute]] = [:]
+        var twinReadBySource: Set<RoutingSource> = []
+        var systemPropertiesReadBySource: Set<RoutingSource> = []
         for route in configuration.routes {
             let compiled = compile(route)
             routesBySource[route.source, default: []].append(compiled)
             if route.isEnabled, case .success(let condition) = compiled.condition {
-                enabledConditionsBySource[route.source, default: []].append(condition)
                 if condition.readsTwin { twinReadBySource.insert(route.source) }
                 if condition.readsSystemProperties { systemPropertiesReadBySource.insert(route.source) }
             }
@@ -67,15 +71,20 @@ struct RouteTable: Sendable {
             if condition.readsTwin { twinReadBySource.insert(.deviceMessages) }
             if condition.readsSystemProperties { systemPropertiesReadBySource.insert(.deviceMessages) }
         }
+        self.routesBySource = routesBySource
+        self.twinReadBySource = twinReadBySource
+        self.systemPropertiesReadBySource = systemPropertiesReadBySource
         fallbackAlwaysMatches = configuration.fallbackRoute.condition.trimmingCharacters(in: .whitespaces).lowercased() == "true"
         enrichmentsReadTwin = configuration.enrichments.contains { EnrichmentValue($0.value).readsTwin }
         egressMetricNames = Dictionary(
             names.map { ($0, "d2c.endpoints.egress." + configuration.endpoints.metricKind(ofEndpoint: $0)) }, uniquingKeysWith: { first, _ in first })
+        var enrichmentsByEndpoint: [String: [(enrichment: MessageEnrichment, value: EnrichmentValue)]] = [:]
         for enrichment in configuration.enrichments {
             for name in enrichment.endpointNames {
-                enrichmentsByEndpoint[endpointSpellings[name.lowercased()] ?? name, default: []].append((enrichment, EnrichmentValue(enrichment.value)))
+                enrichmentsByEndpoint[spellings[name.lowercased()] ?? name, default: []].append((enrichment, EnrichmentValue(enrichment.value)))
             }
         }
+        self.enrichmentsByEndpoint = enrichmentsByEndpoint
     }
 
     /// Whether any enabled route takes messages of `source`: system events are built only then.
@@ -97,24 +106,55 @@ struct RouteTable: Sendable {
     /// Evaluates every route of `source` on `message` and decides Azure's way: the message goes
     /// to each endpoint of a matching enabled route, once; telemetry no route matched goes to the
     /// fallback route's endpoint while the fallback is enabled. Enrichments are not applied here.
-    /// The message is built only when a condition needs it: a hub whose telemetry only takes the
-    /// default fallback route (`true`) routes without reading any property.
-    func evaluate(_ message: () -> RoutedMessage, source: RoutingSource)
-        -> (traces: [RoutingDecision.RouteTrace], endpoints: [String], fallbackApplied: Bool)
-    {
-        let compiled = routesBySource[source] ?? []
-        let enabledConditions = enabledConditionsBySource[source] ?? []
-        var built: RoutedMessage?
-        func routed() -> RoutedMessage {
-            if let built { return built }
-            let made = message()
-            built = made
-            return made
+    ///
+    /// Records no trace, only the decision (`RoutingOutcome`); `traces(of:source:)` rebuilds the
+    /// trace from the same message. Each route's error is taken from `errorTexts`, which spells
+    /// it once per cause. The message is built only when a condition needs it: a hub whose
+    /// telemetry only takes the default fallback route (`true`) routes without reading any property.
+    func decide(_ message: @escaping () -> RoutedMessage, source: RoutingSource, errorTexts: inout RoutingErrorTexts) -> RoutingOutcome {
+        var evaluator = RoutingEvaluator(message)
+        var outcome = RoutingOutcome()
+        guard let compiled = routesBySource[source] else { return fallback(for: source, evaluator: &evaluator, outcome) }
+        for index in compiled.indices where compiled[index].route.isEnabled {
+            switch compiled[index].condition {
+            case .success(let condition):
+                let verdict = evaluator.verdict(of: condition)
+                if verdict.matched {
+                    outcome.matchedRoutes.insert(index)
+                    for name in compiled[index].canonicalEndpointNames where !outcome.endpoints.contains(name) {
+                        outcome.endpoints.append(name)
+                    }
+                } else if verdict.hasError, let text = errorTexts.error(key: verdict.errorKey, spelling: verdict.error) {
+                    outcome.errors.append((index, text))
+                }
+            case .failure:
+                if let text = compiled[index].unparsableError { outcome.errors.append((index, text)) }
+            }
         }
-        var evaluations = (enabledConditions.isEmpty ? [] : routed().evaluate(enabledConditions)).makeIterator()
-        var traces: [RoutingDecision.RouteTrace] = []
-        var endpoints: [String] = []
-        for route in compiled {
+        return fallback(for: source, evaluator: &evaluator, outcome)
+    }
+
+    /// `outcome` with the fallback route applied when it takes the message.
+    private func fallback(for source: RoutingSource, evaluator: inout RoutingEvaluator, _ outcome: RoutingOutcome) -> RoutingOutcome {
+        guard source == .deviceMessages, outcome.matchedRoutes.isEmpty, fallback.route.isEnabled else { return outcome }
+        if !fallbackAlwaysMatches {
+            guard case .success(let condition) = fallback.condition, evaluator.verdict(of: condition).matched else { return outcome }
+        }
+        var outcome = outcome
+        outcome.endpoints = fallback.route.endpointNames.map { Self.canonicalName($0, in: endpointSpellings) }
+        outcome.fallbackApplied = true
+        return outcome
+    }
+
+    /// The trace of every route of `source` on `message`, as `decide` decided it: each
+    /// condition evaluated again, recording what it read.
+    func traces(of message: RoutedMessage, source: RoutingSource) -> [RoutingDecision.RouteTrace] {
+        let compiled = routesBySource[source] ?? []
+        var evaluations = message.evaluate(compiled.compactMap { route in
+            guard route.route.isEnabled, case .success(let condition) = route.condition else { return nil }
+            return condition
+        }).makeIterator()
+        return compiled.map { route in
             var evaluation: RoutingEvaluation?
             if route.route.isEnabled {
                 switch route.condition {
@@ -122,28 +162,10 @@ struct RouteTable: Sendable {
                 case .failure(let error): evaluation = .unparsable(error)
                 }
             }
-            let trace = RoutingDecision.RouteTrace(
+            return RoutingDecision.RouteTrace(
                 name: route.route.name, condition: route.route.condition, endpointNames: route.route.endpointNames,
                 isEnabled: route.route.isEnabled, evaluation: evaluation)
-            if trace.matched {
-                for name in route.canonicalEndpointNames where !endpoints.contains(name) { endpoints.append(name) }
-            }
-            traces.append(trace)
         }
-        var fallbackApplied = false
-        if source == .deviceMessages, !traces.contains(where: \.matched), fallback.route.isEnabled,
-            fallbackAlwaysMatches || ((try? fallback.condition.get())?.evaluate(routed()).matched ?? false)
-        {
-            endpoints = fallback.route.endpointNames.map(canonicalEndpointName)
-            fallbackApplied = true
-        }
-        return (traces, endpoints, fallbackApplied)
-    }
-
-    /// An endpoint name as the configuration spells it: routes may write `Events` or another
-    /// case of a custom endpoint's name, since Azure compares endpoint names ignoring case.
-    private func canonicalEndpointName(_ name: String) -> String {
-        Self.canonicalName(name, in: endpointSpellings)
     }
 
     private static func canonicalName(_ name: String, in spellings: [String: String]) -> String {

@@ -10,9 +10,9 @@ extension RoutingDecision {
     ///
     /// The payload is written straight as compact JSON bytes, member by member in the order
     /// readers know (`source`, `messageId`, `endpoints`, `matchedRoutes`, `fallbackApplied`,
-    /// `errors`), without building a `JSONValue` object or a `String` first, and takes each
-    /// route's error from `errorTexts`, which spells it once per cause.
-    func messageRoutedRecord(scope: String, time: Date, errorTexts: inout RoutingErrorTexts) -> JournalDraft {
+    /// `errors`), without building a `JSONValue` object or a `String` first, from the decision's
+    /// outcome (each route's error was spelled once per cause when the message was routed).
+    func messageRoutedRecord(scope: String, time: Date) -> JournalDraft {
         let subject = moduleId.map { deviceId + "/" + $0 } ?? deviceId
         var json = JSONBytes()
         json.append("{\"source\":")
@@ -26,24 +26,21 @@ extension RoutingDecision {
             if position > 0 { json.append(",") }
             json.appendQuoted(endpoint)
         }
-        // The traces are read in place, by index: copying each (its texts, reads and
-        // evaluation) for every message cost more than writing the record.
+        // Names and errors come from the decision's outcome; no trace is built for the record.
+        let routes = basis.routes
         json.append("],\"matchedRoutes\":[")
         var firstMatch = true
-        for index in routes.indices where routes[index].matched {
+        for index in routes.indices where basis.matchedRoutes.contains(index) {
             if !firstMatch { json.append(",") }
             firstMatch = false
-            json.appendQuoted(routes[index].name)
+            json.appendQuoted(routes[index].route.name)
         }
         json.append(fallbackApplied ? "],\"fallbackApplied\":true" : "],\"fallbackApplied\":false")
         var errorsWritten: [String] = []
-        for index in routes.indices {
-            guard let evaluation = routes[index].evaluation, let error = errorTexts.error(of: evaluation),
-                !errorsWritten.contains(routes[index].name)
-            else { continue }
-            errorsWritten.append(routes[index].name)
+        for (index, error) in basis.errors where !errorsWritten.contains(routes[index].route.name) {
+            errorsWritten.append(routes[index].route.name)
             json.append(errorsWritten.count == 1 ? ",\"errors\":{" : ",")
-            json.appendQuoted(routes[index].name)
+            json.appendQuoted(routes[index].route.name)
             json.append(":")
             json.appendQuoted(error)
         }
@@ -64,15 +61,21 @@ private struct JSONBytes {
         bytes.append(contentsOf: text.utf8)
     }
 
-    /// `text` as a JSON string; names and ids need no escaping and are appended whole, anything
-    /// else goes through `JSONValue`'s own serialization so both escape alike.
+    /// `text` as a JSON string; names, ids and route errors need no escaping and are appended
+    /// whole (checked over the text's contiguous UTF-8 in one pass: every record carries each
+    /// route error's long text), anything else goes through `JSONValue`'s own serialization so
+    /// both escape alike.
     mutating func appendQuoted(_ text: String) {
-        if text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            append(JSONValue.string(text).serialized(.compact))
-        } else {
+        var text = text
+        let plain = text.withUTF8 { utf8 in
+            !utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        }
+        if plain {
             bytes.append(UInt8(ascii: "\""))
             bytes.append(contentsOf: text.utf8)
             bytes.append(UInt8(ascii: "\""))
+        } else {
+            append(JSONValue.string(text).serialized(.compact))
         }
     }
 }

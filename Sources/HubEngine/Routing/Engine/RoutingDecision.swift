@@ -8,6 +8,11 @@ import LabCore
 ///
 /// The route tester and the routing pane show this; the journal keeps it (`MessageRouted`)
 /// beside the delivery so a learner can ask afterwards why a message reached an endpoint or not.
+///
+/// A message is decided without its trace (which routes matched, where it went, each route's
+/// error); `routes` rebuilds the trace when read by evaluating the routes again on the same
+/// message and twin with the routing it was decided with, which gives the same outcome since
+/// routing is deterministic. Few of the decisions made are ever shown.
 public struct RoutingDecision: Sendable, Equatable {
     /// One route's part in the decision.
     public struct RouteTrace: Sendable, Equatable {
@@ -35,16 +40,24 @@ public struct RoutingDecision: Sendable, Equatable {
     public var moduleId: String?
     public var messageId: String?
     public var enqueuedTime: Date
-    /// The custom routes of the source, in the configuration's order.
-    public var routes: [RouteTrace]
+    /// The custom routes of the source, in the configuration's order, each with its trace.
+    public var routes: [RouteTrace] { basis.traces() }
     /// Whether the message went to the fallback route's endpoint because no route matched.
     public var fallbackApplied: Bool
     /// The endpoints the message was delivered to, each once, in route order.
     public var endpoints: [String]
     public var enrichments: [AppliedEnrichment]
+    /// What the decision was made from and what it found beyond the members above.
+    let basis: RoutingBasis
 
     /// Whether no route, not even the fallback, took the message (Azure's "orphaned").
     public var isOrphaned: Bool { endpoints.isEmpty }
+
+    public static func == (lhs: RoutingDecision, rhs: RoutingDecision) -> Bool {
+        lhs.source == rhs.source && lhs.deviceId == rhs.deviceId && lhs.moduleId == rhs.moduleId && lhs.messageId == rhs.messageId
+            && lhs.enqueuedTime == rhs.enqueuedTime && lhs.fallbackApplied == rhs.fallbackApplied && lhs.endpoints == rhs.endpoints
+            && lhs.enrichments == rhs.enrichments && lhs.routes == rhs.routes
+    }
 
     /// The decision as the journal and `--output json` show it.
     public var json: JSONValue {

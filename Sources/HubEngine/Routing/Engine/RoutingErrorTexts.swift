@@ -13,12 +13,12 @@ struct RoutingErrorTexts: Sendable {
 
     private var texts: [RoutingEvaluation.ErrorKey: String] = [:]
 
-    /// `evaluation`'s error, from the cache when its cause was spelled before.
-    mutating func error(of evaluation: RoutingEvaluation) -> String? {
-        guard evaluation.hasError else { return nil }
-        guard let key = evaluation.errorKey else { return evaluation.error }
+    /// The error whose cause is `key`, from the cache when it was spelled before; `spelling`
+    /// is evaluated only otherwise (a `nil` key, for an error that names a value, is never cached).
+    mutating func error(key: RoutingEvaluation.ErrorKey?, spelling: @autoclosure () -> String?) -> String? {
+        guard let key else { return spelling() }
         if let text = texts[key] { return text }
-        guard let text = evaluation.error else { return nil }
+        guard let text = spelling() else { return nil }
         if texts.count >= Self.capacity { texts.removeAll(keepingCapacity: true) }
         texts[key] = text
         return text
