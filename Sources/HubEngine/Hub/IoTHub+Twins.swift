@@ -93,6 +93,18 @@ extension IoTHub {
         let (key, twin) = try twinState(deviceId, moduleId: moduleId)
         let resource = moduleId.map { "the twin of module '\($0)' on device '\(deviceId)'" } ?? "the twin of device '\(deviceId)'"
         try Self.check(ifMatch, against: twin.etag, resource: resource)
+        guard let change = try twinChange(of: twin, key: key, deviceId: deviceId, moduleId: moduleId, body: body, replacing: replacing) else {
+            return state.documents[key] ?? .emptyObject
+        }
+        try commit(change, chargingQuotaFor: body.compactBytes.count)
+        return state.documents[key] ?? .emptyObject
+    }
+
+    /// The change that merges `body`'s tags and desired properties into `twin` (or replaces
+    /// them), validated against the twin limits; `nil` when the body names neither.
+    func twinChange(
+        of twin: TwinState, key: String, deviceId: String, moduleId: String?, body: JSONValue, replacing: Bool
+    ) throws(HubError) -> HubChange? {
         let fields = try JSONFields(body, path: "")
         var tags = try fields.object("tags")?.members
         var desired = try fields.object("properties")?.object("desired")?.members.filter { $0.key != "$metadata" && $0.key != "$version" }
@@ -100,7 +112,7 @@ extension IoTHub {
             tags = tags ?? [:]
             desired = desired ?? [:]
         }
-        guard tags != nil || desired != nil else { return state.documents[key] ?? .emptyObject }
+        guard tags != nil || desired != nil else { return nil }
         var updated = twin
         let time = timestamp()
         var tagsDelta: JSONObject?
@@ -128,8 +140,7 @@ extension IoTHub {
             .twinUpdated(
                 deviceId: deviceId, moduleId: moduleId, tags: tagsDelta, desired: desiredDelta, version: updated.version,
                 desiredVersion: updated.desired.version))
-        try commit(change, chargingQuotaFor: body.compactBytes.count)
-        return state.documents[key] ?? .emptyObject
+        return change
     }
 
     private static func deviceView(_ section: TwinSection) -> JSONValue {

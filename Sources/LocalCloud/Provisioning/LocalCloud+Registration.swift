@@ -183,6 +183,15 @@ extension LocalCloud {
                 trace.note("reprovision policy: reset to the initial twin")
                 return Assignment(hostName: chosen.hostName, substatus: .deviceDataReset, payload: answerPayload)
             }
+            if current == nil, let initialTwin {
+                // A first assignment: the device and its initial twin in one commit; a device of
+                // that id already in the hub is brought up to date below instead.
+                do {
+                    _ = try await target.createDevice(identity, initialTwin: initialTwin.json)
+                    trace.note("initial twin applied")
+                    return Assignment(hostName: chosen.hostName, substatus: .initialAssignment, payload: answerPayload)
+                } catch .deviceAlreadyExists {}
+            }
             try await Self.refresh(identity, in: target)
             if let current, let oldId = previous?.deviceId {
                 var data = (initialTwin ?? InitialTwin()).json
