@@ -119,7 +119,8 @@ let package = Package(
         .target(
             name: "Workbench",
             dependencies: [
-                "TerminalUI", "Courseware", "IoTLabApp", "AzConsole", "LabCore", "WorkspaceStore", "WireProtocols",
+                "TerminalUI", "Courseware", "IoTLabApp", "AzConsole", "LabCore", "WorkspaceStore", "WireProtocols", "HubEngine",
+                "LocalCloud",
             ],
             swiftSettings: swift6),
         .testTarget(

@@ -64,9 +64,10 @@ extension WorkbenchApp {
         let paneContext = leftFocused ? context.unfocused : context
         screen.drawPanel(layout.right, title: "Live", context: paneContext)
         tabs.render(in: layout.tabs, on: &screen, context: paneContext)
-        switch PaneKind.allCases[tabs.selectedIndex] {
+        switch selectedPane {
         case .console: console.render(in: layout.pane, on: &screen, context: paneContext)
         case .events: events.render(in: layout.pane, on: &screen, context: paneContext)
+        case .devices: devices.render(in: layout.pane, on: &screen, context: paneContext)
         }
         if leftFocused { screen.cursor = nil }
     }
@@ -77,9 +78,10 @@ extension WorkbenchApp {
         case .home:
             return [KeyHint(.enter, "open lab"), KeyHint(.character("/"), "filter"), KeyHint(label: "↑↓", "move"), KeyHint(.character("q"), "quit")]
         case .lab where focus == .pane:
-            switch PaneKind.allCases[tabs.selectedIndex] {
+            switch selectedPane {
             case .console: return console.keyHints
             case .events: return events.keyHints
+            case .devices: return devices.keyHints
             }
         case .lab:
             return [
@@ -111,6 +113,7 @@ extension WorkbenchApp {
                 KeyHint(.character("/"), "filter by kind, device or hub"), KeyHint(label: "p space", "pause"), KeyHint(label: "f G", "follow"),
                 KeyHint(.escape, "back to the instructions"),
             ]),
+            HelpOverlay.Section("Devices", [KeyHint(.character("/"), "filter"), KeyHint(label: "↑↓", "move"), KeyHint(.escape, "back to the instructions")]),
             HelpOverlay.Section("Anywhere", [KeyHint(.control("l"), "redraw"), KeyHint(.character("?"), "this help")]),
         ]
     }

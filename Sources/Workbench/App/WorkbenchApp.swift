@@ -29,6 +29,7 @@ public struct WorkbenchApp: TerminalApplication {
     enum PaneKind: String, CaseIterable, Sendable {
         case console = "Console"
         case events = "Events"
+        case devices = "Devices"
     }
 
     let catalog: LabCatalog
@@ -46,6 +47,7 @@ public struct WorkbenchApp: TerminalApplication {
     private(set) var tabs = TabBar(titles: PaneKind.allCases.map(\.rawValue))
     private(set) var console = ConsolePane()
     private(set) var events = EventsPane()
+    private(set) var devices = DevicesPane()
     private(set) var isOpen = false
     /// Grading is requested once at a time; events during a grading ask for one more.
     private var gradingInFlight = false
@@ -69,7 +71,7 @@ public struct WorkbenchApp: TerminalApplication {
             progress = overview.progress
             connections = overview.connections
             console.setCommandNames(overview.commandNames)
-            courseMap.update(catalog: catalog, progress: progress)
+            courseMap.update(catalog: catalog, progress: progress, selectFirst: page == .home)
             regrade()
         case .openFailed(let reason):
             connections = [reason]
@@ -92,7 +94,10 @@ public struct WorkbenchApp: TerminalApplication {
             courseMap.update(catalog: catalog, progress: progress)
         case .journal(let records):
             events.append(records, theme: theme)
+            if page == .lab, selectedPane == .devices { request(.listDevices) }
             if let step = runner?.step, records.contains(where: { step.journalKinds.contains($0.kind) }) { regrade() }
+        case .devices(let rows):
+            devices.update(rows, theme: theme)
         case .connections(let lines):
             connections = lines
         case .problem(let reason):
@@ -141,8 +146,7 @@ public struct WorkbenchApp: TerminalApplication {
         if focus == .pane { return handlePane(event, layout: layout) }
         guard runner != nil else { return .continue }
         if case .mouse(let mouse) = event, layout.tabs.contains(mouse.position), let index = tabs.handle(event, in: layout.tabs).action {
-            tabs.select(index)
-            focus = .pane
+            selectPane(index)
             return .continue
         }
         switch event {
@@ -172,8 +176,7 @@ public struct WorkbenchApp: TerminalApplication {
         case .key(.tab):
             focus = .pane
         case .key(.character(let c)) where c.wholeNumberValue.map { (1...PaneKind.allCases.count).contains($0) } == true:
-            tabs.select((c.wholeNumberValue ?? 1) - 1)
-            focus = .pane
+            selectPane((c.wholeNumberValue ?? 1) - 1)
         default:
             _ = runner?.scroll(event, in: layout.instructions)
         }
@@ -181,7 +184,7 @@ public struct WorkbenchApp: TerminalApplication {
     }
 
     private mutating func handlePane(_ event: InputEvent, layout: WorkbenchLayout) -> LoopControl {
-        switch PaneKind.allCases[tabs.selectedIndex] {
+        switch selectedPane {
         case .console:
             switch console.handle(event, in: layout.pane) {
             case .run(let line)?: request(.runConsole(line))
@@ -190,6 +193,14 @@ public struct WorkbenchApp: TerminalApplication {
             }
         case .events:
             if !events.handle(event, in: layout.pane, theme: theme) {
+                switch event {
+                case .key(.escape), .key(.tab): focus = .instructions
+                case .key(.character("q")): return handleLab(event, layout: layout)
+                default: break
+                }
+            }
+        case .devices:
+            if !devices.handle(event, in: layout.pane) {
                 switch event {
                 case .key(.escape), .key(.tab): focus = .instructions
                 case .key(.character("q")): return handleLab(event, layout: layout)
@@ -259,6 +270,14 @@ public struct WorkbenchApp: TerminalApplication {
     private mutating func save(_ changed: LabProgress) {
         progress[changed.labId] = changed
         request(.saveProgress(changed))
+    }
+
+    var selectedPane: PaneKind { PaneKind.allCases[tabs.selectedIndex] }
+
+    private mutating func selectPane(_ index: Int) {
+        tabs.select(index)
+        focus = .pane
+        if selectedPane == .devices { request(.listDevices) }
     }
 
     private mutating func showHelp() {

@@ -22,7 +22,7 @@ struct WorkbenchLayout {
         let (body, bottom) = rest.splitBottom(1)
         title = top
         keyBar = bottom
-        let split = SplitLayout(axis: .horizontal, ratio: page == .home ? 0.6 : 0.5)
+        let split = SplitLayout(axis: .horizontal, ratio: page == .home ? 0.64 : 0.5)
         let panes = split.panes(in: body)
         left = panes.first
         right = panes.second

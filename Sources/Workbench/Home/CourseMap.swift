@@ -24,8 +24,10 @@ struct CourseMap: Sendable {
         update(catalog: catalog, progress: progress)
     }
 
-    mutating func update(catalog: LabCatalog, progress: [String: LabProgress]) {
-        let selectedLab = list.selectedIndex.flatMap { rows.indices.contains($0) ? rows[$0].labId : nil }
+    /// Rebuilds the rows; the selection stays on the same lab unless `selectFirst` (the
+    /// workspace just opened: "continue" or the first lab is selected).
+    mutating func update(catalog: LabCatalog, progress: [String: LabProgress], selectFirst: Bool = false) {
+        let selectedLab = selectFirst ? nil : list.selectedIndex.flatMap { rows.indices.contains($0) ? rows[$0].labId : nil }
         var newRows: [Row] = []
         var items: [ListItem] = []
         if let resume = Self.resumable(catalog: catalog, progress: progress) {

@@ -119,16 +119,19 @@ struct LabRunner: Sendable {
         refreshInstructions()
     }
 
-    /// The step's Markdown, then the hints seen so far and the solution once revealed.
+    /// The hints seen so far and the solution once revealed, above the step's Markdown, so
+    /// what `h` just showed is in view without scrolling.
     private mutating func refreshInstructions() {
-        var text = step.instructions.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+        var text = ""
         let used = min(progress.hintsUsed[step.id] ?? 0, step.hints.count)
         for index in 0..<used {
-            text += "\n> **Hint \(index + 1) of \(step.hints.count):** \(step.hints[index].trimmingCharacters(in: .whitespacesAndNewlines))\n"
+            text += "> **Hint \(index + 1) of \(step.hints.count):** \(step.hints[index].trimmingCharacters(in: .whitespacesAndNewlines))\n\n"
         }
         if progress.solutionsRevealed.contains(step.id) {
-            text += "\n**Solution**\n\n```\n" + step.solution.map(\.commandLine).joined(separator: "\n") + "\n```\n"
+            // A list of inline code rather than a code block: long commands wrap instead of being cut.
+            text += "**Solution**\n\n" + step.solution.map { "- `\($0.commandLine)`\n" }.joined() + "\n"
         }
-        instructions.setContent(.markdown(text))
+        if !text.isEmpty { text += "---\n\n" }
+        instructions.setContent(.markdown(text + step.instructions.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"))
     }
 }

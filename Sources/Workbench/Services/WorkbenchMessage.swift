@@ -15,6 +15,8 @@ public enum WorkbenchMessage: Sendable {
     case labStarted(labId: String, progress: LabProgress, result: ConsoleResult)
     /// How the learner's code connects now (a console command may have added a device).
     case connections([String])
+    /// Every hub's device identities, for the Devices pane.
+    case devices([DeviceSummary])
     /// Events appended to the journal since the last poll, oldest first.
     case journal([JournalRecord])
     /// Something went wrong carrying out a request; shown on the status line.

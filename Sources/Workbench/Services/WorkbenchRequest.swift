@@ -10,6 +10,8 @@ public enum WorkbenchRequest: Sendable {
     case runConsole(String)
     /// Run the lab's setup and start its clock, as `iotlab lab start` does (answered by `.labStarted`).
     case startLab(labId: String)
+    /// Read every hub's device identities (answered by `.devices`).
+    case listDevices
     /// Keep the learner's progress in the workspace.
     case saveProgress(LabProgress)
 }

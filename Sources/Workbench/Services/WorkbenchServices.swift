@@ -1,7 +1,9 @@
 import AzConsole
 import Courseware
 import Foundation
+import HubEngine
 import IoTLabApp
+import LocalCloud
 import WorkspaceStore
 
 /// Carries out the workbench's requests against the session that holds the workspace, one at a
@@ -99,6 +101,8 @@ public actor WorkbenchServices {
                 send(.problem("The progress of \(labId) could not be read: \(error)"))
             }
             pollJournal(session: session, send: send)
+        case .listDevices:
+            send(.devices(await Self.devices(in: await session.cloud)))
         case .saveProgress(let progress):
             do {
                 try LabProgressStore(workspace: session.workspace).save(progress)
@@ -119,6 +123,21 @@ public actor WorkbenchServices {
         } catch {
             send(.problem("The journal could not be read: \(error)"))
         }
+    }
+
+    /// Every hub's devices, hub by hub; a hub that cannot be opened is left out.
+    static func devices(in cloud: LocalCloud) async -> [DeviceSummary] {
+        var rows: [DeviceSummary] = []
+        for hub in await cloud.hubs() {
+            guard let engine = try? await cloud.engine(forHub: hub.name), let devices = try? await engine.devices() else { continue }
+            rows += devices.map { device in
+                DeviceSummary(
+                    hub: hub.name, deviceId: device.deviceId, connected: device.connectionState == .connected,
+                    enabled: device.status == .enabled, authentication: device.authentication.type.rawValue, isEdge: device.iotEdge,
+                    lastActivity: device.lastActivityTime, cloudToDeviceQueued: device.cloudToDeviceMessageCount)
+            }
+        }
+        return rows
     }
 
     /// What `iotlab info` prints about connecting (listeners, CA file, each device's connection
