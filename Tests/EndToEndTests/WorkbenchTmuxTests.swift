@@ -40,8 +40,14 @@ import Testing
             return false
         }
 
+        /// Starts the session. Through `bash`, which first closes every descriptor above 2 and
+        /// sends output to /dev/null: the tmux server it forks would otherwise inherit the test's
+        /// output pipe and hold it open, and the run would never end.
         func start(_ command: String) async throws {
-            try await run(["new-session", "-d", "-s", "wb", "-x", "120", "-y", "32", command])
+            let quoted = command.replacingOccurrences(of: "\"", with: "\\\"")
+            let script = #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] 2>/dev/null && eval "exec $n>&-" 2>/dev/null; done; "#
+                + "exec tmux -L \(socket) new-session -d -s wb -x 120 -y 32 \"\(quoted)\" >/dev/null 2>&1 </dev/null"
+            _ = try await ChildProcess.run("/bin/bash", ["-c", script], timeoutSeconds: 20)
         }
 
         func keys(_ keys: String...) async throws {
@@ -96,6 +102,7 @@ import Testing
         #expect(again.screen.contains("1/2 steps"))
         try await tmux.keys("q")
         #expect(try await tmux.waitForExit())
+        try await tmux.run(["kill-server"])
 
         let log = try String(contentsOf: iotlab.home.appendingPathComponent("workbench.log"), encoding: .utf8)
         let firstFrames = log.split(separator: "\n").filter { $0.contains("first frame after") }
