@@ -75,7 +75,8 @@ struct WorkbenchCommand: AsyncParsableCommand {
     func run() async throws {
         let problem = try await Workbench.run(
             home: .current, mouse: !noMouse, frontDoors: FrontDoorPorts(mqtt: mqttPort, https: httpsPort), startedAt: IoTLabCommand.startedAt)
-        if let problem { throw ValidationError(problem) }
+        // Shown on the screen while it ran; printed again for the shell once curses has let go.
+        if let problem { Output.emit(ConsoleResult(standardOutput: "", standardError: problem + "\n", exitCode: 1)) }
     }
 }
 

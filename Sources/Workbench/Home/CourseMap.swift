@@ -79,16 +79,10 @@ struct CourseMap: Sendable {
             .max { ($0.1.lastActivity ?? .distantPast) < ($1.1.lastActivity ?? .distantPast) }?.0
     }
 
-    /// Labs grouped by skill area, areas in the order their first lab appears.
+    /// Labs grouped by skill area, areas in the order their first lab appears (what
+    /// `iotlab lab list` prints; its `LabOperations.byArea` is internal to Courseware).
     static func byArea(_ labs: [LabDefinition]) -> [(String, [LabDefinition])] {
-        var groups: [(String, [LabDefinition])] = []
-        for lab in labs {
-            if let index = groups.firstIndex(where: { $0.0 == lab.skillArea }) {
-                groups[index].1.append(lab)
-            } else {
-                groups.append((lab.skillArea, [lab]))
-            }
-        }
-        return groups
+        let areas = labs.map(\.skillArea).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        return areas.map { area in (area, labs.filter { $0.skillArea == area }) }
     }
 }
