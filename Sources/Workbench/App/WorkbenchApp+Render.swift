@@ -68,6 +68,7 @@ extension WorkbenchApp {
         case .console: console.render(in: layout.pane, on: &screen, context: paneContext)
         case .events: events.render(in: layout.pane, on: &screen, context: paneContext)
         case .devices: devices.render(in: layout.pane, on: &screen, context: paneContext)
+        case .telemetry: telemetry.render(in: layout.pane, on: &screen, context: paneContext)
         }
         if leftFocused { screen.cursor = nil }
     }
@@ -82,6 +83,7 @@ extension WorkbenchApp {
             case .console: return console.keyHints
             case .events: return events.keyHints
             case .devices: return devices.keyHints
+            case .telemetry: return telemetry.keyHints
             }
         case .lab:
             return [
@@ -113,7 +115,11 @@ extension WorkbenchApp {
                 KeyHint(.character("/"), "filter by kind, device or hub"), KeyHint(label: "p space", "pause"), KeyHint(label: "f G", "follow"),
                 KeyHint(.escape, "back to the instructions"),
             ]),
-            HelpOverlay.Section("Devices", [KeyHint(.character("/"), "filter"), KeyHint(label: "↑↓", "move"), KeyHint(.escape, "back to the instructions")]),
+            HelpOverlay.Section("Devices (● connected, ○ disconnected)", [KeyHint(.character("/"), "filter"), KeyHint(label: "↑↓", "move"), KeyHint(.escape, "back to the instructions")]),
+            HelpOverlay.Section("Telemetry", [
+                KeyHint(label: "p space", "pause"), KeyHint(label: "f G", "follow"), KeyHint(label: "↑↓ pgup pgdn", "scroll"),
+                KeyHint(.escape, "back to the instructions"),
+            ]),
             HelpOverlay.Section("Anywhere", [KeyHint(.control("l"), "redraw"), KeyHint(.character("?"), "this help")]),
         ]
     }

@@ -30,6 +30,7 @@ public struct WorkbenchApp: TerminalApplication {
         case console = "Console"
         case events = "Events"
         case devices = "Devices"
+        case telemetry = "Telemetry"
     }
 
     let catalog: LabCatalog
@@ -48,6 +49,7 @@ public struct WorkbenchApp: TerminalApplication {
     private(set) var console = ConsolePane()
     private(set) var events = EventsPane()
     private(set) var devices = DevicesPane()
+    private(set) var telemetry = TelemetryPane()
     private(set) var isOpen = false
     /// Grading is requested once at a time; events during a grading ask for one more.
     private var gradingInFlight = false
@@ -95,7 +97,12 @@ public struct WorkbenchApp: TerminalApplication {
         case .journal(let records):
             events.append(records, theme: theme)
             if page == .lab, selectedPane == .devices { request(.listDevices) }
+            if let runner, telemetry.watching == nil, records.contains(where: { $0.kind == "IotHubCreated" }) { watchTelemetry(runner.lab.hub) }
             if let step = runner?.step, records.contains(where: { step.journalKinds.contains($0.kind) }) { regrade() }
+        case .telemetry(let hub, let text):
+            if telemetry.watching == hub { telemetry.received(text, theme: theme) }
+        case .telemetryEnded(let hub, let reason):
+            if telemetry.watching == hub { telemetry.ended(reason, theme: theme) }
         case .devices(let rows):
             devices.update(rows, theme: theme)
         case .connections(let lines):
@@ -199,6 +206,14 @@ public struct WorkbenchApp: TerminalApplication {
                 default: break
                 }
             }
+        case .telemetry:
+            if !telemetry.handle(event, in: layout.pane) {
+                switch event {
+                case .key(.escape), .key(.tab): focus = .instructions
+                case .key(.character("q")): return handleLab(event, layout: layout)
+                default: break
+                }
+            }
         case .devices:
             if !devices.handle(event, in: layout.pane) {
                 switch event {
@@ -248,6 +263,7 @@ public struct WorkbenchApp: TerminalApplication {
         gradingInFlight = false
         gradeAgain = false
         request(.startLab(labId: lab.id))
+        watchTelemetry(lab.hub)
         regrade()
     }
 
@@ -270,6 +286,11 @@ public struct WorkbenchApp: TerminalApplication {
     private mutating func save(_ changed: LabProgress) {
         progress[changed.labId] = changed
         request(.saveProgress(changed))
+    }
+
+    private mutating func watchTelemetry(_ hub: String) {
+        telemetry.started(hub: hub, theme: theme)
+        request(.watchTelemetry(hub: hub))
     }
 
     var selectedPane: PaneKind { PaneKind.allCases[tabs.selectedIndex] }

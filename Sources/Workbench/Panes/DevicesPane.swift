@@ -13,11 +13,12 @@ struct DevicesPane: Sendable {
         self.rows = rows
         hasLoaded = true
         list.setItems(rows.map { row in
-            let state = row.connected ? "● connected" : "○ disconnected"
-            let activity = row.lastActivity.map { "last activity " + Self.clock($0) } ?? "no activity yet"
+            // ● connected, ○ disconnected (the help overlay says so).
+            let state = row.connected ? "●" : "○"
+            let activity = row.lastActivity.map { "active " + Self.clock($0) } ?? "no activity"
             var detail = "\(row.authentication)\(row.isEdge ? " · edge" : "")\(row.enabled ? "" : " · disabled") · \(activity)"
             if row.cloudToDeviceQueued > 0 { detail += " · \(row.cloudToDeviceQueued) C2D queued" }
-            return ListItem("\(state)  \(row.deviceId)  (\(row.hub))", detail: detail, style: row.connected ? theme.success : nil)
+            return ListItem("\(state) \(row.deviceId)", detail: detail, style: row.connected ? theme.success : nil)
         })
     }
 

@@ -15,6 +15,10 @@ public enum WorkbenchMessage: Sendable {
     case labStarted(labId: String, progress: LabProgress, result: ConsoleResult)
     /// How the learner's code connects now (a console command may have added a device).
     case connections([String])
+    /// Text `monitor-events` printed for the Telemetry pane.
+    case telemetry(hub: String, text: String)
+    /// The watch stopped (the hub does not exist, or it was replaced), with what it printed on error.
+    case telemetryEnded(hub: String, reason: String)
     /// Every hub's device identities, for the Devices pane.
     case devices([DeviceSummary])
     /// Events appended to the journal since the last poll, oldest first.

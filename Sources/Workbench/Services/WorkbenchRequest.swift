@@ -10,6 +10,9 @@ public enum WorkbenchRequest: Sendable {
     case runConsole(String)
     /// Run the lab's setup and start its clock, as `iotlab lab start` does (answered by `.labStarted`).
     case startLab(labId: String)
+    /// Watch a hub's built-in endpoint (`monitor-events`), replacing any earlier watch
+    /// (answered by `.telemetry` pieces, then `.telemetryEnded`).
+    case watchTelemetry(hub: String)
     /// Read every hub's device identities (answered by `.devices`).
     case listDevices
     /// Keep the learner's progress in the workspace.

@@ -18,6 +18,8 @@ public actor WorkbenchServices {
     private let requests: AsyncStream<WorkbenchRequest>
     private nonisolated let pending: AsyncStream<WorkbenchRequest>.Continuation
     private var lastSequence: Int64 = 0
+    /// The running `monitor-events` of the Telemetry pane.
+    private var telemetryWatch: Task<Void, Never>?
     /// How many past events the Events pane starts with.
     static let history = 200
     /// The most events read from the journal in one poll; the rest come on the next.
@@ -55,6 +57,7 @@ public actor WorkbenchServices {
                 for await request in self.requests {
                     await self.carryOut(request, session: session, send: send)
                 }
+                await self.stopTelemetry()
             }
             if let pollInterval {
                 group.addTask {
@@ -67,7 +70,7 @@ public actor WorkbenchServices {
         }
     }
 
-    private func carryOut(_ request: WorkbenchRequest, session: WorkspaceSession, send: @Sendable (WorkbenchMessage) -> Void) async {
+    private func carryOut(_ request: WorkbenchRequest, session: WorkspaceSession, send: @escaping @Sendable (WorkbenchMessage) -> Void) async {
         switch request {
         case .grade(let labId, let stepId):
             guard let lab = try? catalog.lab(labId), let step = lab.step(stepId) else { return }
@@ -101,6 +104,14 @@ public actor WorkbenchServices {
                 send(.problem("The progress of \(labId) could not be read: \(error)"))
             }
             pollJournal(session: session, send: send)
+        case .watchTelemetry(let hub):
+            telemetryWatch?.cancel()
+            let arguments = ["iot", "hub", "monitor-events", "--hub-name", hub, "--properties", "app", "--timeout", "0"]
+            telemetryWatch = Task { [catalog] in
+                let result = await session.perform(
+                    .az(arguments: arguments), workingDirectory: catalog.folder, lineSink: { send(.telemetry(hub: hub, text: $0)) })
+                send(.telemetryEnded(hub: hub, reason: Task.isCancelled ? "" : result.standardError))
+            }
         case .listDevices:
             send(.devices(await Self.devices(in: await session.cloud)))
         case .saveProgress(let progress):
@@ -110,6 +121,11 @@ public actor WorkbenchServices {
                 send(.problem("Progress of \(progress.labId) was not saved: \(error)"))
             }
         }
+    }
+
+    private func stopTelemetry() async {
+        telemetryWatch?.cancel()
+        await telemetryWatch?.value
     }
 
     /// Sends the events appended since the last poll, if any.
