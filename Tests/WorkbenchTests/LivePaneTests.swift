@@ -31,4 +31,14 @@ import Testing
         _ = app.receive(.journal([JournalRecordSample.record(sequence: 1, kind: "IotHubCreated")]))
         #expect(fixture.requests.all.filter { if case .watchTelemetry = $0 { true } else { false } }.count == 2)
     }
+
+    @Test func qInAReadOnlyPaneAsksToQuitAndEscReturnsToTheInstructions() {
+        var app = fixture.openedApp()
+        app.press(.enter, .character("2"))
+        #expect(app.focus == .pane)
+        #expect(app.handle(.key(.character("q")), screenSize: WorkbenchFixture.size) == .continue)
+        #expect(app.screenText.contains("Quit the workbench?"))
+        app.press(.escape, .character("4"), .escape)
+        #expect(app.focus == .instructions)
+    }
 }

@@ -191,6 +191,7 @@ public struct WorkbenchApp: TerminalApplication {
     }
 
     private mutating func handlePane(_ event: InputEvent, layout: WorkbenchLayout) -> LoopControl {
+        let used: Bool
         switch selectedPane {
         case .console:
             switch console.handle(event, in: layout.pane) {
@@ -198,30 +199,19 @@ public struct WorkbenchApp: TerminalApplication {
             case .leave?: focus = .instructions
             case nil: break
             }
-        case .events:
-            if !events.handle(event, in: layout.pane, theme: theme) {
-                switch event {
-                case .key(.escape), .key(.tab): focus = .instructions
-                case .key(.character("q")): return handleLab(event, layout: layout)
-                default: break
-                }
-            }
-        case .telemetry:
-            if !telemetry.handle(event, in: layout.pane) {
-                switch event {
-                case .key(.escape), .key(.tab): focus = .instructions
-                case .key(.character("q")): return handleLab(event, layout: layout)
-                default: break
-                }
-            }
-        case .devices:
-            if !devices.handle(event, in: layout.pane) {
-                switch event {
-                case .key(.escape), .key(.tab): focus = .instructions
-                case .key(.character("q")): return handleLab(event, layout: layout)
-                default: break
-                }
-            }
+            return .continue
+        case .events: used = events.handle(event, in: layout.pane, theme: theme)
+        case .devices: used = devices.handle(event, in: layout.pane)
+        case .telemetry: used = telemetry.handle(event, in: layout.pane)
+        }
+        guard !used else { return .continue }
+        switch event {
+        case .key(.escape), .key(.tab): focus = .instructions
+        case .key(.character("q")):
+            // Outside the console, q asks to quit as it does beside the instructions.
+            focus = .instructions
+            return handleLab(event, layout: layout)
+        default: break
         }
         return .continue
     }
