@@ -7,11 +7,12 @@ import Testing
 @Suite struct WorkbenchTmuxTests {
     /// A tmux server of this test's own, so nothing else's sessions are touched.
     struct Tmux {
-        let socket = "iotlab-wb-\(UUID().uuidString.prefix(8))"
+        /// The server's socket, in the temporary folder so nothing is left behind in tmux's own.
+        let socket = FileManager.default.temporaryDirectory.appendingPathComponent("iotlab-wb-\(UUID().uuidString.prefix(8)).sock").path
 
         @discardableResult
         func run(_ arguments: [String]) async throws -> ChildProcess.Result {
-            try await ChildProcess.run("/usr/bin/env", ["tmux", "-L", socket] + arguments, timeoutSeconds: 20)
+            try await ChildProcess.run("/usr/bin/env", ["tmux", "-S", socket] + arguments, timeoutSeconds: 20)
         }
 
         func screen() async throws -> String {
@@ -46,7 +47,7 @@ import Testing
         func start(_ command: String) async throws {
             let quoted = command.replacingOccurrences(of: "\"", with: "\\\"")
             let script = #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] 2>/dev/null && eval "exec $n>&-" 2>/dev/null; done; "#
-                + "exec tmux -L \(socket) new-session -d -s wb -x 120 -y 32 \"\(quoted)\" >/dev/null 2>&1 </dev/null"
+                + "exec tmux -S \(socket) new-session -d -s wb -x 120 -y 32 \"\(quoted)\" >/dev/null 2>&1 </dev/null"
             _ = try await ChildProcess.run("/bin/bash", ["-c", script], timeoutSeconds: 20)
         }
 
@@ -103,6 +104,7 @@ import Testing
         try await tmux.keys("q")
         #expect(try await tmux.waitForExit())
         try await tmux.run(["kill-server"])
+        try? FileManager.default.removeItem(atPath: tmux.socket)
 
         let log = try String(contentsOf: iotlab.home.appendingPathComponent("workbench.log"), encoding: .utf8)
         let firstFrames = log.split(separator: "\n").filter { $0.contains("first frame after") }
