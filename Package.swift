@@ -120,10 +120,22 @@ let package = Package(
                 "DeviceSimulation", "WireProtocols", "MQTTLoad", "IoTSecurity", "Courseware", "ProvisioningEngine",
             ],
             swiftSettings: swift6),
+        // The workbench: the full-screen lab runner `iotlab` opens with no arguments.
+        .target(
+            name: "Workbench",
+            dependencies: [
+                "TerminalUI", "Courseware", "IoTLabApp", "AzConsole", "LabCore", "WorkspaceStore", "WireProtocols", "HubEngine",
+                "LocalCloud",
+            ],
+            swiftSettings: swift6),
+        .testTarget(
+            name: "WorkbenchTests",
+            dependencies: ["Workbench", "TerminalUI", "Courseware", "IoTLabApp", "AzConsole", "LabCore", "WorkspaceStore"],
+            swiftSettings: swift6),
         .executableTarget(
             name: "iotlab",
             dependencies: [
-                "IoTLabApp", "AzConsole", "WorkspaceStore", "LabCore", "WireProtocols", "IoTSecurity", "Courseware",
+                "IoTLabApp", "AzConsole", "WorkspaceStore", "LabCore", "WireProtocols", "IoTSecurity", "Courseware", "Workbench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swift6),

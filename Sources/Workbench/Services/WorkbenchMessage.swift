@@ -1,0 +1,42 @@
+import AzConsole
+import Courseware
+import WorkspaceStore
+
+/// What reaches the workbench from outside its loop: the workspace opening, check results,
+/// console output and new journal events (sent through `FrameLoop.send(_:)`).
+public enum WorkbenchMessage: Sendable {
+    /// The workspace is held: progress by lab, where the learner's code connects, and the az
+    /// command names the console completes.
+    case opened(WorkspaceOverview)
+    /// The workspace could not be held (another iotlab serves it, or it cannot be read).
+    case openFailed(String)
+    case graded(labId: String, stepId: String, results: [CheckResult])
+    case consoleFinished(command: String, result: ConsoleResult)
+    case labStarted(labId: String, progress: LabProgress, result: ConsoleResult)
+    /// How the learner's code connects now (a console command may have added a device).
+    case connections([String])
+    /// Text `monitor-events` printed for the Telemetry pane.
+    case telemetry(hub: String, text: String)
+    /// The watch stopped (the hub does not exist, or it was replaced), with what it printed on error.
+    case telemetryEnded(hub: String, reason: String)
+    /// Every hub's device identities, for the Devices pane.
+    case devices([DeviceSummary])
+    /// Events appended to the journal since the last poll, oldest first.
+    case journal([JournalRecord])
+    /// Something went wrong carrying out a request; shown on the status line.
+    case problem(String)
+}
+
+/// The state of the workspace when the workbench opened it.
+public struct WorkspaceOverview: Sendable {
+    public var progress: [String: LabProgress]
+    /// How the learner's own code connects: listeners, CA file, connection strings.
+    public var connections: [String]
+    public var commandNames: [String]
+
+    public init(progress: [String: LabProgress], connections: [String], commandNames: [String]) {
+        self.progress = progress
+        self.connections = connections
+        self.commandNames = commandNames
+    }
+}
