@@ -1,3 +1,4 @@
+import Courseware
 import Testing
 @testable import Workbench
 
@@ -19,9 +20,9 @@ import Testing
     }
 
     @Test func consoleLinesSplitLikeAShellWithQuotes() throws {
-        #expect(try CommandLineWords.split(#"iot hub query -q "SELECT * FROM devices WHERE x = 'a b'" -n h"#)
+        #expect(try ShellWords.split(#"iot hub query -q "SELECT * FROM devices WHERE x = 'a b'" -n h"#)
             == ["iot", "hub", "query", "-q", "SELECT * FROM devices WHERE x = 'a b'", "-n", "h"])
-        #expect(try CommandLineWords.split(#"twin update --desired '{"a": 1}'"#) == ["twin", "update", "--desired", #"{"a": 1}"#])
-        #expect(throws: CommandLineWords.SplitError.unterminatedQuote("'")) { try CommandLineWords.split("query -q 'SELECT") }
+        #expect(try ShellWords.split(#"twin update --desired '{"a": 1}'"#) == ["twin", "update", "--desired", #"{"a": 1}"#])
+        #expect(throws: ShellWords.SplitError.unterminatedQuote) { try ShellWords.split("query -q 'SELECT") }
     }
 }

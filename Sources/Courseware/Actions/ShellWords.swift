@@ -1,10 +1,15 @@
 /// Splits a command line as a POSIX shell would for the simple cases a lab writes: words
 /// separated by spaces, single quotes literal, double quotes with `\"` and `\\`, a backslash
-/// escaping the next character outside quotes. No expansion, globbing or operators.
-enum ShellWords {
-    enum SplitError: Error, Equatable { case unterminatedQuote }
+/// escaping the next character outside quotes. No expansion, globbing or operators. Lab
+/// solutions and the workbench's console read command lines with it; neither runs a shell.
+public enum ShellWords {
+    public enum SplitError: Error, Equatable, CustomStringConvertible {
+        case unterminatedQuote
 
-    static func split(_ line: String) throws(SplitError) -> [String] {
+        public var description: String { "ArgumentInvalid: the command line has an unterminated quote" }
+    }
+
+    public static func split(_ line: String) throws(SplitError) -> [String] {
         var words: [String] = []
         var current = ""
         var inWord = false
@@ -49,7 +54,7 @@ enum ShellWords {
     }
 
     /// `word` as a shell reads it back: bare when safe, otherwise single-quoted.
-    static func quoted(_ word: String) -> String {
+    public static func quoted(_ word: String) -> String {
         let safe = !word.isEmpty && word.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=@,$".contains($0) }
         return safe ? word : "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }

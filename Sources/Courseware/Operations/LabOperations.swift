@@ -25,7 +25,7 @@ public struct LabOperations: Sendable {
         if idsOnly { return .printed(catalog.labs.map { $0.id + "\n" }.joined()) }
         let progress = (try? store.all()) ?? [:]
         var text = ""
-        for (area, labs) in Self.byArea(catalog.labs) {
+        for (area, labs) in catalog.labsBySkillArea {
             text += area + "\n"
             for lab in labs {
                 let done = progress[lab.id].map { $0.stepsDone.count } ?? 0
@@ -36,18 +36,6 @@ public struct LabOperations: Sendable {
         return .printed(text)
     }
 
-    /// Labs grouped by skill area, areas in the order their first lab appears.
-    static func byArea(_ labs: [LabDefinition]) -> [(String, [LabDefinition])] {
-        var groups: [(String, [LabDefinition])] = []
-        for lab in labs {
-            if let index = groups.firstIndex(where: { $0.0 == lab.skillArea }) {
-                groups[index].1.append(lab)
-            } else {
-                groups.append((lab.skillArea, [lab]))
-            }
-        }
-        return groups
-    }
 
     /// The lab's description, objectives, steps with their progress, and its code files.
     public func show(_ id: String) -> ConsoleResult {

@@ -35,7 +35,7 @@ struct CourseMap: Sendable {
             newRows.append(.resume(labId: resume.id))
             items.append(ListItem("▶ Continue where you left off: \(resume.title)\(step)", style: Theme.standard.success))
         }
-        for (area, labs) in Self.byArea(catalog.labs) {
+        for (area, labs) in catalog.labsBySkillArea {
             newRows.append(.area(area))
             items.append(ListItem(area, style: Theme.standard.heading))
             for lab in labs {
@@ -79,10 +79,4 @@ struct CourseMap: Sendable {
             .max { ($0.1.lastActivity ?? .distantPast) < ($1.1.lastActivity ?? .distantPast) }?.0
     }
 
-    /// Labs grouped by skill area, areas in the order their first lab appears (what
-    /// `iotlab lab list` prints; its `LabOperations.byArea` is internal to Courseware).
-    static func byArea(_ labs: [LabDefinition]) -> [(String, [LabDefinition])] {
-        let areas = labs.map(\.skillArea).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        return areas.map { area in (area, labs.filter { $0.skillArea == area }) }
-    }
 }

@@ -79,7 +79,7 @@ public actor WorkbenchServices {
         case .runConsole(let line):
             let result: ConsoleResult
             do {
-                var words = try CommandLineWords.split(line)
+                var words = try ShellWords.split(line)
                 if words.first == "iotlab" { words.removeFirst() }
                 if words.first == "az" { words.removeFirst() }
                 if AzConsole.isWatching(words) {
