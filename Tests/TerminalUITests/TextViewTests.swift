@@ -31,10 +31,31 @@ import Testing
         #expect(lines.map(\.text) == ["• one", "  • nested", "1. first", "2. second item ", "   that wraps", "• ☐ todo", "• ☑ done"])
     }
 
-    @Test func codeBlocksAreKeptUnwrappedInTheCodeStyle() {
-        let lines = renderer.render("Run:\n\n```bash\naz iot hub device-identity create --device-id sensor-th-0001\n```\nThen", width: 20)
-        #expect(lines.map(\.text) == ["Run:", "", "  az iot hub device-identity create --device-id sensor-th-0001", "", "Then"])
+    @Test func longCodeLinesBreakAtSpacesWithAShellContinuation() {
+        let lines = renderer.render("Run:\n\n```bash\naz iot hub device-identity create --device-id sensor-th-0001\n```\nThen", width: 40)
+        #expect(lines.map(\.text) == [
+            "Run:", "",
+            "  az iot hub device-identity create \\",
+            "    --device-id sensor-th-0001",
+            "", "Then",
+        ])
         #expect(lines[2].spans[1].style == theme.code)
+        #expect(lines.allSatisfy { $0.text.displayWidth <= 40 })
+    }
+
+    @Test func quotedArgumentsAreNotBrokenInside() {
+        let lines = renderer.render("```\naz iot hub query -q \"SELECT * FROM devices\" -n hub\n```", width: 36)
+        #expect(lines.map(\.text) == ["  az iot hub query -q \\", #"    "SELECT * FROM devices" -n hub"#])
+    }
+
+    @Test func codeLinesThatFitAreKeptWhole() {
+        let lines = renderer.render("```\naz iot hub list\n```", width: 40)
+        #expect(lines.map(\.text) == ["  az iot hub list"])
+    }
+
+    @Test func aWordWiderThanThePaneIsCutAtItsEdge() {
+        let lines = renderer.render("```\n0123456789012345678901234567890123456789\n```", width: 20)
+        #expect(lines.map(\.text) == ["  012345678901234567", "  890123456789012345", "  6789"])
     }
 
     @Test func tablesAreAlignedWithRules() {

@@ -2,8 +2,10 @@
 ///
 /// Covers what lab steps use: headings (underlined for levels 1 and 2), paragraphs wrapped at
 /// spaces, emphasis, inline code, links with their address, bullet, numbered and task lists
-/// (nested by indentation), block quotes, fenced code blocks (kept unwrapped, so commands can
-/// be copied), horizontal rules and pipe tables with alignment. Anything else is shown as text.
+/// (nested by indentation), block quotes, fenced code blocks (a line too long for the width is
+/// broken at spaces with a shell's trailing ` \\`, so a command stays whole on screen and still
+/// runs when copied), horizontal rules and pipe tables with alignment. Anything else is shown as
+/// text.
 public struct MarkdownRenderer: Sendable {
     public var theme: Theme
 
@@ -46,7 +48,9 @@ public struct MarkdownRenderer: Sendable {
                 separate()
                 index += 1
                 while index < lines.count, !lines[index].trimmingSpaces().hasPrefix(fence) {
-                    output.append(StyledLine([Span("  "), Span(lines[index], style: theme.code)]))
+                    for piece in Self.codeLines(lines[index], width: width - 2) {
+                        output.append(StyledLine([Span("  "), Span(piece, style: theme.code)]))
+                    }
                     index += 1
                 }
                 index += 1
@@ -128,6 +132,62 @@ public struct MarkdownRenderer: Sendable {
     }
 
     private var inline: MarkdownInline { MarkdownInline(theme: theme) }
+
+    /// A code line as it fits `width`: whole when it fits, otherwise broken at spaces outside
+    /// quotes, each piece but the last ending in ` \\` (a shell's line continuation) and the next
+    /// indented by two spaces. A word wider than the width on its own is cut where the width ends.
+    static func codeLines(_ line: String, width: Int) -> [String] {
+        guard line.displayWidth > width, width > 4 else { return [line] }
+        var pieces: [String] = []
+        var current = ""
+        for word in Self.shellWords(line) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if candidate.displayWidth + 2 <= width || current.trimmingSpaces().isEmpty {
+                current = candidate
+                continue
+            }
+            pieces.append(current + " \\")
+            current = "  " + word
+        }
+        pieces.append(current)
+        return pieces.flatMap { piece in
+            var cut: [String] = []
+            var rest = Substring(piece)
+            while rest.displayWidth > width {
+                var head = ""
+                for character in rest {
+                    if head.displayWidth + character.displayWidth > width { break }
+                    head.append(character)
+                }
+                cut.append(head)
+                rest = rest.dropFirst(head.count)
+            }
+            return cut + [String(rest)]
+        }
+    }
+
+    /// `line` split at the spaces a shell splits at (outside single and double quotes), each
+    /// word spelled as written.
+    private static func shellWords(_ line: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var quote: Character?
+        for character in line {
+            if character == " ", quote == nil {
+                words.append(current)
+                current = ""
+                continue
+            }
+            if character == quote {
+                quote = nil
+            } else if quote == nil, character == "'" || character == "\"" {
+                quote = character
+            }
+            current.append(character)
+        }
+        words.append(current)
+        return words
+    }
 
     private static func fence(_ trimmed: String) -> String? {
         if trimmed.hasPrefix("```") { return "```" }
