@@ -14,18 +14,6 @@ extension LocalCloud {
     public func authenticateRegistration(
         idScope: String, registrationId: String, credential: RegistrationCredential, at tokenTime: Date
     ) throws(ProvisioningError) {
-        var trace = RegistrationTrace()
-        guard let service = provisioningService(idScope: idScope) else {
-            trace.refusal = "no provisioning service has ID scope '\(idScope)'"
-            journalRegistration("DeviceRegistrationRefused", service: nil, idScope: idScope, registrationId: registrationId, status: nil, trace: trace)
-            throw .unauthorized(reason: trace.refusal ?? "")
-        }
-        do {
-            _ = try attest(
-                CloudState.key(service.name), service, registrationId: registrationId, credential: credential, at: tokenTime, trace: &trace)
-        } catch {
-            journalRegistration("DeviceRegistrationRefused", service: service, idScope: idScope, registrationId: registrationId, status: nil, trace: trace)
-            throw error
-        }
+        _ = try attested(idScope: idScope, registrationId: registrationId, credential: credential, at: tokenTime)
     }
 }

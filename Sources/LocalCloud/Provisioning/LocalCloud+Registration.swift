@@ -24,21 +24,9 @@ extension LocalCloud {
         idScope: String, registrationId: String, payload: JSONValue? = nil, credential: RegistrationCredential, at tokenTime: Date? = nil
     ) async throws(ProvisioningError) -> RegistrationOperation {
         let now = clock.now()
-        var trace = RegistrationTrace()
-        guard let service = provisioningService(idScope: idScope) else {
-            trace.refusal = "no provisioning service has ID scope '\(idScope)'"
-            journalRegistration("DeviceRegistrationRefused", service: nil, idScope: idScope, registrationId: registrationId, status: nil, trace: trace)
-            throw .unauthorized(reason: trace.refusal ?? "")
-        }
+        var (service, match, trace) = try attested(
+            idScope: idScope, registrationId: registrationId, credential: credential, at: tokenTime ?? now)
         let key = CloudState.key(service.name)
-        let match: EnrollmentMatch
-        do {
-            match = try attest(key, service, registrationId: registrationId, credential: credential, at: tokenTime ?? now, trace: &trace)
-        } catch {
-            let event = if case .tpmChallenge = error { "TPMChallengeIssued" } else { "DeviceRegistrationRefused" }
-            journalRegistration(event, service: service, idScope: idScope, registrationId: registrationId, status: nil, trace: trace)
-            throw error
-        }
         let previous = provisioningRecords[key]?.registration(registrationId)
         let operation = Self.newOperationID()
         var state = DeviceRegistrationState(
@@ -97,6 +85,29 @@ extension LocalCloud {
             throw .operationNotFound(operationId: operationId)
         }
         return operation
+    }
+
+    /// The service with this ID scope and the enrollment the credential attests to, with the
+    /// decision trace so far; a refusal (or the first TPM leg) is journaled before it is thrown.
+    /// Both `register` and the MQTT front door's CONNECT check go through it.
+    func attested(
+        idScope: String, registrationId: String, credential: RegistrationCredential, at tokenTime: Date
+    ) throws(ProvisioningError) -> (ProvisioningServiceResource, EnrollmentMatch, RegistrationTrace) {
+        var trace = RegistrationTrace()
+        guard let service = provisioningService(idScope: idScope) else {
+            trace.refusal = "no provisioning service has ID scope '\(idScope)'"
+            journalRegistration("DeviceRegistrationRefused", service: nil, idScope: idScope, registrationId: registrationId, status: nil, trace: trace)
+            throw .unauthorized(reason: trace.refusal ?? "")
+        }
+        do {
+            let match = try attest(
+                CloudState.key(service.name), service, registrationId: registrationId, credential: credential, at: tokenTime, trace: &trace)
+            return (service, match, trace)
+        } catch {
+            let event = if case .tpmChallenge = error { "TPMChallengeIssued" } else { "DeviceRegistrationRefused" }
+            journalRegistration(event, service: service, idScope: idScope, registrationId: registrationId, status: nil, trace: trace)
+            throw error
+        }
     }
 
     /// Attests in place, so a TPM challenge is remembered.
