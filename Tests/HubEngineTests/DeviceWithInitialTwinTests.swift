@@ -21,8 +21,13 @@ import Testing
 
     @Test func aTwinOverItsLimitLeavesNoDeviceBehind() async throws {
         let fixture = try HubFixture(sku: "S1")
-        let tooLarge = JSONValue.object(["tags": .object(["blob": .string(String(repeating: "x", count: 9000))])])
-        await #expect(throws: HubError.self) {
+        // Two 4000-character strings and one more member: 8193 bytes of tags, one over Azure's 8 KB.
+        let tooLarge: JSONValue = ["tags": ["a": .string(String(repeating: "x", count: 4000)), "b": .string(String(repeating: "x", count: 4000)),
+                                            "c": .string(String(repeating: "x", count: 190))]]
+        await #expect(
+            throws: HubError.argumentInvalid(
+                field: "tags", rule: "is 8193 bytes; the maximum is 8192 (UTF-8 bytes of names and strings, 8 per number, 4 per boolean)")
+        ) {
             try await fixture.hub.createDevice(DeviceIdentity(deviceId: "d1"), initialTwin: tooLarge)
         }
         await #expect(throws: HubError.deviceNotFound(deviceId: "d1")) {
