@@ -40,4 +40,22 @@ import Testing
         #expect(stored.count == 99)
         #expect(Set(stored.map(\.message.systemProperties.connectionDeviceId)) == Set(deviceIds))
     }
+
+    @Test func messagesSubmittedBeforeADisconnectAreCommittedNotDropped() async throws {
+        let fixture = try HubFixture()
+        _ = try await fixture.hub.createDevice(DeviceIdentity(deviceId: "raw-1"))
+        let session = try await fixture.hub.connect(MessageSender(deviceId: "raw-1"))
+        // A QoS 0 publish followed at once by DISCONNECT: nothing waits for the first.
+        let pending = (0..<3).map { session.submit(DeviceMessage(body: Array(#"{"n":\#($0)}"#.utf8))) }
+        await session.disconnect()
+        for message in pending {
+            _ = try await message.receipt
+        }
+        var positions = try EndpointReader(workspace: fixture.workspace, hubName: "lab-hub").positions(partitionCount: 4, at: .earliest)
+        let stored = try EndpointReader(workspace: fixture.workspace, hubName: "lab-hub").readAll(from: &positions, limit: 10)
+        #expect(stored.map { String(decoding: $0.message.body, as: UTF8.self) } == [#"{"n":0}"#, #"{"n":1}"#, #"{"n":2}"#])
+        await #expect(throws: DeviceMessagingError.connectionClosed(identity: "raw-1")) {
+            try await session.submit(DeviceMessage(body: Array("late".utf8))).receipt
+        }
+    }
 }

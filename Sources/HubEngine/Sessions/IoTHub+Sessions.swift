@@ -85,7 +85,13 @@ extension IoTHub {
         return try updateReportedProperties(ofDevice: session.sender.deviceId, module: session.sender.moduleId, patch: .object(patch))
     }
 
-    func disconnect(_ session: DeviceSession) {
+    /// Ends the session once what it submitted before has been committed (or refused): those
+    /// messages arrived on a live connection, and a device that publishes at QoS 0 and then
+    /// disconnects at once must not lose them to the close.
+    func disconnect(_ session: DeviceSession) async {
+        for pending in pendingSends.receipts(ofSession: session.number, sender: session.sender.key) {
+            _ = try? await pending.receipt
+        }
         endSession(session.sender.key, number: session.number, reason: .disconnected)
     }
 

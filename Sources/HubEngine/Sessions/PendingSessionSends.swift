@@ -33,6 +33,11 @@ final class PendingSessionSends: @unchecked Sendable {
         return (receipt, startsCommit)
     }
 
+    /// The receipts of what one session queued and no commit has taken yet.
+    func receipts(ofSession session: UInt64, sender: String) -> [PendingTelemetry] {
+        lock.withLock { entries.filter { $0.session == session && $0.sender.key == sender }.map(\.receipt) }
+    }
+
     /// Everything queued so far; when nothing is, the commit task ends (atomically with the
     /// check, so a message queued at that moment starts a new one).
     func takeOrStop() -> [Entry] {
