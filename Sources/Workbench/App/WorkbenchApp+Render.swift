@@ -69,6 +69,7 @@ extension WorkbenchApp {
         case .events: events.render(in: layout.pane, on: &screen, context: paneContext)
         case .devices: devices.render(in: layout.pane, on: &screen, context: paneContext)
         case .telemetry: telemetry.render(in: layout.pane, on: &screen, context: paneContext)
+        case .routes: routeTester.render(in: layout.pane, on: &screen, context: paneContext)
         }
         if leftFocused { screen.cursor = nil }
     }
@@ -84,6 +85,7 @@ extension WorkbenchApp {
             case .events: return events.keyHints
             case .devices: return devices.keyHints
             case .telemetry: return telemetry.keyHints
+            case .routes: return routeTester.keyHints
             }
         case .lab:
             return [
@@ -119,6 +121,12 @@ extension WorkbenchApp {
             HelpOverlay.Section("Telemetry", [
                 KeyHint(label: "p space", "pause"), KeyHint(label: "f G", "follow"), KeyHint(label: "↑↓ pgup pgdn", "scroll"),
                 KeyHint(.escape, "back to the instructions"),
+            ]),
+            HelpOverlay.Section("Routes (the route tester)", [
+                KeyHint(.control("r"), "test the message on the selected route, or on all routes of a source"),
+                KeyHint(label: "e →", "compose the message: body, app properties, content type, the device whose twin is read"),
+                KeyHint(label: "tab ← →", "in the composer: next field, choose"), KeyHint(label: "pgup pgdn", "scroll the result"),
+                KeyHint(.escape, "composer → routes → back to the instructions"),
             ]),
             HelpOverlay.Section("Anywhere", [KeyHint(.control("l"), "redraw"), KeyHint(.character("?"), "this help")]),
         ]

@@ -31,6 +31,7 @@ public struct WorkbenchApp: TerminalApplication {
         case events = "Events"
         case devices = "Devices"
         case telemetry = "Telemetry"
+        case routes = "Routes"
     }
 
     let catalog: LabCatalog
@@ -50,6 +51,8 @@ public struct WorkbenchApp: TerminalApplication {
     private(set) var events = EventsPane()
     private(set) var devices = DevicesPane()
     private(set) var telemetry = TelemetryPane()
+    /// Set by `WorkbenchApp+RouteTester.swift`, hence not `private(set)`.
+    var routeTester = RouteTesterPane()
     private(set) var isOpen = false
     /// Grading is requested once at a time; events during a grading ask for one more.
     private var gradingInFlight = false
@@ -99,6 +102,7 @@ public struct WorkbenchApp: TerminalApplication {
             if page == .lab, selectedPane == .devices { request(.listDevices) }
             if let runner, telemetry.watching == nil, records.contains(where: { $0.kind == "IotHubCreated" }) { watchTelemetry(runner.lab.hub) }
             if let step = runner?.step, records.contains(where: { step.journalKinds.contains($0.kind) }) { regrade() }
+            routeTesterHeard(records)
         case .telemetry(let hub, let text):
             if telemetry.watching == hub { telemetry.received(text, theme: theme) }
         case .telemetryEnded(let hub, let reason):
@@ -109,6 +113,9 @@ public struct WorkbenchApp: TerminalApplication {
             connections = lines
         case .problem(let reason):
             status = reason
+        case .routeTester(let snapshot): routeTester.update(snapshot, theme: theme)
+        case .routeTested(let report): routeTester.show(report, theme: theme)
+        case .routeTestFailed(let reason): routeTester.showFailure(reason, theme: theme)
         }
         return .continue
     }
@@ -203,6 +210,7 @@ public struct WorkbenchApp: TerminalApplication {
         case .events: used = events.handle(event, in: layout.pane, theme: theme)
         case .devices: used = devices.handle(event, in: layout.pane)
         case .telemetry: used = telemetry.handle(event, in: layout.pane)
+        case .routes: used = handleRouteTester(event, in: layout.pane)
         }
         guard !used else { return .continue }
         switch event {
@@ -289,6 +297,7 @@ public struct WorkbenchApp: TerminalApplication {
         tabs.select(index)
         focus = .pane
         if selectedPane == .devices { request(.listDevices) }
+        if selectedPane == .routes { loadRouteTester() }
     }
 
     private mutating func showHelp() {

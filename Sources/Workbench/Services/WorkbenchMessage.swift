@@ -1,5 +1,6 @@
 import AzConsole
 import Courseware
+import HubEngine
 import WorkspaceStore
 
 /// What reaches the workbench from outside its loop: the workspace opening, check results,
@@ -25,6 +26,12 @@ public enum WorkbenchMessage: Sendable {
     case journal([JournalRecord])
     /// Something went wrong carrying out a request; shown on the status line.
     case problem(String)
+    /// The lab hub's routes and devices, for the Route tester pane.
+    case routeTester(RouteTesterSnapshot)
+    /// What routing would do with the Route tester's message.
+    case routeTested(RouteTestReport)
+    /// The hub refused the route test (Azure's error: an unknown route or device).
+    case routeTestFailed(String)
 }
 
 /// The state of the workspace when the workbench opened it.

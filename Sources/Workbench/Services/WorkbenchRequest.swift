@@ -1,4 +1,5 @@
 import Courseware
+import HubEngine
 
 /// What the workbench asks of the workspace. The app's state changes only through its loop, so
 /// anything that reads or writes the workspace is requested here and carried out, in order, by
@@ -17,4 +18,9 @@ public enum WorkbenchRequest: Sendable {
     case listDevices
     /// Keep the learner's progress in the workspace.
     case saveProgress(LabProgress)
+    /// Read a hub's routes and devices for the Route tester pane (answered by `.routeTester`).
+    case loadRouteTester(hub: String)
+    /// Try a message on a hub's routes without sending it, as the device `deviceId` (answered by
+    /// `.routeTested` or `.routeTestFailed`).
+    case testRoute(hub: String, target: RouteTestTarget, message: RouteTestMessage, deviceId: String?)
 }

@@ -120,6 +120,10 @@ public actor WorkbenchServices {
             } catch {
                 send(.problem("Progress of \(progress.labId) was not saved: \(error)"))
             }
+        case .loadRouteTester(let hub):
+            send(.routeTester(await Self.routeTester(hub: hub, in: await session.cloud)))
+        case .testRoute(let hub, let target, let message, let deviceId):
+            send(await Self.testRoute(hub: hub, target: target, message: message, deviceId: deviceId, in: await session.cloud))
         }
     }
 
