@@ -127,7 +127,7 @@ struct RouteTesterPane: Sendable {
         }
         let routesFocused = context.isFocused && part == .routes
         let composerFocused = context.isFocused && part == .composer
-        screen.write("Routes of \(snapshot.hub)", at: Point(x: layout.listTitle.x, y: layout.listTitle.y), style: routesFocused ? theme.hotkey : theme.heading, maxWidth: layout.listTitle.width)
+        screen.write("Routes · \(snapshot.hub)", at: Point(x: layout.listTitle.x, y: layout.listTitle.y), style: routesFocused ? theme.hotkey : theme.heading, maxWidth: layout.listTitle.width)
         list.render(in: layout.list, on: &screen, context: RenderContext(theme: theme, isFocused: routesFocused))
         screen.write("Message", at: Point(x: layout.formTitle.x, y: layout.formTitle.y), style: composerFocused ? theme.hotkey : theme.heading, maxWidth: layout.formTitle.width)
         form.render(in: layout.form, on: &screen, context: RenderContext(theme: theme, isFocused: composerFocused))
@@ -212,7 +212,7 @@ struct RouteTesterPane: Sendable {
             throw PropertiesError(message: "Not JSON: \(error)")
         }
         guard case .object(let members) = value else {
-            throw PropertiesError(message: "Application properties must be a JSON object, e.g. {\"sensorID\": \"VSLog\"}")
+            throw PropertiesError(message: #"A JSON object, e.g. {"sensorID": "VSLog"}"#)
         }
         var properties: [String: String] = [:]
         for (name, member) in members {
@@ -228,8 +228,8 @@ struct RouteTesterPane: Sendable {
     private static func makeForm(deviceIds: [String], values: [String: String]) -> Form {
         Form(fields: [
             FormField(name: "body", label: "Body", value: values["body"] ?? "", placeholder: #"{"vibration": 2.1}"#),
-            FormField(name: "properties", label: "App props", value: values["properties"] ?? "", placeholder: #"{"sensorID": "VSLog"}"#),
-            FormField(name: "contentType", label: "Content-type", kind: .choice(contentTypes), value: values["contentType"] ?? contentTypes[0]),
+            FormField(name: "properties", label: "Props", value: values["properties"] ?? "", placeholder: #"{"sensorID": "VSLog"}"#),
+            FormField(name: "contentType", label: "Content", kind: .choice(contentTypes), value: values["contentType"] ?? contentTypes[0]),
             FormField(name: "contentEncoding", label: "Encoding", kind: .choice(contentEncodings), value: values["contentEncoding"] ?? contentEncodings[0]),
             FormField(name: "device", label: "Twin of", kind: .choice(deviceIds + [noneChoice]), value: values["device"] ?? deviceIds.first ?? noneChoice),
         ])
@@ -248,7 +248,8 @@ struct RouteTesterPane: Sendable {
         init(_ area: Rect) {
             inside = area.insetBy(dx: 1, dy: 0)
             let (top, bottom) = inside.splitTop(min(8, inside.height / 2))
-            let listWidth = top.width * 2 / 5
+            // Room for "All DeviceMessages (1)" and the composer's "‹ application/json ›" at 120 columns.
+            let listWidth = max(min(24, top.width / 2), top.width * 2 / 5)
             let left = Rect(x: top.x, y: top.y, width: listWidth, height: top.height)
             let right = Rect(x: top.x + listWidth + 1, y: top.y, width: top.width - listWidth - 1, height: top.height)
             (listTitle, list) = left.splitTop(1)
