@@ -65,7 +65,7 @@ struct RouteTesterPane: Sendable {
             items.append(ListItem("All \(source.rawValue) (\(routes.count))", style: theme.strong))
             for route in routes {
                 entries.append(.route(route.name))
-                items.append(ListItem("  " + route.name, detail: route.isEnabled ? nil : "off", style: route.isEnabled ? nil : theme.dim))
+                items.append(ListItem(" " + route.name, detail: route.isEnabled ? nil : "off", style: route.isEnabled ? nil : theme.dim))
             }
         }
         self.entries = entries
