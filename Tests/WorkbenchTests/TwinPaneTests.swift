@@ -32,7 +32,8 @@ import WorkspaceStore
         defer { fixture.cleanUp() }
         let app = try await openTwin(fixture)
         let text = app.screenText
-        #expect(text.contains("sensor-th-0055 · version 1 · desired $version 1 · reported $version 1 · etag"))
+        #expect(text.contains("sensor-th-0055 · version 1 · desired $version 1"))
+        #expect(text.contains("reported $version 1 · etag AAAAAAAAAAE="))
         #expect(text.contains("\"deviceId\": \"sensor-th-0055\""))
         #expect(text.contains("ctrl-s send patch"))
         #expect(text.contains("✓ valid JSON"))
@@ -77,8 +78,8 @@ import WorkspaceStore
         app.type("\"temperature\": \"50\",")
         app.press(.control("s"))
         try await fixture.answerLastRequest(of: &app)
-        #expect(app.screenText.contains("412001 PreconditionFailed"))
-        #expect(app.screenText.contains("ctrl-r"))
+        #expect(app.screenText.contains("✗ 412001 PreconditionFailed"))
+        #expect(app.twinPane.notice?.text.hasSuffix("ctrl-r reads the twin again and keeps your edit") == true)
         // The journal's TwinUpdated brings the newer twin; the unsent edit is kept.
         let record = JournalRecordSample.record(sequence: 9, kind: "TwinUpdated")
         _ = app.receive(.journal([.init(sequence: record.sequence, time: record.time, kind: "TwinUpdated", scope: "hub:\(LiveHubFixture.hub)", subject: LiveHubFixture.device, payload: Data())]))
@@ -87,10 +88,10 @@ import WorkspaceStore
             return
         }
         try await fixture.answerLastRequest(of: &app)
-        #expect(app.screenText.contains("The twin changed on the hub (version 2"))
+        #expect(app.twinPane.notice?.text.hasPrefix("The twin changed on the hub (version 2 · desired $version 2") == true)
         #expect(app.twinPane.editor.text.contains("\"temperature\": \"50\""))
         app.press(.control("r"))
-        #expect(app.screenText.contains("Your edit is now on version 2"))
+        #expect(app.twinPane.notice?.text.hasPrefix("Your edit is now on version 2") == true)
         app.press(.control("s"))
         try await fixture.answerLastRequest(of: &app)
         #expect(app.screenText.contains("version 3 · desired $version 3"))
@@ -107,7 +108,8 @@ import WorkspaceStore
         _ = try await session.updateReported(["fanstate": "on"])
         _ = app.receive(.journal([.init(sequence: 9, time: fixture.clock.now(), kind: "ReportedPropertiesUpdated", scope: "hub:\(LiveHubFixture.hub)", subject: LiveHubFixture.device, payload: Data())]))
         try await fixture.answerLastRequest(of: &app)
-        #expect(app.screenText.contains("↻ changed on the hub → version 2 · desired $version 1 · reported $version 2"))
+        #expect(app.twinPane.notice?.text == "↻ changed on the hub → version 2 · desired $version 1 · reported $version 2")
+        #expect(app.screenText.contains("reported $version 2 · etag"))
         #expect(app.twinPane.editor.text.contains("\"fanstate\": \"on\""))
         await session.disconnect()
     }
@@ -125,19 +127,21 @@ import WorkspaceStore
         let badLine = try #require(lines.firstIndex { $0.contains("\"cave zone\"") })
         #expect(app.twinPane.editor.externalErrorLine == badLine)
         #expect(app.twinPane.editor.cursor.line == badLine)
-        #expect(app.screenText.contains("✗ line \(badLine + 1): 400004 ArgumentInvalid: tags.cave zone"))
+        #expect(app.screenText.contains("✗ line \(badLine + 1): 400004 ArgumentInvalid: tags.cave"))
+        #expect(app.twinPane.editor.externalError == "line \(badLine + 1): 400004 ArgumentInvalid: tags.cave zone: property names must not contain a space (nor control characters, '.', '$' or spaces)")
 
-        // Eleven levels of objects under desired: the depth rule names the section.
+        // Twelve levels of objects in desired (eleven below it): the depth rule names the section.
         app.press(.control("r"))
         try await fixture.answerLastRequest(of: &app)
         app.moveTwinCursor(toEndOfLineContaining: "\"desired\": {")
         app.press(.enter)
-        app.type("\"a\": " + String(repeating: "{\"b\": ", count: 10) + "1" + String(repeating: "}", count: 10) + ",")
+        app.type("\"a\": " + String(repeating: "{\"b\": ", count: 11) + "1" + String(repeating: "}", count: 11) + ",")
         app.press(.control("s"))
         try await fixture.answerLastRequest(of: &app)
         let desiredLine = try #require(app.twinPane.editor.text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\"desired\"") })
         #expect(app.twinPane.editor.externalErrorLine == desiredLine)
-        #expect(app.screenText.contains("400004 ArgumentInvalid: properties.desired: objects nest 11 levels deep; the maximum is 10"))
+        #expect(app.twinPane.editor.externalError == "line \(desiredLine + 1): 400004 ArgumentInvalid: properties.desired: objects nest 11 levels deep; the maximum is 10")
+        #expect(app.screenText.contains("✗ 400004 ArgumentInvalid: properties.desired: objects"))
     }
 
     @Test func editingReportedPropertiesIsRefusedAtTheFieldWithoutAskingTheHub() async throws {
@@ -150,7 +154,8 @@ import WorkspaceStore
         app.type("\"fanstate\": \"on\",")
         app.press(.control("s"))
         #expect(fixture.workbench.requests.all.count == requests)
-        #expect(app.screenText.contains("properties.reported.fanstate is read-only: reported properties are written by the device"))
+        #expect(app.twinPane.notice?.text == "✗ properties.reported.fanstate is read-only: reported properties are written by the device, not by a twin patch")
+        #expect(app.screenText.contains("✗ properties.reported.fanstate is read-only"))
         let line = try #require(app.twinPane.editor.text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("\"fanstate\"") })
         #expect(app.twinPane.editor.externalErrorLine == line)
     }
@@ -195,8 +200,10 @@ import WorkspaceStore
 
         app.openTwin(hub: LiveHubFixture.hub, deviceId: "no-such-device")
         try await fixture.answerLastRequest(of: &app)
-        #expect(app.screenText.contains("✗ 404001 DeviceNotFound: Device no-such-device not registered"))
-        app.press(.character("?"))
-        #expect(app.screenText.contains("send the edit of tags and properties.desired as a patch"))
+        #expect(app.twinPane.notice?.text == "✗ 404001 DeviceNotFound: Device no-such-device not registered")
+        #expect(app.screenText.contains("✗ 404001 DeviceNotFound"))
+        app.press(.escape, .character("?"))
+        app.type("/etag")
+        #expect(app.screenText.contains("send the edit of tags and properties.desired"))
     }
 }

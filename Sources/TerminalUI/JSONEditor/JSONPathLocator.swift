@@ -65,7 +65,12 @@ public enum JSONPathLocator {
             switch character {
             case "\"":
                 var string = ""
-                while let next = iterator.next(), next != "\"", next != "\n" {
+                // A string ends at its quote, or (while the learner types) at the end of its line.
+                while let next = iterator.next(), next != "\"" {
+                    if next == "\n" {
+                        line += 1
+                        break
+                    }
                     if next == "\\", let escaped = iterator.next() { string.append(escaped) } else { string.append(next) }
                 }
                 lastString = string

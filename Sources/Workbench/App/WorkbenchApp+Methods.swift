@@ -35,7 +35,7 @@ extension WorkbenchApp {
         HelpOverlay.Section("Methods and C2D", [
             KeyHint(label: "tab ↑↓", "move between fields"), KeyHint(label: "ctrl-s enter", "invoke the method / send the message"),
             KeyHint(.control("o"), "switch between direct method and cloud-to-device message"),
-            KeyHint(label: "pgup pgdn", "scroll the results"), KeyHint(.escape, "back to the instructions"),
+            KeyHint(.escape, "back to the instructions"),
         ])
     }
 }

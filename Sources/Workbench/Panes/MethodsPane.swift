@@ -19,8 +19,8 @@ struct MethodsPane: Sendable {
         case cloudToDevice
     }
 
-    /// How many results the history keeps.
-    static let historyLimit = 200
+    /// How many results the history keeps (the newest that fit are shown, each wrapped whole).
+    static let historyLimit = 50
     private(set) var mode = Mode.method
     private(set) var hub: String?
     private(set) var methodForm = Form(fields: [
@@ -39,7 +39,7 @@ struct MethodsPane: Sendable {
         FormField(name: "ack", label: "ack", kind: .choice(CloudToDeviceMessage.Acknowledgement.allCases.map(\.rawValue))),
         FormField(name: "ttl", label: "TTL s", placeholder: "the hub's default"),
     ])
-    private(set) var history = LogView(capacity: historyLimit)
+    private(set) var history: [StyledLine] = []
     /// Direct methods sent and not answered yet.
     private(set) var methodsInFlight = 0
 
@@ -83,21 +83,17 @@ struct MethodsPane: Sendable {
         let stamp = AzureTimestamp.string(time)
         let clock = stamp.count >= 19 ? String(stamp.dropFirst(11).prefix(8)) : stamp
         history.append(StyledLine([Span(clock + " ", style: theme.dim), Span(text, style: style)]))
+        if history.count > Self.historyLimit { history.removeFirst(history.count - Self.historyLimit) }
     }
 
     // MARK: Input
 
     /// `ignored` lets the app leave the pane (esc); an action is a request to carry out.
     mutating func handle(_ event: InputEvent, in area: Rect, at time: Date, theme: Theme) -> EventResult<WorkbenchRequest> {
-        let (_, formArea, log) = layout(area)
-        switch event {
-        case .key(.control("o")):
+        let (_, formArea, _) = layout(area)
+        if case .key(.control("o")) = event {
             mode = mode == .method ? .cloudToDevice : .method
             return .handled
-        case .key(.pageUp), .key(.pageDown):
-            return history.handle(event, in: log).wasHandled ? .handled : .ignored
-        default:
-            break
         }
         switch mode {
         case .method:
@@ -179,14 +175,17 @@ struct MethodsPane: Sendable {
         guard log.height > 1 else { return }
         let waiting = methodsInFlight > 0 ? " · \(methodsInFlight) method call\(methodsInFlight == 1 ? "" : "s") waiting" : ""
         screen.write("Results" + waiting, at: Point(x: log.x, y: log.y), style: theme.title, maxWidth: log.width)
-        history.render(in: log.splitTop(1).rest, on: &screen, context: context)
+        let rows = log.splitTop(1).rest
+        let lines = history.flatMap { $0.wrapped(toWidth: max(1, rows.width), indent: 9) }.suffix(rows.height)
+        for (row, line) in lines.enumerated() {
+            screen.write(line, at: Point(x: rows.x, y: rows.y + row), maxWidth: rows.width)
+        }
     }
 
     var keyHints: [KeyHint] {
         [
             KeyHint(.control("s"), mode == .method ? "invoke" : "send"), KeyHint(.tab, "next field"),
-            KeyHint(.control("o"), mode == .method ? "C2D message" : "direct method"), KeyHint(label: "pgup pgdn", "results"),
-            KeyHint(.escape, "back"),
+            KeyHint(.control("o"), mode == .method ? "C2D message" : "direct method"), KeyHint(.escape, "back"),
         ]
     }
 

@@ -86,7 +86,7 @@ struct TwinPane: Sendable {
         } else {
             editor.showError(message)
         }
-        notice = StyledLine("✗ the hub refused the patch (see below)", style: theme.error)
+        notice = StyledLine("✗ " + message, style: theme.error)
     }
 
     // MARK: Input
@@ -132,7 +132,9 @@ struct TwinPane: Sendable {
             notice = StyledLine("Nothing to send: tags and properties.desired are as on the hub.", style: theme.dim)
             return .handled
         case .readOnly(let path, let reason):
-            editor.showError("\(path.isEmpty ? "the document" : path) is read-only: \(reason)", atPath: path)
+            let message = "\(path.isEmpty ? "the document" : path) is read-only: \(reason)"
+            editor.showError(message, atPath: path)
+            notice = StyledLine("✗ " + message, style: theme.error)
             return .handled
         case .patch(let patch):
             isSending = true
@@ -178,16 +180,24 @@ struct TwinPane: Sendable {
             }
             return
         }
-        var title = target.subject
-        if let base { title += " · " + Self.versions(of: base) + (etag.map { " · etag \($0)" } ?? "") }
-        screen.write(title, at: Point(x: header.x, y: header.y), style: theme.strong, maxWidth: header.width)
         var editorArea = body
-        if let notice, body.height > 2 {
-            let lines = notice.wrapped(toWidth: max(1, body.width), indent: 2).prefix(2)
+        if let base, body.height > 3 {
+            // Versions and etag on their own row: the pane is narrow and they are what changes.
+            var detail = "reported $version \(base[path: ["properties", "reported", "$version"]]?.integerValue ?? 0)"
+            if let etag { detail += " · etag \(etag)" }
+            screen.write(detail, at: Point(x: body.x, y: body.y), style: theme.dim, maxWidth: body.width)
+            editorArea = body.splitTop(1).rest
+        }
+        var title = target.subject
+        if let version = base?["version"]?.integerValue { title += " · version \(version)" }
+        if let desired = base?[path: ["properties", "desired", "$version"]]?.integerValue { title += " · desired $version \(desired)" }
+        screen.write(title, at: Point(x: header.x, y: header.y), style: theme.strong, maxWidth: header.width)
+        if let notice, editorArea.height > 3 {
+            let lines = notice.wrapped(toWidth: max(1, editorArea.width), indent: 2).prefix(3)
             for (row, line) in lines.enumerated() {
-                screen.write(line, at: Point(x: body.x, y: body.y + row), maxWidth: body.width)
+                screen.write(line, at: Point(x: editorArea.x, y: editorArea.y + row), maxWidth: editorArea.width)
             }
-            editorArea = body.splitTop(lines.count).rest
+            editorArea = editorArea.splitTop(lines.count).rest
         }
         if base != nil { editor.render(in: editorArea, on: &screen, context: context) }
     }
