@@ -207,3 +207,30 @@ import WorkspaceStore
         #expect(app.screenText.contains("send the edit of tags and properties.desired"))
     }
 }
+
+@Suite struct ModuleTwinPaneTests {
+    @Test func aModuleTwinOpensThroughOpenTwinAndItsPatchGoesToTheModule() async throws {
+        let fixture = try await LiveHubFixture()
+        defer { fixture.cleanUp() }
+        let create = await fixture.session.perform(
+            .az(arguments: ["iot", "hub", "module-identity", "create", "-n", LiveHubFixture.hub, "-d", LiveHubFixture.device, "-m", "cave-logic"]),
+            workingDirectory: fixture.workbench.home.folder)
+        #expect(create.exitCode == 0, "\(create.standardError)")
+        var app = fixture.appOnLabFour(pane: "1")
+        app.openTwin(hub: LiveHubFixture.hub, deviceId: LiveHubFixture.device, moduleId: "cave-logic")
+        try await fixture.answerLastRequest(of: &app)
+        #expect(app.screenText.contains("sensor-th-0055/cave-logic · version 1"))
+        #expect(app.twinPane.editor.text.contains("\"moduleId\": \"cave-logic\""))
+        app.moveTwinCursor(toEndOfLineContaining: "\"desired\": {")
+        app.press(.enter)
+        app.type("\"interval\": 5,")
+        app.press(.control("s"))
+        try await fixture.answerLastRequest(of: &app)
+        #expect(app.screenText.contains("sensor-th-0055/cave-logic · version 2 · desired"))
+        #expect(app.twinPane.notice?.text.hasSuffix("→ version 2 · desired $version 2 · reported $version 1") == true)
+        let twin = try await fixture.engine().moduleTwin(of: "cave-logic", on: LiveHubFixture.device)
+        #expect(twin[path: ["properties", "desired", "interval"]] == 5)
+        let deviceTwin = try await fixture.engine().twin(of: LiveHubFixture.device)
+        #expect(deviceTwin[path: ["properties", "desired", "interval"]] == nil)
+    }
+}
