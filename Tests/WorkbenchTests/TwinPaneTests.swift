@@ -209,15 +209,24 @@ import WorkspaceStore
 }
 
 @Suite struct ModuleTwinPaneTests {
-    @Test func aModuleTwinOpensThroughOpenTwinAndItsPatchGoesToTheModule() async throws {
+    @Test func aModuleTwinTypedByIdIsReadAndItsPatchGoesToTheModule() async throws {
         let fixture = try await LiveHubFixture()
         defer { fixture.cleanUp() }
         let create = await fixture.session.perform(
             .az(arguments: ["iot", "hub", "module-identity", "create", "-n", LiveHubFixture.hub, "-d", LiveHubFixture.device, "-m", "cave-logic"]),
             workingDirectory: fixture.workbench.home.folder)
         #expect(create.exitCode == 0, "\(create.standardError)")
-        var app = fixture.appOnLabFour(pane: "1")
-        app.openTwin(hub: LiveHubFixture.hub, deviceId: LiveHubFixture.device, moduleId: "cave-logic")
+        var app = fixture.appOnLabFour(pane: "5")
+        try await fixture.answerLastRequest(of: &app)
+        app.press(.character("i"))
+        #expect(app.screenText.contains("twin id> "))
+        app.type("\(LiveHubFixture.device)/cave-logic")
+        app.press(.enter)
+        guard case .loadTwin(let target)? = fixture.lastRequest else {
+            Issue.record("the typed id was not read")
+            return
+        }
+        #expect(target == TwinTarget(hub: LiveHubFixture.hub, deviceId: LiveHubFixture.device, moduleId: "cave-logic"))
         try await fixture.answerLastRequest(of: &app)
         #expect(app.screenText.contains("sensor-th-0055/cave-logic · version 1"))
         #expect(app.twinPane.editor.text.contains("\"moduleId\": \"cave-logic\""))

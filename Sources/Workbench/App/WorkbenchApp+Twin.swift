@@ -53,6 +53,7 @@ extension WorkbenchApp {
     static var twinHelp: HelpOverlay.Section {
         HelpOverlay.Section("Twin", [
             KeyHint(label: "enter /", "open a device's twin; filter the devices"),
+            KeyHint(.character("i"), "open a twin by id: device or device/module"),
             KeyHint(.control("s"), "send the edit of tags and properties.desired as a patch, with the twin's etag (If-Match)"),
             KeyHint(.control("r"), "read the twin again; with a newer twin waiting, carry your edit onto it"),
             KeyHint(label: "ctrl-f ctrl-t", "pretty / compact layout"), KeyHint(.control("o"), "open another twin"),

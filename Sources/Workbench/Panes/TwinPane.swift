@@ -14,6 +14,8 @@ struct TwinPane: Sendable {
     private(set) var deviceIds: [String] = []
     private(set) var hasLoadedDevices = false
     private(set) var picker = ListView()
+    /// `i` in the picker: a twin typed by id, `device` or `device/module`.
+    private(set) var idInput: TextInput?
     /// The twin being edited; nil while picking.
     private(set) var target: TwinTarget?
     /// The twin as last read from the hub: what the edit is compared with, and whose etag is sent.
@@ -115,6 +117,26 @@ struct TwinPane: Sendable {
     }
 
     private mutating func handlePicker(_ event: InputEvent, in area: Rect, theme: Theme) -> EventResult<WorkbenchRequest> {
+        if var input = idInput {
+            switch input.handle(event, in: area.splitBottom(1).bottom).action {
+            case .submitted(let text)?:
+                idInput = nil
+                let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "/", maxSplits: 1).map(String.init)
+                guard let hub, let deviceId = parts.first else { return .handled }
+                let target = TwinTarget(hub: hub, deviceId: deviceId, moduleId: parts.count > 1 ? parts[1] : nil)
+                open(target, theme: theme)
+                return .action(.loadTwin(target))
+            case .cancelled?:
+                idInput = nil
+            default:
+                idInput = input
+            }
+            return .handled
+        }
+        if case .key(.character("i")) = event, !picker.filter.isEditing {
+            idInput = TextInput(prompt: "twin id> ", placeholder: "device or device/module")
+            return .handled
+        }
         if case .key(.escape) = event, !picker.filter.isActive { return .ignored }
         let result = picker.handle(event, in: area)
         guard case .activated(let index)? = result.action, let hub, deviceIds.indices.contains(index) else {
@@ -178,6 +200,7 @@ struct TwinPane: Sendable {
             } else {
                 picker.render(in: body, on: &screen, context: context)
             }
+            if let idInput { idInput.render(in: body.splitBottom(1).bottom, on: &screen, context: context) }
             return
         }
         var editorArea = body
@@ -203,7 +226,8 @@ struct TwinPane: Sendable {
     }
 
     var keyHints: [KeyHint] {
-        guard target != nil else { return picker.keyHints + [KeyHint(.escape, "back")] }
+        if idInput != nil { return [KeyHint(.enter, "open the twin"), KeyHint(.escape, "cancel")] }
+        guard target != nil else { return picker.keyHints + [KeyHint(.character("i"), "twin by id (device/module)"), KeyHint(.escape, "back")] }
         return [
             KeyHint(.control("s"), "send patch"), KeyHint(.control("r"), "reload"), KeyHint(.control("f"), "pretty"),
             KeyHint(.control("t"), "compact"), KeyHint(.control("o"), "other twin"), KeyHint(.escape, "back"),
