@@ -69,6 +69,8 @@ extension WorkbenchApp {
         case .events: events.render(in: layout.pane, on: &screen, context: paneContext)
         case .devices: devices.render(in: layout.pane, on: &screen, context: paneContext)
         case .telemetry: telemetry.render(in: layout.pane, on: &screen, context: paneContext)
+        case .twin: twinPane.render(in: layout.pane, on: &screen, context: paneContext)
+        case .methods: methodsPane.render(in: layout.pane, on: &screen, context: paneContext)
         case .routes: routeTester.render(in: layout.pane, on: &screen, context: paneContext)
         }
         if leftFocused { screen.cursor = nil }
@@ -85,6 +87,8 @@ extension WorkbenchApp {
             case .events: return events.keyHints
             case .devices: return devices.keyHints
             case .telemetry: return telemetry.keyHints
+            case .twin: return twinPane.keyHints
+            case .methods: return methodsPane.keyHints
             case .routes: return routeTester.keyHints
             }
         case .lab:
@@ -122,6 +126,8 @@ extension WorkbenchApp {
                 KeyHint(label: "p space", "pause"), KeyHint(label: "f G", "follow"), KeyHint(label: "↑↓ pgup pgdn", "scroll"),
                 KeyHint(.escape, "back to the instructions"),
             ]),
+            Self.twinHelp,
+            Self.methodsHelp,
             HelpOverlay.Section("Routes (the route tester)", [
                 KeyHint(.control("r"), "test the message on the selected route, or on all routes of a source"),
                 KeyHint(label: "e →", "compose the message: body, app properties, content type, the device whose twin is read"),

@@ -31,6 +31,8 @@ public struct WorkbenchApp: TerminalApplication {
         case events = "Events"
         case devices = "Devices"
         case telemetry = "Telemetry"
+        case twin = "Twin"
+        case methods = "Methods"
         case routes = "Routes"
     }
 
@@ -51,6 +53,8 @@ public struct WorkbenchApp: TerminalApplication {
     private(set) var events = EventsPane()
     private(set) var devices = DevicesPane()
     private(set) var telemetry = TelemetryPane()
+    var twinPane = TwinPane()
+    var methodsPane = MethodsPane()
     /// Set by `WorkbenchApp+RouteTester.swift`, hence not `private(set)`.
     var routeTester = RouteTesterPane()
     private(set) var isOpen = false
@@ -99,6 +103,7 @@ public struct WorkbenchApp: TerminalApplication {
             courseMap.update(catalog: catalog, progress: progress)
         case .journal(let records):
             events.append(records, theme: theme)
+            twinJournal(records)
             if page == .lab, selectedPane == .devices { request(.listDevices) }
             if let runner, telemetry.watching == nil, records.contains(where: { $0.kind == "IotHubCreated" }) { watchTelemetry(runner.lab.hub) }
             if let step = runner?.step, records.contains(where: { step.journalKinds.contains($0.kind) }) { regrade() }
@@ -109,13 +114,16 @@ public struct WorkbenchApp: TerminalApplication {
             if telemetry.watching == hub { telemetry.ended(reason, theme: theme) }
         case .devices(let rows):
             devices.update(rows, theme: theme)
+            twinDevices(rows)
         case .connections(let lines):
             connections = lines
         case .problem(let reason):
             status = reason
+        case .twinLoaded, .twinRefused: receiveTwin(message)
+        case .methodFinished, .cloudToDeviceFinished: receiveMethods(message)
         case .routeTester(let snapshot): routeTester.update(snapshot, theme: theme)
         case .routeTested(let report): routeTester.show(report, theme: theme)
-        case .routeTestFailed(let reason): routeTester.showFailure(reason, theme: theme)
+        case .routeTestFailed(let refusal): routeTester.showFailure(refusal, theme: theme)
         }
         return .continue
     }
@@ -210,6 +218,8 @@ public struct WorkbenchApp: TerminalApplication {
         case .events: used = events.handle(event, in: layout.pane, theme: theme)
         case .devices: used = devices.handle(event, in: layout.pane)
         case .telemetry: used = telemetry.handle(event, in: layout.pane)
+        case .twin: used = handleTwinPane(event, in: layout.pane)
+        case .methods: used = handleMethodsPane(event, in: layout.pane)
         case .routes: used = handleRouteTester(event, in: layout.pane)
         }
         guard !used else { return .continue }
@@ -293,10 +303,12 @@ public struct WorkbenchApp: TerminalApplication {
 
     var selectedPane: PaneKind { PaneKind.allCases[tabs.selectedIndex] }
 
-    private mutating func selectPane(_ index: Int) {
+    mutating func selectPane(_ index: Int) {
         tabs.select(index)
         focus = .pane
         if selectedPane == .devices { request(.listDevices) }
+        if selectedPane == .twin { twinPaneShown() }
+        if selectedPane == .methods { methodsPaneShown() }
         if selectedPane == .routes { loadRouteTester() }
     }
 

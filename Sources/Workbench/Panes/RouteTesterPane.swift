@@ -80,10 +80,10 @@ struct RouteTesterPane: Sendable {
     }
 
     /// Shows why the hub refused the test.
-    mutating func showFailure(_ reason: String, theme: Theme) {
+    mutating func showFailure(_ refusal: HubRefusal, theme: Theme) {
         running = nil
         report = nil
-        result.setContent(.lines([StyledLine("✗ " + reason, style: theme.error)]))
+        result.setContent(.lines([StyledLine("✗ \(refusal)", style: theme.error)]))
     }
 
     mutating func handle(_ event: InputEvent, in area: Rect) -> Outcome {

@@ -30,7 +30,7 @@ extension WorkbenchServices {
             }
             return .routeTested(report)
         } catch {
-            return .routeTestFailed("\(error)")
+            return .routeTestFailed(HubRefusal(error))
         }
     }
 }
