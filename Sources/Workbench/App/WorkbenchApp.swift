@@ -23,6 +23,7 @@ public struct WorkbenchApp: TerminalApplication {
         case help(HelpOverlay)
         case confirmQuit(ConfirmDialog)
         case confirmSkip(ConfirmDialog)
+        case palette(CommandPalette)
     }
 
     /// The live panes beside a lab, in the order of the issue; only built panes appear.
@@ -38,15 +39,15 @@ public struct WorkbenchApp: TerminalApplication {
     let clock: any LabClock
     let theme: Theme
     private(set) var page = Page.home
-    private(set) var focus = Focus.instructions
+    var focus = Focus.instructions
     private(set) var courseMap: CourseMap
     private(set) var runner: LabRunner?
     private(set) var progress: [String: LabProgress] = [:]
     private(set) var connections: [String] = ["Opening the workspace…"]
     private(set) var status: String?
-    private(set) var overlay: Overlay?
+    var overlay: Overlay?
     private(set) var tabs = TabBar(titles: PaneKind.allCases.map(\.rawValue))
-    private(set) var console = ConsolePane()
+    var console = ConsolePane()
     private(set) var events = EventsPane()
     private(set) var devices = DevicesPane()
     private(set) var telemetry = TelemetryPane()
@@ -73,6 +74,7 @@ public struct WorkbenchApp: TerminalApplication {
             progress = overview.progress
             connections = overview.connections
             console.setCommandNames(overview.commandNames)
+            request(.listDevices)
             courseMap.update(catalog: catalog, progress: progress, selectFirst: page == .home)
             regrade()
         case .openFailed(let reason):
@@ -96,6 +98,7 @@ public struct WorkbenchApp: TerminalApplication {
             courseMap.update(catalog: catalog, progress: progress)
         case .journal(let records):
             events.append(records, theme: theme)
+            noteNames(in: records)
             if page == .lab, selectedPane == .devices { request(.listDevices) }
             if let runner, telemetry.watching == nil, records.contains(where: { $0.kind == "IotHubCreated" }) { watchTelemetry(runner.lab.hub) }
             if let step = runner?.step, records.contains(where: { step.journalKinds.contains($0.kind) }) { regrade() }
@@ -105,6 +108,7 @@ public struct WorkbenchApp: TerminalApplication {
             if telemetry.watching == hub { telemetry.ended(reason, theme: theme) }
         case .devices(let rows):
             devices.update(rows, theme: theme)
+            console.setDevices(rows)
         case .connections(let lines):
             connections = lines
         case .problem(let reason):
@@ -144,6 +148,7 @@ public struct WorkbenchApp: TerminalApplication {
         switch event {
         case .key(.character("q")): return .quit
         case .key(.character("?")): showHelp()
+        case .key(.character(":")): openPalette()
         default: break
         }
         return .continue
@@ -163,6 +168,7 @@ public struct WorkbenchApp: TerminalApplication {
             page = .home
             courseMap.update(catalog: catalog, progress: progress)
         case .key(.character("?")): showHelp()
+        case .key(.character(":")): openPalette()
         case .key(.character("h")):
             let now = clock.now()
             if let changed = runner?.nextHint(at: now) { save(changed) }
@@ -178,6 +184,7 @@ public struct WorkbenchApp: TerminalApplication {
             let now = clock.now()
             if let changed = runner?.resetStep(at: now) {
                 save(changed)
+                if let runner { request(.resetChecks(labId: runner.lab.id, stepId: runner.step.id)) }
                 regrade()
             }
         case .key(.tab):
@@ -207,6 +214,7 @@ public struct WorkbenchApp: TerminalApplication {
         guard !used else { return .continue }
         switch event {
         case .key(.escape), .key(.tab): focus = .instructions
+        case .key(.character(":")): openPalette()
         case .key(.character("q")):
             // Outside the console, q asks to quit as it does beside the instructions.
             focus = .instructions
@@ -238,13 +246,14 @@ public struct WorkbenchApp: TerminalApplication {
             case .cancelled?: overlay = nil
             case nil: overlay = .confirmSkip(dialog)
             }
+        case .palette(let palette): return handlePalette(palette, event, in: area)
         }
         return .continue
     }
 
     // MARK: Actions
 
-    private mutating func openLab(_ labId: String) {
+    mutating func openLab(_ labId: String) {
         guard let lab = try? catalog.lab(labId) else { return }
         let labProgress = progress[lab.id] ?? LabProgress(labId: lab.id)
         runner = LabRunner(lab: lab, progress: labProgress)
@@ -257,7 +266,7 @@ public struct WorkbenchApp: TerminalApplication {
         regrade()
     }
 
-    private mutating func regrade() {
+    mutating func regrade() {
         guard let runner, isOpen else { return }
         if gradingInFlight {
             gradeAgain = true
@@ -285,7 +294,7 @@ public struct WorkbenchApp: TerminalApplication {
 
     var selectedPane: PaneKind { PaneKind.allCases[tabs.selectedIndex] }
 
-    private mutating func selectPane(_ index: Int) {
+    mutating func selectPane(_ index: Int) {
         tabs.select(index)
         focus = .pane
         if selectedPane == .devices { request(.listDevices) }

@@ -17,4 +17,6 @@ public enum WorkbenchRequest: Sendable {
     case listDevices
     /// Keep the learner's progress in the workspace.
     case saveProgress(LabProgress)
+    /// A step was reset: its checks' cursors start over, so the next grading reads from scratch.
+    case resetChecks(labId: String, stepId: String)
 }
