@@ -9,6 +9,14 @@ import Testing
 @Suite struct CheckCursorTests {
     static let key = CheckCursors.Key(labId: "lab", stepId: "step", checkId: "c")
 
+    /// A hub with device d1, and a grader keeping its own cursors.
+    static func hubWithCursors() async throws -> (LabHarness, CheckCursors, LabGrader) {
+        let harness = try LabHarness()
+        try await CheckKindTests.hubWithDevice(harness)
+        let cursors = CheckCursors()
+        return (harness, cursors, LabGrader(cloud: harness.cloud, cursors: cursors))
+    }
+
     static func send(_ count: Int, _ harness: LabHarness) async throws {
         for index in 0..<count {
             #expect(try await harness.az("iot device send-d2c-message -n lab-hub -d d1 --data m\(index) --props temperatureAlert=true").exitCode == 0)
@@ -17,10 +25,7 @@ import Testing
 
     @Test func aTelemetryRegradeReadsOnlyTheNewEndpointEvents() async throws {
         let check = try CheckKindTests.check("telemetry: { from: d1, atLeast: 3, property: temperatureAlert }\nexplain: Send three.")
-        let harness = try LabHarness()
-        try await CheckKindTests.hubWithDevice(harness)
-        let cursors = CheckCursors()
-        let grader = LabGrader(cloud: harness.cloud, cursors: cursors)
+        let (harness, cursors, grader) = try await Self.hubWithCursors()
         try await Self.send(2, harness)
         let first = await grader.grade(check, hub: "lab-hub", cursorKey: Self.key)
         #expect(first.status == .fail)
@@ -37,10 +42,7 @@ import Testing
 
     @Test func aJournalRegradeReadsOnlyTheNewJournalRows() async throws {
         let check = try CheckKindTests.check("endpoint: { name: events, atLeast: 3, from: d1 }\nexplain: Deliver three.")
-        let harness = try LabHarness()
-        try await CheckKindTests.hubWithDevice(harness)
-        let cursors = CheckCursors()
-        let grader = LabGrader(cloud: harness.cloud, cursors: cursors)
+        let (harness, cursors, grader) = try await Self.hubWithCursors()
         try await Self.send(2, harness)
         let first = await grader.grade(check, hub: "lab-hub", cursorKey: Self.key)
         #expect(first.actual == "2 delivered to events")
@@ -57,10 +59,7 @@ import Testing
 
     @Test func aStepResetStartsItsChecksOverAndLeavesOtherStepsAlone() async throws {
         let check = try CheckKindTests.check("telemetry: { from: d1, atLeast: 1 }\nexplain: Send one.")
-        let harness = try LabHarness()
-        try await CheckKindTests.hubWithDevice(harness)
-        let cursors = CheckCursors()
-        let grader = LabGrader(cloud: harness.cloud, cursors: cursors)
+        let (harness, cursors, grader) = try await Self.hubWithCursors()
         let other = CheckCursors.Key(labId: "lab", stepId: "other", checkId: "c")
         try await Self.send(2, harness)
         _ = await grader.grade(check, hub: "lab-hub", cursorKey: Self.key)
@@ -76,10 +75,7 @@ import Testing
 
     @Test func aCountWithinAWindowIsRedoneEachTime() async throws {
         let check = try CheckKindTests.check("telemetry: { from: d1, atLeast: 1, within: 60 }\nexplain: Send one.")
-        let harness = try LabHarness()
-        try await CheckKindTests.hubWithDevice(harness)
-        let cursors = CheckCursors()
-        let grader = LabGrader(cloud: harness.cloud, cursors: cursors)
+        let (harness, cursors, grader) = try await Self.hubWithCursors()
         try await Self.send(1, harness)
         #expect(await grader.grade(check, hub: "lab-hub", cursorKey: Self.key).status == .pass)
         harness.clock.advance(by: 61)
