@@ -24,9 +24,10 @@ import Testing
         #expect(lab.screen.contains("Connect a device and send telemetry"))
 
         try await tmux.type(":tele")
-        let palette = try await tmux.waitFor("go to the Telemetry pane")
+        // Keys are drawn as they arrive: wait for the frame after the last letter.
+        let palette = try await tmux.waitFor(":tele")
         #expect(palette.found, "palette:\n\(palette.screen)")
-        #expect(palette.screen.contains(":tele"))
+        #expect(palette.screen.contains("go to the Telemetry pane"))
         #expect(!palette.screen.contains("go to the Console pane"))
         try await tmux.keys("Enter")
         let telemetry = try await tmux.waitFor("watching the built-in endpoint")
