@@ -70,6 +70,8 @@ extension WorkbenchApp {
         case .events: events.render(in: layout.pane, on: &screen, context: paneContext)
         case .devices: devices.render(in: layout.pane, on: &screen, context: paneContext)
         case .telemetry: telemetry.render(in: layout.pane, on: &screen, context: paneContext)
+        case .twin: twinPane.render(in: layout.pane, on: &screen, context: paneContext)
+        case .methods: methodsPane.render(in: layout.pane, on: &screen, context: paneContext)
         }
         if leftFocused { screen.cursor = nil }
     }
@@ -86,6 +88,8 @@ extension WorkbenchApp {
             case .events: return events.keyHints
             case .devices: return devices.keyHints
             case .telemetry: return telemetry.keyHints
+            case .twin: return twinPane.keyHints
+            case .methods: return methodsPane.keyHints
             }
         case .lab:
             return [
@@ -122,6 +126,8 @@ extension WorkbenchApp {
                 KeyHint(label: "p space", "pause"), KeyHint(label: "f G", "follow"), KeyHint(label: "↑↓ pgup pgdn", "scroll"),
                 KeyHint(.escape, "back to the instructions"),
             ]),
+            Self.twinHelp,
+            Self.methodsHelp,
             HelpOverlay.Section("Anywhere", [
                 KeyHint(.character(":"), "command palette: type any part of an action (tele → Telemetry pane), or az ... to run a command"),
                 KeyHint(.control("l"), "redraw"), KeyHint(.character("?"), "this help"),

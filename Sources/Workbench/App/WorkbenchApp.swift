@@ -32,6 +32,8 @@ public struct WorkbenchApp: TerminalApplication {
         case events = "Events"
         case devices = "Devices"
         case telemetry = "Telemetry"
+        case twin = "Twin"
+        case methods = "Methods"
     }
 
     let catalog: LabCatalog
@@ -51,6 +53,8 @@ public struct WorkbenchApp: TerminalApplication {
     private(set) var events = EventsPane()
     private(set) var devices = DevicesPane()
     private(set) var telemetry = TelemetryPane()
+    var twinPane = TwinPane()
+    var methodsPane = MethodsPane()
     private(set) var isOpen = false
     /// Grading is requested once at a time; events during a grading ask for one more.
     private var gradingInFlight = false
@@ -98,6 +102,7 @@ public struct WorkbenchApp: TerminalApplication {
             courseMap.update(catalog: catalog, progress: progress)
         case .journal(let records):
             events.append(records, theme: theme)
+            twinJournal(records)
             noteNames(in: records)
             if page == .lab, selectedPane == .devices { request(.listDevices) }
             if let runner, telemetry.watching == nil, records.contains(where: { $0.kind == "IotHubCreated" }) { watchTelemetry(runner.lab.hub) }
@@ -108,11 +113,14 @@ public struct WorkbenchApp: TerminalApplication {
             if telemetry.watching == hub { telemetry.ended(reason, theme: theme) }
         case .devices(let rows):
             devices.update(rows, theme: theme)
+            twinDevices(rows)
             console.setDevices(rows)
         case .connections(let lines):
             connections = lines
         case .problem(let reason):
             status = reason
+        case .twinLoaded, .twinRefused: receiveTwin(message)
+        case .methodFinished, .cloudToDeviceFinished: receiveMethods(message)
         }
         return .continue
     }
@@ -210,6 +218,8 @@ public struct WorkbenchApp: TerminalApplication {
         case .events: used = events.handle(event, in: layout.pane, theme: theme)
         case .devices: used = devices.handle(event, in: layout.pane)
         case .telemetry: used = telemetry.handle(event, in: layout.pane)
+        case .twin: used = handleTwinPane(event, in: layout.pane)
+        case .methods: used = handleMethodsPane(event, in: layout.pane)
         }
         guard !used else { return .continue }
         switch event {
@@ -298,6 +308,8 @@ public struct WorkbenchApp: TerminalApplication {
         tabs.select(index)
         focus = .pane
         if selectedPane == .devices { request(.listDevices) }
+        if selectedPane == .twin { twinPaneShown() }
+        if selectedPane == .methods { methodsPaneShown() }
     }
 
     private mutating func showHelp() {

@@ -1,5 +1,7 @@
 import AzConsole
 import Courseware
+import HubEngine
+import JSONValue
 import WorkspaceStore
 
 /// What reaches the workbench from outside its loop: the workspace opening, check results,
@@ -25,6 +27,14 @@ public enum WorkbenchMessage: Sendable {
     case journal([JournalRecord])
     /// Something went wrong carrying out a request; shown on the status line.
     case problem(String)
+    /// A twin as the hub holds it, after a read or (with `patch`) after the patch was applied.
+    case twinLoaded(TwinTarget, twin: JSONValue, patch: JSONValue?)
+    /// The hub refused to read or patch a twin.
+    case twinRefused(TwinTarget, HubRefusal)
+    /// A direct method's outcome: the device's answer or the hub's refusal (DeviceNotOnline, GatewayTimeout…).
+    case methodFinished(hub: String, deviceId: String, methodName: String, Result<DirectMethodResult, HubRefusal>)
+    /// A cloud-to-device send's outcome: the device's queue depth after it, or the hub's refusal.
+    case cloudToDeviceFinished(hub: String, deviceId: String, messageId: String?, Result<Int, HubRefusal>)
 }
 
 /// The state of the workspace when the workbench opened it.
