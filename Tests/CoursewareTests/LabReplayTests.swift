@@ -43,6 +43,8 @@ import Testing
             await Task.yield()
             results = await harness.grader.grade(step, of: lab)
         }
+        let fromScratch = await LabGrader(cloud: harness.cloud).grade(step, of: lab)
+        #expect(results.map(\.status) == fromScratch.map(\.status), "\(lab.id)/\(step.id): incremental \(results) vs from scratch \(fromScratch)")
         return results
     }
 

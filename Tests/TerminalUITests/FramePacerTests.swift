@@ -28,4 +28,17 @@ import Testing
         #expect(FramePacer(framesPerSecond: 0).minimumInterval == 1)
         #expect(FramePacer(framesPerSecond: 1000).minimumInterval == 1.0 / 120)
     }
+
+    @Test func aKeyIsDrawnAtOnceWhileMessagesWaitForTheInterval() {
+        var pacer = FramePacer(framesPerSecond: 30)
+        pacer.invalidate()
+        pacer.didDraw(at: start)
+        pacer.invalidate()
+        #expect(pacer.decision(at: start.addingTimeInterval(0.001)) == .drawAt(start.addingTimeInterval(1.0 / 30)))
+        pacer.invalidateForInput()
+        #expect(pacer.decision(at: start.addingTimeInterval(0.001)) == .drawNow)
+        pacer.didDraw(at: start.addingTimeInterval(0.001))
+        pacer.invalidate()
+        #expect(pacer.decision(at: start.addingTimeInterval(0.002)) == .drawAt(start.addingTimeInterval(0.001 + 1.0 / 30)))
+    }
 }

@@ -3,7 +3,8 @@ import HubEngine
 import LocalCloud
 import WorkspaceStore
 
-/// What checks read: the local cloud, the lab's hub, lab time, and the journal.
+/// What checks read: the local cloud, the lab's hub, lab time, and the journal (from where the
+/// check got to last time, when the grader keeps `CheckCursors`).
 public struct CheckContext: Sendable {
     public let cloud: LocalCloud
     /// The lab's hub, for checks that name none.
@@ -11,28 +12,25 @@ public struct CheckContext: Sendable {
     /// Lab time when the checks run (windows such as `within` count back from it).
     public let now: Date
 
+    /// Where this check got to on earlier runs, when the grader keeps cursors.
+    let cursors: CheckCursors?
+    let cursorKey: CheckCursors.Key?
+
     public init(cloud: LocalCloud, hubName: String, now: Date) {
+        self.init(cloud: cloud, hubName: hubName, now: now, cursors: nil, cursorKey: nil)
+    }
+
+    init(cloud: LocalCloud, hubName: String, now: Date, cursors: CheckCursors?, cursorKey: CheckCursors.Key?) {
         self.cloud = cloud
         self.hubName = hubName
         self.now = now
+        self.cursors = cursors
+        self.cursorKey = cursorKey
     }
 
     /// The hub's engine, or `nil` when the hub does not exist (yet): a failure, not an error.
     func hub(_ name: String) async -> IoTHub? {
         try? await cloud.engine(forHub: name)
-    }
-
-    /// The hub's journal events of `kinds`, oldest first, read in pages.
-    func journal(ofHub name: String, kinds: Set<String>) throws -> [JournalRecord] {
-        let scope = IoTHub.storageScope(forHub: name)
-        var found: [JournalRecord] = []
-        var after: Int64 = 0
-        while true {
-            let page = try cloud.workspace.journal(after: after, limit: 5000)
-            found += page.filter { $0.scope == scope && kinds.contains($0.kind) }
-            guard let last = page.last, page.count == 5000 else { return found }
-            after = last.sequence
-        }
     }
 
     static func noHub(_ name: String, expected: String) -> CheckOutcome {

@@ -4,17 +4,26 @@ import LocalCloud
 /// Runs checks against the local cloud and turns each verdict into a `CheckResult`.
 ///
 /// Checks only read, so a workbench may run them as often as the journal changes: a step's
-/// checks depend on the event kinds `LabStep.journalKinds` lists.
+/// checks depend on the event kinds `LabStep.journalKinds` lists. A grader given `cursors`
+/// re-grades a step by reading only what was appended since its last run; without, every run
+/// reads from the start (one-shot use: `iotlab lab check`).
 public struct LabGrader: Sendable {
     let cloud: LocalCloud
+    /// Where each step's checks got to; kept by whoever re-grades (the workbench's services).
+    public let cursors: CheckCursors?
 
-    public init(cloud: LocalCloud) {
+    public init(cloud: LocalCloud, cursors: CheckCursors? = nil) {
         self.cloud = cloud
+        self.cursors = cursors
     }
 
     /// One check; an evaluation that throws is the check's `error`, with the reason.
     public func grade(_ check: LabCheck, hub: String) async -> CheckResult {
-        let context = CheckContext(cloud: cloud, hubName: hub, now: cloud.clock.now())
+        await grade(check, hub: hub, cursorKey: nil)
+    }
+
+    func grade(_ check: LabCheck, hub: String, cursorKey: CheckCursors.Key?) async -> CheckResult {
+        let context = CheckContext(cloud: cloud, hubName: hub, now: cloud.clock.now(), cursors: cursors, cursorKey: cursorKey)
         do {
             let outcome = try await check.kind.evaluate(in: context)
             return CheckResult(
@@ -28,7 +37,9 @@ public struct LabGrader: Sendable {
     /// Every check of `step`, in order.
     public func grade(_ step: LabStep, of lab: LabDefinition) async -> [CheckResult] {
         var results: [CheckResult] = []
-        for check in step.checks { results.append(await grade(check, hub: lab.hub)) }
+        for check in step.checks {
+            results.append(await grade(check, hub: lab.hub, cursorKey: CheckCursors.Key(labId: lab.id, stepId: step.id, checkId: check.id)))
+        }
         return results
     }
 }

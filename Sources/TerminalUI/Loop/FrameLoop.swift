@@ -1,8 +1,8 @@
 import Foundation
 import LabCore
 
-/// Runs a `TerminalApplication` on a `Terminal`: input and messages are applied as they arrive,
-/// frames are drawn at most `framesPerSecond` times a second.
+/// Runs a `TerminalApplication` on a `Terminal`: input and messages are applied as they arrive;
+/// frames for messages are drawn at most `framesPerSecond` times a second, a frame for input at once.
 ///
 /// Messages sent while the loop is busy are queued and applied together on its next turn, so a
 /// burst of 5,000 telemetry messages is one wake-up, and a keypress waits behind at most one
@@ -59,7 +59,7 @@ public actor FrameLoop<App: TerminalApplication> {
             case .input(let event):
                 if case .resize(let newSize) = event { size = newSize }
                 if app.handle(event, screenSize: size) == .quit { return app }
-                pacer.invalidate()
+                pacer.invalidateForInput()
             case .inputEnded:
                 return app
             case .messages:

@@ -1,18 +1,43 @@
-/// A command the palette offers, with its aliases (k9s: `:pod`, `:po`).
+/// A command the palette offers, with its aliases (k9s: `:pod`, `:po`) and the key that does the
+/// same outside the palette, so the palette also teaches the keys (VS Code shows a command's
+/// keybinding beside it).
 public struct PaletteCommand: Hashable, Sendable {
     public var name: String
     public var aliases: [String]
     public var summary: String
+    /// The key that runs the same action outside the palette ("h", "4"), shown at the right.
+    public var key: String?
 
-    public init(_ name: String, aliases: [String] = [], summary: String) {
+    public init(_ name: String, aliases: [String] = [], summary: String, key: String? = nil) {
         self.name = name
         self.aliases = aliases
         self.summary = summary
+        self.key = key
     }
 
-    func matches(_ word: String) -> Bool {
+    /// Whether `word` starts the name or an alias: the k9s way, where arguments follow the word.
+    func isPrefixed(by word: String) -> Bool {
         let word = word.lowercased()
         return word.isEmpty || ([name] + aliases).contains { $0.lowercased().hasPrefix(word) }
+    }
+
+    /// How well the typed `line` picks this command, lower is better, `nil` when it does not:
+    /// 0 when its first word starts the name or an alias (k9s), 1 when the line appears in the
+    /// name or summary, 2 when every typed word starts a word there ("tel pa" → "Telemetry
+    /// pane") or the letters appear in the name in order ("dvc" → "devices"), as fuzzy finders do.
+    func rank(for line: String) -> Int? {
+        let typed = line.lowercased().split(separator: " ")
+        if isPrefixed(by: typed.first.map(String.init) ?? "") { return 0 }
+        let words = ([name] + aliases + [summary]).joined(separator: " ").lowercased()
+        if words.contains(typed.joined(separator: " ")) { return 1 }
+        let starts = words.split { !$0.isLetter && !$0.isNumber }
+        if typed.allSatisfy({ word in starts.contains { $0.hasPrefix(word) } }) { return 2 }
+        var remaining = Substring(name.lowercased())
+        for character in typed.joined() {
+            guard let found = remaining.firstIndex(of: character) else { return nil }
+            remaining = remaining[remaining.index(after: found)...]
+        }
+        return 2
     }
 
     func isNamed(_ word: String) -> Bool {
@@ -20,12 +45,14 @@ public struct PaletteCommand: Hashable, Sendable {
     }
 }
 
-/// The `:` command palette (k9s command mode): type a command or an alias and its arguments
-/// (`:twin sensor-th-0001`, `:lab 3`); `↑↓` pick among the matching commands, `tab` completes
-/// the name, `enter` runs, `esc` closes.
+/// The `:` command palette (k9s command mode with a fuzzy filter): type a command or an alias
+/// and its arguments (`:twin sensor-th-0001`, `:lab 3`), or any letters of what you want
+/// (`:tele` finds "go to the Telemetry pane"); `↑↓` pick among the matches, `tab` completes the
+/// name, `enter` runs, `esc` closes.
 public struct CommandPalette: Widget {
     public enum Action: Hashable, Sendable {
-        /// Run `command` with the rest of the line as `arguments` (split at spaces).
+        /// Run `command` with the rest of the line as `arguments` (split at spaces); a command
+        /// picked by the fuzzy filter rather than by its name gets no arguments.
         case run(PaletteCommand, arguments: [String])
         case dismissed
     }
@@ -40,9 +67,20 @@ public struct CommandPalette: Widget {
         self.commands = commands
     }
 
-    /// The commands matching the first word typed.
+    /// The commands matching what is typed, best first (commands named by the first word, then
+    /// those containing the text, then fuzzy matches), each group in the order given.
     public var matches: [PaletteCommand] {
-        commands.filter { $0.matches(firstWord) }
+        let text = input.text
+        return commands.enumerated().compactMap { index, command in command.rank(for: text).map { (rank: $0, index: index, command: command) } }
+            .sorted { ($0.rank, $0.index) < ($1.rank, $1.index) }
+            .map(\.command)
+    }
+
+    /// Opens the palette with a line already typed (`lab ` after `:lab` without a lab).
+    public mutating func setText(_ text: String) {
+        input.setText(text)
+        highlighted = 0
+        message = nil
     }
 
     /// Clears the line for the next time the palette opens.
@@ -52,9 +90,12 @@ public struct CommandPalette: Widget {
         message = nil
     }
 
+    /// How many matches the palette lists at once; `↑↓` scroll past them.
+    static let visibleRows = 10
+
     public func frame(in area: Rect) -> Rect {
-        let width = min(area.width - 2, 70)
-        let height = min(area.height - 2, 3 + max(1, min(8, matches.count)) + 1)
+        let width = min(area.width - 2, 76)
+        let height = min(area.height - 2, 3 + max(1, min(Self.visibleRows, matches.count)) + 1)
         return Rect(x: area.x + (area.width - width) / 2, y: area.y + 1, width: width, height: height)
     }
 
@@ -67,14 +108,23 @@ public struct CommandPalette: Widget {
             screen.write(message, at: Point(x: inner.x, y: y), style: theme.error, maxWidth: inner.width)
             y += 1
         }
-        let nameWidth = min(inner.width / 2, (matches.map { $0.name.displayWidth }.max() ?? 0) + 2)
-        for (index, command) in matches.enumerated() where y < inner.maxY {
-            let style = index == highlighted ? theme.selection : theme.text
-            screen.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: index == highlighted ? style : .plain)
-            screen.write(command.name, at: Point(x: inner.x + 1, y: y), style: index == highlighted ? style : theme.hotkey, maxWidth: nameWidth)
+        let found = matches
+        let rows = max(1, inner.maxY - y)
+        let first = max(0, highlighted - rows + 1)
+        let nameWidth = min(inner.width / 2, (found.map { $0.name.displayWidth }.max() ?? 0) + 2)
+        let keyWidth = (found.compactMap { $0.key?.displayWidth }.max() ?? 0) + 1
+        for (index, command) in found.enumerated().dropFirst(first) where y < inner.maxY {
+            let selected = index == highlighted
+            let style = selected ? theme.selection : theme.text
+            screen.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: selected ? style : .plain)
+            screen.write(command.name, at: Point(x: inner.x + 1, y: y), style: selected ? style : theme.hotkey, maxWidth: nameWidth)
             var summary = command.summary
             if !command.aliases.isEmpty { summary += " (" + command.aliases.joined(separator: ", ") + ")" }
-            screen.write(summary, at: Point(x: inner.x + 1 + nameWidth, y: y), style: index == highlighted ? style : theme.dim, maxWidth: inner.width - nameWidth - 2)
+            let summaryWidth = inner.width - nameWidth - 2 - (keyWidth > 1 ? keyWidth + 1 : 0)
+            screen.write(summary, at: Point(x: inner.x + 1 + nameWidth, y: y), style: selected ? style : theme.dim, maxWidth: summaryWidth)
+            if let key = command.key {
+                screen.write(key, at: Point(x: inner.maxX - 1 - key.displayWidth, y: y), style: selected ? style : theme.hotkey, maxWidth: keyWidth)
+            }
             y += 1
         }
     }
@@ -97,32 +147,30 @@ public struct CommandPalette: Widget {
             return .handled
         case .enter:
             let words = input.text.split(separator: " ").map(String.init)
-            guard let first = words.first else {
-                reset()
-                return .action(.dismissed)
-            }
-            let command = commands.first { $0.isNamed(first) } ?? (found.indices.contains(highlighted) && !first.isEmpty ? found[highlighted] : nil)
-            guard let command else {
+            let first = words.first ?? ""
+            let picked = found.indices.contains(highlighted) ? found[highlighted] : nil
+            guard let command = commands.first(where: { $0.isNamed(first) }) ?? picked else {
+                if first.isEmpty {
+                    reset()
+                    return .action(.dismissed)
+                }
                 message = "unknown command :\(first)"
                 return .handled
             }
-            let arguments = Array(words.dropFirst())
+            // Arguments follow a command's name (`:lab 3`); a fuzzy pick ("go tele") has none.
+            let arguments = command.isPrefixed(by: first) ? Array(words.dropFirst()) : []
             input.remember(input.text)
             reset()
             return .action(.run(command, arguments: arguments))
         default:
             message = nil
-            _ = input.handle(event, in: area)
-            highlighted = min(highlighted, max(0, matches.count - 1))
+            // A changed line shows new matches, best first: the pick starts over at the top.
+            if case .action(.changed) = input.handle(event, in: area) { highlighted = 0 }
             return .handled
         }
     }
 
     public var keyHints: [KeyHint] {
-        [KeyHint(.enter, "run"), KeyHint(.tab, "complete"), KeyHint(.escape, "close")]
-    }
-
-    private var firstWord: String {
-        String(input.text.split(separator: " ", maxSplits: 1).first ?? "")
+        [KeyHint(.enter, "run"), KeyHint(label: "↑↓", "pick"), KeyHint(.tab, "complete"), KeyHint(.escape, "close")]
     }
 }

@@ -17,6 +17,7 @@ extension WorkbenchApp {
         switch overlay {
         case .help(let help)?: help.render(in: layout.screen, on: &screen, context: context)
         case .confirmQuit(let dialog)?, .confirmSkip(let dialog)?: dialog.render(in: layout.screen, on: &screen, context: context)
+        case .palette(let palette)?: palette.render(in: layout.screen, on: &screen, context: context)
         case nil: break
         }
     }
@@ -78,9 +79,10 @@ extension WorkbenchApp {
 
     /// The keys valid here, most useful first, for the bottom bar.
     var keyHints: [KeyHint] {
+        if case .palette(let palette)? = overlay { return palette.keyHints }
         switch page {
         case .home:
-            return [KeyHint(.enter, "open lab"), KeyHint(.character("/"), "filter"), KeyHint(label: "↑↓", "move"), KeyHint(.character("q"), "quit")]
+            return [KeyHint(.enter, "open lab"), KeyHint(.character("/"), "filter"), KeyHint(label: "↑↓", "move"), KeyHint(.character(":"), "commands"), KeyHint(.character("q"), "quit")]
         case .lab where focus == .pane:
             switch selectedPane {
             case .console: return console.keyHints
@@ -94,7 +96,7 @@ extension WorkbenchApp {
         case .lab:
             return [
                 KeyHint(.character("h"), "hint"), KeyHint(.character("n"), "next step"), KeyHint(.character("r"), "reset step"),
-                KeyHint(.tab, "panes", label: "tab/1-\(PaneKind.allCases.count)"), KeyHint(.escape, "course map"), KeyHint(.character("q"), "quit"),
+                KeyHint(.tab, "panes", label: "tab/1-\(PaneKind.allCases.count)"), KeyHint(.escape, "course map"), KeyHint(.character(":"), "commands"), KeyHint(.character("q"), "quit"),
             ]
         }
     }
@@ -114,7 +116,7 @@ extension WorkbenchApp {
                 KeyHint(.escape, "back to the course map"), KeyHint(.character("q"), "quit (asks first)"),
             ]),
             HelpOverlay.Section("Console", [
-                KeyHint(.enter, "run the az command"), KeyHint(label: "↑↓", "history"), KeyHint(.tab, "complete the command name"),
+                KeyHint(.enter, "run the az command"), KeyHint(label: "↑↓", "history"), KeyHint(.tab, "complete the command, its flags, hub and device names"),
                 KeyHint(.escape, "back to the instructions"),
             ]),
             HelpOverlay.Section("Events", [
@@ -134,7 +136,10 @@ extension WorkbenchApp {
                 KeyHint(label: "tab ← →", "in the composer: next field, choose"), KeyHint(label: "pgup pgdn", "scroll the result"),
                 KeyHint(.escape, "composer → routes → back to the instructions"),
             ]),
-            HelpOverlay.Section("Anywhere", [KeyHint(.control("l"), "redraw"), KeyHint(.character("?"), "this help")]),
+            HelpOverlay.Section("Anywhere", [
+                KeyHint(.character(":"), "command palette: type any part of an action (tele → Telemetry pane), or az ... to run a command"),
+                KeyHint(.control("l"), "redraw"), KeyHint(.character("?"), "this help"),
+            ]),
         ]
     }
 }

@@ -23,6 +23,7 @@ public struct WorkbenchApp: TerminalApplication {
         case help(HelpOverlay)
         case confirmQuit(ConfirmDialog)
         case confirmSkip(ConfirmDialog)
+        case palette(CommandPalette)
     }
 
     /// The live panes beside a lab, in the order of the issue; only built panes appear.
@@ -41,15 +42,15 @@ public struct WorkbenchApp: TerminalApplication {
     let clock: any LabClock
     let theme: Theme
     private(set) var page = Page.home
-    private(set) var focus = Focus.instructions
+    var focus = Focus.instructions
     private(set) var courseMap: CourseMap
     private(set) var runner: LabRunner?
     private(set) var progress: [String: LabProgress] = [:]
     private(set) var connections: [String] = ["Opening the workspace…"]
     private(set) var status: String?
-    private(set) var overlay: Overlay?
+    var overlay: Overlay?
     private(set) var tabs = TabBar(titles: PaneKind.allCases.map(\.rawValue))
-    private(set) var console = ConsolePane()
+    var console = ConsolePane()
     private(set) var events = EventsPane()
     private(set) var devices = DevicesPane()
     private(set) var telemetry = TelemetryPane()
@@ -80,6 +81,7 @@ public struct WorkbenchApp: TerminalApplication {
             progress = overview.progress
             connections = overview.connections
             console.setCommandNames(overview.commandNames)
+            request(.listDevices)
             courseMap.update(catalog: catalog, progress: progress, selectFirst: page == .home)
             regrade()
         case .openFailed(let reason):
@@ -104,6 +106,7 @@ public struct WorkbenchApp: TerminalApplication {
         case .journal(let records):
             events.append(records, theme: theme)
             twinJournal(records)
+            noteNames(in: records)
             if page == .lab, selectedPane == .devices { request(.listDevices) }
             if let runner, telemetry.watching == nil, records.contains(where: { $0.kind == "IotHubCreated" }) { watchTelemetry(runner.lab.hub) }
             if let step = runner?.step, records.contains(where: { step.journalKinds.contains($0.kind) }) { regrade() }
@@ -115,6 +118,7 @@ public struct WorkbenchApp: TerminalApplication {
         case .devices(let rows):
             devices.update(rows, theme: theme)
             twinDevices(rows)
+            console.setDevices(rows)
         case .connections(let lines):
             connections = lines
         case .problem(let reason):
@@ -159,6 +163,7 @@ public struct WorkbenchApp: TerminalApplication {
         switch event {
         case .key(.character("q")): return .quit
         case .key(.character("?")): showHelp()
+        case .key(.character(":")): openPalette()
         default: break
         }
         return .continue
@@ -178,6 +183,7 @@ public struct WorkbenchApp: TerminalApplication {
             page = .home
             courseMap.update(catalog: catalog, progress: progress)
         case .key(.character("?")): showHelp()
+        case .key(.character(":")): openPalette()
         case .key(.character("h")):
             let now = clock.now()
             if let changed = runner?.nextHint(at: now) { save(changed) }
@@ -193,6 +199,7 @@ public struct WorkbenchApp: TerminalApplication {
             let now = clock.now()
             if let changed = runner?.resetStep(at: now) {
                 save(changed)
+                if let runner { request(.resetChecks(labId: runner.lab.id, stepId: runner.step.id)) }
                 regrade()
             }
         case .key(.tab):
@@ -225,6 +232,7 @@ public struct WorkbenchApp: TerminalApplication {
         guard !used else { return .continue }
         switch event {
         case .key(.escape), .key(.tab): focus = .instructions
+        case .key(.character(":")): openPalette()
         case .key(.character("q")):
             // Outside the console, q asks to quit as it does beside the instructions.
             focus = .instructions
@@ -256,13 +264,14 @@ public struct WorkbenchApp: TerminalApplication {
             case .cancelled?: overlay = nil
             case nil: overlay = .confirmSkip(dialog)
             }
+        case .palette(let palette): return handlePalette(palette, event, in: area)
         }
         return .continue
     }
 
     // MARK: Actions
 
-    private mutating func openLab(_ labId: String) {
+    mutating func openLab(_ labId: String) {
         guard let lab = try? catalog.lab(labId) else { return }
         let labProgress = progress[lab.id] ?? LabProgress(labId: lab.id)
         runner = LabRunner(lab: lab, progress: labProgress)
@@ -275,7 +284,7 @@ public struct WorkbenchApp: TerminalApplication {
         regrade()
     }
 
-    private mutating func regrade() {
+    mutating func regrade() {
         guard let runner, isOpen else { return }
         if gradingInFlight {
             gradeAgain = true

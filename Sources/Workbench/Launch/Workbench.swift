@@ -53,7 +53,10 @@ public enum Workbench {
                 guard let server = await holder.value.server else { return }
                 await services.serve(session: server.session) { loop.send($0) }
             }
-            _ = await loop.run()
+            // The loop runs at a higher priority than the hub's work in this process (ingest,
+            // monitor-events), which shares the same cooperative threads: a keypress is drawn
+            // before the queued telemetry work, not after it.
+            _ = await Task(priority: .high) { await loop.run() }.value
             serving.cancel()
             await serving.value
             let (server, problem) = await holder.value

@@ -2,7 +2,7 @@ import AzConsole
 import TerminalUI
 
 /// The az console beside the lab: an input line with history and completion of command names,
-/// over the output of the commands run so far. Commands run through the session exactly as
+/// flags and the workspace's hub and device names, over the output of the commands run so far. Commands run through the session exactly as
 /// `iotlab az` runs them, so what works here works in a shell and in the labs' solutions.
 struct ConsolePane: Sendable {
     enum Action: Sendable {
@@ -13,10 +13,42 @@ struct ConsolePane: Sendable {
     private(set) var input = TextInput(prompt: "az> ", placeholder: "iot hub list   (tab completes, ↑↓ history)")
     private(set) var output = LogView(capacity: 2_000)
     private(set) var running: String?
+    private(set) var completion = AzLineCompletion(commandNames: [])
 
     /// Installs the command names the workspace's console knows, for `tab`.
     mutating func setCommandNames(_ names: [String]) {
-        input.completer = { line in AzCommandNames.complete(line, among: names) }
+        completion.commandNames = names
+        installCompleter()
+    }
+
+    /// The workspace's devices (and so its hubs), completed after `-d` and `-n`.
+    mutating func setDevices(_ rows: [DeviceSummary]) {
+        completion.devices = rows.map { ($0.hub, $0.deviceId) }
+        completion.hubs = Array(Set(completion.hubs + rows.map(\.hub)))
+        installCompleter()
+    }
+
+    /// A hub that exists though it may have no device yet.
+    mutating func addHubs(_ names: [String]) {
+        guard !Set(names).isSubset(of: completion.hubs) else { return }
+        completion.hubs = Array(Set(completion.hubs + names))
+        installCompleter()
+    }
+
+    /// Echoes a command line and marks it running, as `enter` does; the palette's `:az ...` runs
+    /// through here so the console shows what it ran. `nil` for an empty line.
+    mutating func submit(_ text: String) -> String? {
+        let command = text.trimmingCharacters(in: .whitespaces)
+        guard !command.isEmpty else { return nil }
+        input.remember(command)
+        output.append(StyledLine("$ az " + Self.withoutPrefix(command), style: Theme.standard.strong))
+        running = command
+        return command
+    }
+
+    private mutating func installCompleter() {
+        let completion = completion
+        input.completer = { line in completion.complete(line) }
     }
 
     mutating func handle(_ event: InputEvent, in area: Rect) -> Action? {
@@ -27,13 +59,8 @@ struct ConsolePane: Sendable {
         }
         switch input.handle(event, in: line) {
         case .action(.submitted(let text)):
-            let command = text.trimmingCharacters(in: .whitespaces)
             input.setText("")
-            guard !command.isEmpty else { return nil }
-            input.remember(command)
-            output.append(StyledLine("$ az " + Self.withoutPrefix(command), style: Theme.standard.strong))
-            running = command
-            return .run(command)
+            return submit(text).map(Action.run)
         case .action(.cancelled):
             return .leave
         default:

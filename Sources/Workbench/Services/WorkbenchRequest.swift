@@ -34,4 +34,6 @@ public enum WorkbenchRequest: Sendable {
     /// Try a message on a hub's routes without sending it, as the device `deviceId` (answered by
     /// `.routeTested` or `.routeTestFailed`).
     case testRoute(hub: String, target: RouteTestTarget, message: RouteTestMessage, deviceId: String?)
+    /// A step was reset: its checks' cursors start over, so the next grading reads from scratch.
+    case resetChecks(labId: String, stepId: String)
 }

@@ -20,6 +20,8 @@ public actor WorkbenchServices {
     private var lastSequence: Int64 = 0
     /// The running `monitor-events` of the Telemetry pane.
     private var telemetryWatch: Task<Void, Never>?
+    /// Where each step's checks got to, so a re-grade reads only new journal and endpoint records.
+    private let cursors = CheckCursors()
     /// How many past events the Events pane starts with.
     static let history = 200
     /// The most events read from the journal in one poll; the rest come on the next.
@@ -74,7 +76,7 @@ public actor WorkbenchServices {
         switch request {
         case .grade(let labId, let stepId):
             guard let lab = try? catalog.lab(labId), let step = lab.step(stepId) else { return }
-            let results = await LabGrader(cloud: await session.cloud).grade(step, of: lab)
+            let results = await LabGrader(cloud: await session.cloud, cursors: cursors).grade(step, of: lab)
             send(.graded(labId: labId, stepId: stepId, results: results))
         case .runConsole(let line):
             let result: ConsoleResult
@@ -133,6 +135,8 @@ public actor WorkbenchServices {
             send(.routeTester(await Self.routeTester(hub: hub, in: await session.cloud)))
         case .testRoute(let hub, let target, let message, let deviceId):
             send(await Self.testRoute(hub: hub, target: target, message: message, deviceId: deviceId, in: await session.cloud))
+        case .resetChecks(let labId, let stepId):
+            await cursors.reset(labId: labId, stepId: stepId)
         }
     }
 

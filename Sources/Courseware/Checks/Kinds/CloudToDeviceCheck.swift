@@ -27,10 +27,10 @@ public struct CloudToDeviceCheck: LabCheckKind {
         let expected = "at least \(atLeast) cloud-to-device message\(atLeast == 1 ? "" : "s") \(state.rawValue) by \(deviceId)"
         guard await context.hub(hubName) != nil else { return CheckContext.noHub(hubName, expected: expected) }
         let kind = state == .delivered ? "C2DMessageDelivered" : "C2DMessageSettled"
-        var messages: Set<Int> = []
-        for record in try context.journal(ofHub: hubName, kinds: [kind]) where record.subject == deviceId {
-            guard let payload = try? JSONValue(parsing: record.payload), case .integer(let sequence)? = payload["sequenceNumber"] else { continue }
-            if state == .completed, payload["outcome"]?.stringValue != "Success" { continue }
+        let messages = try await context.fold(journalOfHub: hubName, kinds: [kind], from: Set<Int>()) { messages, record in
+            guard record.subject == deviceId, let payload = try? JSONValue(parsing: record.payload), case .integer(let sequence)? = payload["sequenceNumber"]
+            else { return }
+            if state == .completed, payload["outcome"]?.stringValue != "Success" { return }
             messages.insert(sequence)
         }
         return CheckOutcome(passed: messages.count >= atLeast, expected: expected, actual: "\(messages.count) \(state.rawValue)")

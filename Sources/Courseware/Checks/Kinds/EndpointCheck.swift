@@ -23,10 +23,9 @@ public struct EndpointCheck: LabCheckKind {
     public func evaluate(in context: CheckContext) async throws -> CheckOutcome {
         let expected = "at least \(atLeast) message\(atLeast == 1 ? "" : "s")" + (deviceId.map { " from \($0)" } ?? "") + " delivered to \(name)"
         guard await context.hub(hubName) != nil else { return CheckContext.noHub(hubName, expected: expected) }
-        var delivered = 0
-        for record in try context.journal(ofHub: hubName, kinds: ["MessageRouted"]) {
-            if let deviceId, record.subject != deviceId { continue }
-            guard let payload = try? JSONValue(parsing: record.payload), case .array(let endpoints)? = payload["endpoints"] else { continue }
+        let delivered = try await context.fold(journalOfHub: hubName, kinds: ["MessageRouted"], from: 0) { delivered, record in
+            if let deviceId, record.subject != deviceId { return }
+            guard let payload = try? JSONValue(parsing: record.payload), case .array(let endpoints)? = payload["endpoints"] else { return }
             if endpoints.contains(where: { $0.stringValue?.lowercased() == name.lowercased() }) { delivered += 1 }
         }
         return CheckOutcome(passed: delivered >= atLeast, expected: expected, actual: "\(delivered) delivered to \(name)")

@@ -25,17 +25,25 @@ public struct MethodCheck: LabCheckKind {
     public func evaluate(in context: CheckContext) async throws -> CheckOutcome {
         let expected = "\(methodName) invoked on \(target) and answered \(status)"
         guard await context.hub(hubName) != nil else { return CheckContext.noHub(hubName, expected: expected) }
-        var outcomes: [String] = []
-        for record in try context.journal(ofHub: hubName, kinds: ["MethodInvoked"]) where record.subject == target {
-            guard let payload = try? JSONValue(parsing: record.payload), payload["methodName"]?.stringValue == methodName else { continue }
+        // The first answer with the status passes; until then, every other outcome, in order.
+        let seen = try await context.fold(journalOfHub: hubName, kinds: ["MethodInvoked"], from: MethodOutcomes()) { seen, record in
+            guard seen.passedWith == nil, record.subject == target, let payload = try? JSONValue(parsing: record.payload),
+                payload["methodName"]?.stringValue == methodName
+            else { return }
             if case .integer(let answered)? = payload["status"] {
-                if answered == status { return CheckOutcome(passed: true, expected: expected, actual: "answered \(answered)") }
-                outcomes.append("answered \(answered)")
+                if answered == status { seen.passedWith = answered } else { seen.outcomes.append("answered \(answered)") }
             } else {
-                outcomes.append(payload["error"]?.stringValue ?? "failed")
+                seen.outcomes.append(payload["error"]?.stringValue ?? "failed")
             }
         }
-        let actual = outcomes.isEmpty ? "\(methodName) was never invoked on \(target)" : "\(methodName): " + outcomes.joined(separator: ", ")
+        if let answered = seen.passedWith { return CheckOutcome(passed: true, expected: expected, actual: "answered \(answered)") }
+        let actual = seen.outcomes.isEmpty ? "\(methodName) was never invoked on \(target)" : "\(methodName): " + seen.outcomes.joined(separator: ", ")
         return CheckOutcome(passed: false, expected: expected, actual: actual)
     }
+}
+
+/// What a method check folded from the journal so far.
+struct MethodOutcomes: Sendable {
+    var passedWith: Int?
+    var outcomes: [String] = []
 }

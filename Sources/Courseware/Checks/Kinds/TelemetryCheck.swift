@@ -51,19 +51,29 @@ public struct TelemetryCheck: LabCheckKind {
             + (within.map { " in the last \($0) s" } ?? "") + (conditions.isEmpty ? "" : " with " + conditions.joined(separator: ", "))
         guard let hub = try? await context.cloud.hub(named: hubName) else { return CheckContext.noHub(hubName, expected: expected) }
         let reader = EndpointReader(workspace: context.cloud.workspace, hubName: hubName)
-        var positions = try reader.positions(partitionCount: hub.eventHub.partitionCount, at: .earliest)
-        var fromDevice = 0
-        var matching = 0
+        // A running count can go on from where it stopped, on the same hub (not one deleted and
+        // created again under the name); a count within a window slides with time, so it is redone.
+        let incremental = within == nil
+        var cursor: TelemetryCursor
+        if incremental, let kept = await context.cursor(as: TelemetryCursor.self), kept.hubCreatedAt == hub.createdAt {
+            cursor = kept
+        } else {
+            cursor = TelemetryCursor(hubCreatedAt: hub.createdAt, positions: try reader.positions(partitionCount: hub.eventHub.partitionCount, at: .earliest))
+        }
         let since = within.map { context.now.addingTimeInterval(-TimeInterval($0)) }
+        var read = 0
         while true {
-            let events = try reader.readAll(from: &positions, limit: 1000)
+            let events = try reader.readAll(from: &cursor.positions, limit: 1000)
             if events.isEmpty { break }
+            read += events.count
             for event in events where event.message.systemProperties.connectionDeviceId == deviceId {
                 if let since, event.enqueuedTime < since { continue }
-                fromDevice += 1
-                if matches(event.message) { matching += 1 }
+                cursor.fromDevice += 1
+                if matches(event.message) { cursor.matching += 1 }
             }
         }
+        await context.keep(incremental ? cursor : nil, rowsRead: read)
+        let (fromDevice, matching) = (cursor.fromDevice, cursor.matching)
         let actual = "\(matching) such message\(matching == 1 ? "" : "s")" + (fromDevice != matching ? " (of \(fromDevice) from \(deviceId))" : "")
         return CheckOutcome(passed: matching >= atLeast, expected: expected, actual: actual)
     }
@@ -81,4 +91,12 @@ public struct TelemetryCheck: LabCheckKind {
         }
         return true
     }
+}
+
+/// How far a telemetry check read the built-in endpoint of which hub, and what it counted.
+struct TelemetryCursor: Sendable {
+    let hubCreatedAt: Date
+    var positions: StreamPositions
+    var fromDevice = 0
+    var matching = 0
 }
