@@ -43,13 +43,13 @@ public struct WorkbenchApp: TerminalApplication {
     private(set) var runner: LabRunner?
     private(set) var progress: [String: LabProgress] = [:]
     private(set) var connections: [String] = ["Opening the workspace…"]
-    private(set) var status: String?
+    var status: String?
     private(set) var overlay: Overlay?
     private(set) var tabs = TabBar(titles: PaneKind.allCases.map(\.rawValue))
     private(set) var console = ConsolePane()
     private(set) var events = EventsPane()
-    private(set) var devices = DevicesPane()
-    private(set) var telemetry = TelemetryPane()
+    var devices = DevicesPane()
+    var telemetry = TelemetryPane()
     private(set) var isOpen = false
     /// Grading is requested once at a time; events during a grading ask for one more.
     private var gradingInFlight = false
@@ -99,8 +99,6 @@ public struct WorkbenchApp: TerminalApplication {
             if page == .lab, selectedPane == .devices { request(.listDevices) }
             if let runner, telemetry.watching == nil, records.contains(where: { $0.kind == "IotHubCreated" }) { watchTelemetry(runner.lab.hub) }
             if let step = runner?.step, records.contains(where: { step.journalKinds.contains($0.kind) }) { regrade() }
-        case .telemetry(let hub, let text):
-            if telemetry.watching == hub { telemetry.received(text, theme: theme) }
         case .telemetryEnded(let hub, let reason):
             if telemetry.watching == hub { telemetry.ended(reason, theme: theme) }
         case .devices(let rows):
@@ -109,6 +107,12 @@ public struct WorkbenchApp: TerminalApplication {
             connections = lines
         case .problem(let reason):
             status = reason
+        case .telemetryEvents(let hub, let events):
+            receivedTelemetry(events, from: hub)
+        case .simulatorTemplates(let hub, let deviceId, let templates):
+            receivedSimulatorTemplates(hub: hub, deviceId: deviceId, templates: templates)
+        case .simulatorReport(let text):
+            status = text
         }
         return .continue
     }
@@ -201,7 +205,7 @@ public struct WorkbenchApp: TerminalApplication {
             }
             return .continue
         case .events: used = events.handle(event, in: layout.pane, theme: theme)
-        case .devices: used = devices.handle(event, in: layout.pane)
+        case .devices: used = handleDevices(event, in: layout.pane)
         case .telemetry: used = telemetry.handle(event, in: layout.pane)
         }
         guard !used else { return .continue }

@@ -19,7 +19,7 @@ public actor WorkbenchServices {
     private nonisolated let pending: AsyncStream<WorkbenchRequest>.Continuation
     private var lastSequence: Int64 = 0
     /// The running `monitor-events` of the Telemetry pane.
-    private var telemetryWatch: Task<Void, Never>?
+    var telemetryWatch: Task<Void, Never>?
     /// How many past events the Events pane starts with.
     static let history = 200
     /// The most events read from the journal in one poll; the rest come on the next.
@@ -105,21 +105,17 @@ public actor WorkbenchServices {
             }
             pollJournal(session: session, send: send)
         case .watchTelemetry(let hub):
-            telemetryWatch?.cancel()
-            let arguments = ["iot", "hub", "monitor-events", "--hub-name", hub, "--properties", "app", "--timeout", "0"]
-            telemetryWatch = Task { [catalog] in
-                let result = await session.perform(
-                    .az(arguments: arguments), workingDirectory: catalog.folder, lineSink: { send(.telemetry(hub: hub, text: $0)) })
-                send(.telemetryEnded(hub: hub, reason: Task.isCancelled ? "" : result.standardError))
-            }
+            watchTelemetry(hub: hub, session: session, send: send)
         case .listDevices:
-            send(.devices(await Self.devices(in: await session.cloud)))
+            send(.devices(await Self.devicesAndSimulators(session)))
         case .saveProgress(let progress):
             do {
                 try LabProgressStore(workspace: session.workspace).save(progress)
             } catch {
                 send(.problem("Progress of \(progress.labId) was not saved: \(error)"))
             }
+        case .startSimulator, .startSimulatorTemplate, .stopSimulator:
+            await carryOutSimulator(request, session: session, send: send)
         }
     }
 
