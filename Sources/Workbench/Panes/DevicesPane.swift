@@ -71,7 +71,7 @@ struct DevicesPane: Sendable {
         guard let first = templates.first else { return }
         picker = SimulatorPicker(hub: hub, deviceId: deviceId, templates: templates, form: Form(fields: [
             FormField(name: "template", label: "Definition", kind: .choice(templates.map(\.name)), value: first.name),
-            FormField(name: "interval", label: "Seconds between messages", value: Self.seconds(first.intervalSeconds), isRequired: true),
+            FormField(name: "interval", label: "Interval (s)", value: Self.seconds(first.intervalSeconds), isRequired: true),
         ]))
     }
 
@@ -101,8 +101,9 @@ struct DevicesPane: Sendable {
         let inside = area.insetBy(dx: 1, dy: 0)
         let theme = context.theme
         if let picker {
-            screen.write("Simulate \(picker.deviceId) on \(picker.hub): no definition is made for it; pick one.", at: Point(x: inside.x, y: inside.y), style: theme.heading, maxWidth: inside.width)
-            picker.form.render(in: Rect(x: inside.x, y: inside.y + 2, width: inside.width, height: max(0, inside.height - 2)), on: &screen, context: context)
+            screen.write("Simulate \(picker.deviceId) on \(picker.hub)", at: Point(x: inside.x, y: inside.y), style: theme.heading, maxWidth: inside.width)
+            screen.write("No definition is made for it: pick one.", at: Point(x: inside.x, y: inside.y + 1), style: theme.dim, maxWidth: inside.width)
+            picker.form.render(in: Rect(x: inside.x, y: inside.y + 3, width: inside.width, height: max(0, inside.height - 3)), on: &screen, context: context)
             return
         }
         guard hasLoaded else {
@@ -163,7 +164,7 @@ struct DevicesPane: Sendable {
             picker = nil
         case .submitted(let values)?:
             guard let seconds = Double(values["interval"] ?? ""), seconds.isFinite, seconds > 0, seconds <= 86_400 else {
-                current.form.setError("Seconds between messages must be a number more than 0 and at most 86400.", forField: "interval")
+                current.form.setError("Must be > 0 and ≤ 86400 seconds.", forField: "interval")
                 picker = current
                 return nil
             }
