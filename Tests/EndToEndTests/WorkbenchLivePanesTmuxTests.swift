@@ -42,9 +42,11 @@ import Testing
         try await tmux.keys("4")
         let telemetry = try await tmux.waitFor("\"temperatureAlert\": ")
         #expect(telemetry.found, "telemetry:\n\(telemetry.screen)")
-        let chart = try await tmux.waitFor("temperature  last ")
+        // One message a second: five turn the step's check green, and draw the sparkline.
+        let chart = try await tmux.waitFor("✓ cave-telemetry")
         #expect(chart.found, "telemetry:\n\(chart.screen)")
         #expect(chart.screen.contains("\"origin\": \"sensor-th-0001\""))
+        #expect(chart.screen.contains("temperature  last "))
         print("Telemetry pane as captured by tmux:\n\(chart.screen)")
 
         try await tmux.keys("Escape")

@@ -115,7 +115,7 @@ struct TelemetryPane: Sendable {
         let values = sparkline.values
         let summary: String
         if let last = values.last, let low = values.min(), let high = values.max() {
-            summary = "\(field)  last \(Self.number(last))  min \(Self.number(low))  max \(Self.number(high))  (\(values.count) values)"
+            summary = "\(field)  last \(Self.number(last))  min \(Self.number(low))  max \(Self.number(high))"
         } else {
             summary = "\(field)  no values yet"
         }
