@@ -7,7 +7,9 @@ an unexpected status raises and the script exits non-zero.
 """
 import sys
 
-from azure.iot.hub import IoTHubRegistryManager
+import json
+
+from azure.iot.hub import IoTHubHttpRuntimeManager, IoTHubRegistryManager
 from azure.iot.hub.models import CloudToDeviceMethod, QuerySpecification, Twin, TwinProperties
 from msrest.exceptions import HttpOperationError
 
@@ -73,8 +75,27 @@ def method_online(manager, device_id):
     print(f"method status {result.status} payload {result.payload}")
 
 
+def feedback(connection_string):
+    """The SDK's feedback calls; its receive discards the body, so the batch is read raw."""
+    runtime = IoTHubHttpRuntimeManager.from_connection_string(connection_string)
+    operations = runtime.protocol.cloud_to_device_messages
+    first = operations.receive_feedback_notification(raw=True).response
+    records = json.loads(first.text)
+    token = first.headers["ETag"].strip('"')
+    print(f"feedback {first.status_code} {[(r['originalMessageId'], r['statusCode']) for r in records]}")
+    print(f"while locked {operations.receive_feedback_notification(raw=True).response.status_code}")
+    runtime.abandon_feedback_notification(token)
+    again = operations.receive_feedback_notification(raw=True).response
+    print(f"after abandon {again.status_code} delivery {again.headers['iothub-deliverycount']}")
+    runtime.complete_feedback_notification(again.headers["ETag"].strip('"'))
+    print(f"completed, stale token {status_of(lambda: runtime.complete_feedback_notification(token))}")
+    print(f"then {operations.receive_feedback_notification(raw=True).response.status_code}")
+
+
 def main():
     scenario, connection_string = sys.argv[1], sys.argv[2]
+    if scenario == "feedback":
+        return feedback(connection_string)
     manager = IoTHubRegistryManager.from_connection_string(connection_string)
     if scenario == "method-online":
         return method_online(manager, sys.argv[3])

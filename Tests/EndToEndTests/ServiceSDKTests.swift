@@ -33,6 +33,18 @@ import Testing
         #expect(try await lab.client("service_client.py", ["method-offline", try lab.serviceConnectionString()]) == ["offline method 404"])
     }
 
+    @Test func feedbackIsReceivedLockedAbandonedAndCompleted() async throws {
+        guard let lab = try await RealClientFixture.start() else { return }
+        defer { lab.stop() }
+        _ = try await lab.az("iot", "hub", "device-identity", "create", "-n", lab.hub, "-d", "fb-device")
+        _ = try await lab.az("iot", "device", "c2d-message", "send", "-n", lab.hub, "-d", "fb-device", "--data", "on", "--ack", "full", "--message-id", "fb-1")
+        _ = try await lab.az("iot", "device", "c2d-message", "receive", "-n", lab.hub, "-d", "fb-device", "--complete")
+        let lines = try await lab.client("service_client.py", ["feedback", try lab.serviceConnectionString()])
+        #expect(lines == [
+            "feedback 200 [('fb-1', 'Success')]", "while locked 204", "after abandon 200 delivery 2", "completed, stale token 412", "then 204",
+        ])
+    }
+
     @Test func aPolicyWithoutRegistryWriteCannotCreateDevices() async throws {
         guard let lab = try await RealClientFixture.start() else { return }
         defer { lab.stop() }

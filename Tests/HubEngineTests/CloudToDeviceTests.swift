@@ -97,6 +97,66 @@ import WorkspaceStore
         ])
     }
 
+    /// Sends and completes one message per id with `ack: full`, leaving one `Success` record each.
+    private func completeDeliveries(_ ids: [String], on fixture: HubFixture) async throws {
+        for id in ids {
+            try await fixture.hub.sendCloudToDevice(message(id, ack: .full), to: "d1")
+            let received = try #require(try await fixture.hub.receiveCloudToDevice(deviceId: "d1"))
+            try await fixture.hub.completeCloudToDevice(deviceId: "d1", lockToken: received.lockToken)
+        }
+    }
+
+    @Test func feedbackIsReceivedAsOneLockedBatchAndCompletingRemovesIt() async throws {
+        let fixture = try await hub()
+        #expect(try await fixture.hub.receiveCloudToDeviceFeedback() == nil)
+        try await completeDeliveries(["a", "b"], on: fixture)
+        let batch = try #require(try await fixture.hub.receiveCloudToDeviceFeedback())
+        #expect(batch.records.map(\.originalMessageId) == ["m-a", "m-b"])
+        #expect(batch.deliveryCount == 1)
+        #expect(batch.lockedUntil == fixture.clock.now().addingTimeInterval(5))
+        #expect(try await fixture.hub.receiveCloudToDeviceFeedback() == nil)
+        try await completeDeliveries(["c"], on: fixture)
+        let later = try #require(try await fixture.hub.receiveCloudToDeviceFeedback())
+        #expect(later.records.map(\.originalMessageId) == ["m-c"])
+        try await fixture.hub.completeCloudToDeviceFeedback(lockToken: batch.lockToken)
+        #expect(try await fixture.hub.cloudToDeviceFeedback().map(\.originalMessageId) == ["m-c"])
+        await #expect(throws: CloudToDeviceFeedbackError.lockLost(lockToken: batch.lockToken)) {
+            try await fixture.hub.completeCloudToDeviceFeedback(lockToken: batch.lockToken)
+        }
+    }
+
+    @Test func abandonedOrLapsedFeedbackIsOfferedAgainUntilItsDeliveryCountRunsOut() async throws {
+        let fixture = try await hub()
+        var settings = await fixture.hub.settings
+        settings.cloudToDevice.feedbackMaxDeliveryCount = 3
+        await fixture.hub.apply(settings)
+        try await completeDeliveries(["a"], on: fixture)
+        let first = try #require(try await fixture.hub.receiveCloudToDeviceFeedback())
+        try await fixture.hub.abandonCloudToDeviceFeedback(lockToken: first.lockToken)
+        let second = try #require(try await fixture.hub.receiveCloudToDeviceFeedback())
+        #expect(second.deliveryCount == 2)
+        #expect(second.lockToken != first.lockToken)
+        fixture.clock.advance(by: 5)
+        await #expect(throws: CloudToDeviceFeedbackError.lockLost(lockToken: second.lockToken)) {
+            try await fixture.hub.abandonCloudToDeviceFeedback(lockToken: second.lockToken)
+        }
+        #expect(try await fixture.hub.receiveCloudToDeviceFeedback()?.deliveryCount == 3)
+        fixture.clock.advance(by: 5)
+        #expect(try await fixture.hub.receiveCloudToDeviceFeedback() == nil)
+        #expect(try await fixture.hub.cloudToDeviceFeedback() == [])
+    }
+
+    @Test func lockedFeedbackStillExpiresAtTheFeedbackTimeToLive() async throws {
+        let fixture = try await hub()
+        try await completeDeliveries(["a"], on: fixture)
+        let batch = try #require(try await fixture.hub.receiveCloudToDeviceFeedback())
+        fixture.clock.advance(by: 3600)
+        await #expect(throws: CloudToDeviceFeedbackError.lockLost(lockToken: batch.lockToken)) {
+            try await fixture.hub.completeCloudToDeviceFeedback(lockToken: batch.lockToken)
+        }
+        #expect(try await fixture.hub.receiveCloudToDeviceFeedback() == nil)
+    }
+
     @Test func theFiftyFirstPendingMessageIsRefused() async throws {
         let fixture = try await hub()
         for index in 1...50 { try await fixture.hub.sendCloudToDevice(message("\(index)"), to: "d1") }

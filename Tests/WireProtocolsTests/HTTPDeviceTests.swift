@@ -169,7 +169,30 @@ import Testing
             try await fixture.hub.completeCloudToDevice(deviceId: "d1", lockToken: received.lockToken)
             let feedback = try await fixture.service(.GET, "/messages/serviceBound/feedback")
             #expect(feedback.status == 200)
-            #expect(feedback.json?.arrayValue?.count == 1)
+            #expect(feedback.json?.arrayValue?.first?["originalMessageId"] == "fb-1")
+            #expect(feedback.json?.arrayValue?.first?["statusCode"] == "Success")
+        }
+    }
+
+    @Test func feedbackIsLockedByAReceiveAndSettledByItsETag() async throws {
+        try await HTTPServerFixture.run { fixture in
+            try await fixture.register("d1")
+            try await fixture.hub.sendCloudToDevice(CloudToDeviceMessage(body: [1], messageId: "fb-1", acknowledgement: .full), to: "d1")
+            let received = try #require(try await fixture.hub.receiveCloudToDevice(deviceId: "d1"))
+            try await fixture.hub.completeCloudToDevice(deviceId: "d1", lockToken: received.lockToken)
+            let first = try await fixture.service(.GET, "/messages/serviceBound/feedback")
+            let lockToken = try #require(first.header("ETag")).trimmingCharacters(in: ["\""])
+            #expect(first.header("iothub-deliverycount") == "1")
+            #expect(try await fixture.service(.GET, "/messages/serviceBound/feedback").status == 204)
+            #expect(try await fixture.service(.POST, "/messages/serviceBound/feedback/\(lockToken)/abandon").status == 204)
+            let again = try await fixture.service(.GET, "/messages/serviceBound/feedback")
+            #expect(again.header("iothub-deliverycount") == "2")
+            let againToken = try #require(again.header("ETag")).trimmingCharacters(in: ["\""])
+            #expect(try await fixture.service(.DELETE, "/messages/serviceBound/feedback/\(againToken)").status == 204)
+            let stale = try await fixture.service(.DELETE, "/messages/serviceBound/feedback/\(againToken)")
+            #expect(stale.status == 412)
+            #expect(stale.header("iothub-errorcode") == "DeviceMessageLockLost")
+            #expect(try await fixture.service(.GET, "/messages/serviceBound/feedback").status == 204)
         }
     }
 }

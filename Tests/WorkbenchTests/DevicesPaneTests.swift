@@ -112,9 +112,12 @@ import Testing
         var app = devicesApp()
         _ = app.receive(.devices([row("sensor-th-0001")]))
         app.press(.character("t"))
-        #expect(app.status == "twin editor: not available")
-        app.press(.character("m"))
-        #expect(app.status == "methods: not available")
+        #expect(app.selectedPane == .twin)
+        #expect(app.twinPane.target == TwinTarget(hub: hub, deviceId: "sensor-th-0001", moduleId: nil))
+        #expect(fixture.requests.all.contains { if case .loadTwin = $0 { true } else { false } })
+        app.press(.escape, .character("3"), .character("m"))
+        #expect(app.selectedPane == .methods)
+        #expect(app.methodsPane.hub == hub)
     }
 
     @Test func relativeTimesReadAsAgo() {

@@ -1,11 +1,11 @@
 import JSONValue
 
 /// The azure-iot extension's property bag argument (`--props "a=1;b=2"`), shared by the
-/// device-to-cloud and cloud-to-device message commands.
-enum DeviceMessageProperties {
+/// device-to-cloud and cloud-to-device message commands, and the workbench's C2D form.
+public enum DeviceMessageProperties {
     /// Pairs split at `;`, each at its first `=`; entries without `=` are skipped, as the
     /// extension's `validate_key_value_pairs` skips them. A repeated key keeps its last value.
-    static func parse(_ text: String?) -> OrderedDictionary<String, String> {
+    public static func parse(_ text: String?) -> OrderedDictionary<String, String> {
         var properties: OrderedDictionary<String, String> = [:]
         for pair in (text ?? "").split(separator: ";", omittingEmptySubsequences: true) {
             guard let equals = pair.firstIndex(of: "=") else { continue }

@@ -26,8 +26,19 @@ struct CloudToDeviceQueues: Sendable {
 
     /// deviceId → its messages in sending order.
     private var queues: [String: [QueuedCloudToDeviceMessage]] = [:]
-    /// Feedback records, oldest first, with the number they are stored under.
-    private var feedbackRecords: [(number: Int64, record: CloudToDeviceFeedback)] = []
+    /// A feedback record with the number it is stored under and its delivery state; the lock
+    /// and count live in memory only (a restarted hub offers every record afresh).
+    struct FeedbackEntry: Sendable {
+        var number: Int64
+        var record: CloudToDeviceFeedback
+        var deliveryCount = 0
+        var lock: QueuedCloudToDeviceMessage.Lock?
+
+        func isLocked(at now: Date) -> Bool { lock.map { $0.until > now } ?? false }
+    }
+
+    /// Feedback records, oldest first.
+    var feedbackRecords: [FeedbackEntry] = []
     private var lastSequenceNumber: Int64 = 0
     private var lastFeedbackNumber: Int64 = 0
     private(set) var change = Change()
@@ -46,7 +57,7 @@ struct CloudToDeviceQueues: Sendable {
         }
         for record in feedback {
             let number = Int64(record.key) ?? 0
-            feedbackRecords.append((number, try CloudToDeviceFeedback(json: JSONValue(parsing: record.body))))
+            feedbackRecords.append(FeedbackEntry(number: number, record: try CloudToDeviceFeedback(json: JSONValue(parsing: record.body))))
             lastFeedbackNumber = max(lastFeedbackNumber, number)
         }
     }
@@ -63,15 +74,23 @@ struct CloudToDeviceQueues: Sendable {
         return queues[deviceId]?.count ?? 0
     }
 
-    /// Feedback records younger than `timeToLive`, oldest first; older ones are dropped.
+    /// Feedback records younger than `timeToLive`, oldest first, locked or not; older ones are dropped.
     mutating func feedback(at now: Date, timeToLive: TimeInterval) -> [CloudToDeviceFeedback] {
-        let (old, young) = (
-            feedbackRecords.filter { now.timeIntervalSince($0.record.enqueuedTime) >= timeToLive },
-            feedbackRecords.filter { now.timeIntervalSince($0.record.enqueuedTime) < timeToLive }
-        )
-        for entry in old { change.rows.append(Self.feedbackRow(number: entry.number, record: nil)) }
-        feedbackRecords = young
-        return young.map(\.record)
+        expireFeedback(at: now, timeToLive: timeToLive)
+        return feedbackRecords.map(\.record)
+    }
+
+    /// Drops the feedback records at or past `timeToLive`, locked or not.
+    mutating func expireFeedback(at now: Date, timeToLive: TimeInterval) {
+        dropFeedback { now.timeIntervalSince($0.record.enqueuedTime) >= timeToLive }
+    }
+
+    /// Drops the feedback records `isDropped` picks, from memory and from the store.
+    mutating func dropFeedback(where isDropped: (FeedbackEntry) -> Bool) {
+        for entry in feedbackRecords where isDropped(entry) {
+            change.rows.append(Self.feedbackRow(number: entry.number, record: nil))
+        }
+        feedbackRecords.removeAll(where: isDropped)
     }
 
     // MARK: - Operations
@@ -175,7 +194,7 @@ struct CloudToDeviceQueues: Sendable {
         change.events.append(.cloudToDeviceSettled(queued, outcome: outcome.rawValue))
         if let record = queued.feedback(outcome, at: now) {
             lastFeedbackNumber += 1
-            feedbackRecords.append((lastFeedbackNumber, record))
+            feedbackRecords.append(FeedbackEntry(number: lastFeedbackNumber, record: record))
             change.rows.append(Self.feedbackRow(number: lastFeedbackNumber, record: record))
         }
     }

@@ -90,6 +90,28 @@ extension IoTHub {
         return try changeCloudToDevice { queues, now in queues.feedback(at: now, timeToLive: timeToLive) }
     }
 
+    /// Takes the available feedback records as one batch, locked for the hub's feedback lock
+    /// duration, as the service's feedback receiver does (`GET /messages/serviceBound/feedback`);
+    /// `nil` when every record is locked or there are none.
+    public func receiveCloudToDeviceFeedback() throws -> CloudToDeviceFeedbackBatch? {
+        let settings = settings.cloudToDevice
+        return try changeCloudToDevice { queues, now in
+            queues.lockFeedback(
+                lockDuration: settings.feedbackLockDuration, timeToLive: settings.feedbackTimeToLive,
+                maxDeliveryCount: settings.feedbackMaxDeliveryCount, at: now)
+        }
+    }
+
+    /// Completes a received feedback batch: its records leave the feedback queue.
+    public func completeCloudToDeviceFeedback(lockToken: String) throws {
+        try changeCloudToDevice { queues, now in try queues.settleFeedback(.complete, lockToken: lockToken, at: now) }
+    }
+
+    /// Abandons a received feedback batch: its records are offered again at the next receive.
+    public func abandonCloudToDeviceFeedback(lockToken: String) throws {
+        try changeCloudToDevice { queues, now in try queues.settleFeedback(.abandon, lockToken: lockToken, at: now) }
+    }
+
     // MARK: - Device side
 
     func settleCloudToDevice(_ settlement: CloudToDeviceQueues.Settlement, deviceId: String, lockToken: String) throws {

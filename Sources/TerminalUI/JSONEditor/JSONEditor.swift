@@ -33,6 +33,8 @@ public struct JSONEditor: Widget {
     public private(set) var parseError: JSONParseError?
     /// A message from the owner (the hub refused the patch), shown until the next edit.
     public private(set) var externalError: String?
+    /// The line (from 0) the owner's message is about, marked in the gutter.
+    public private(set) var externalErrorLine: Int?
     public var isReadOnly: Bool
     private var top = 0
 
@@ -57,12 +59,24 @@ public struct JSONEditor: Widget {
         cursor.line = min(cursor.line, lines.count - 1)
         cursor.column = min(cursor.column, lines[cursor.line].count)
         externalError = nil
+        externalErrorLine = nil
         validate()
     }
 
     /// Shows the hub's answer about the document (a limit exceeded, a precondition failed).
     public mutating func showError(_ message: String?) {
         externalError = message
+        externalErrorLine = nil
+    }
+
+    /// Shows the hub's answer at the member it names (`properties.desired.fan`, as the service
+    /// writes the field in its error): the line is marked, the cursor moves to it and the
+    /// message starts with the line number, so the learner sees where the rule was broken.
+    public mutating func showError(_ message: String, atPath path: String) {
+        let line = JSONPathLocator.line(of: path, in: text)
+        moveCursor(to: Position(line: line, column: lines[min(line, lines.count - 1)].prefix { $0 == " " }.count))
+        externalError = "line \(cursor.line + 1): " + message
+        externalErrorLine = cursor.line
     }
 
     /// Moves the cursor, clamped to the text.
@@ -92,7 +106,7 @@ public struct JSONEditor: Widget {
             let number = first + row
             guard number < lines.count else { break }
             let y = body.y + row
-            let isErrorLine = parseError.map { $0.line - 1 == number } ?? false
+            let isErrorLine = parseError.map { $0.line - 1 == number } ?? (externalErrorLine == number)
             screen.write(String(number + 1).padded(toWidth: gutter - 1), at: Point(x: body.x, y: y),
                          style: isErrorLine ? theme.error : theme.dim)
             let line = lines[number]
@@ -186,6 +200,7 @@ public struct JSONEditor: Widget {
         keepCursorVisible(height: height)
         guard edited else { return .handled }
         externalError = nil
+        externalErrorLine = nil
         validate()
         return .action(.changed)
     }
@@ -218,6 +233,7 @@ public struct JSONEditor: Widget {
         guard let value else { return false }
         lines = Self.split(value.serialized(layout))
         moveCursor(to: cursor)
+        externalErrorLine = nil
         return true
     }
 

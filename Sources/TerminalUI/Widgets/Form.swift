@@ -68,6 +68,18 @@ public struct Form: Widget {
         Dictionary(fields.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Puts `value` in the field named `name` (a device picked elsewhere); a choice takes the
+    /// option with that text, a toggle "true" or "false".
+    public mutating func setValue(_ value: String, forField name: String) {
+        guard let index = fields.firstIndex(where: { $0.name == name }) else { return }
+        switch fields[index].kind {
+        case .text, .secret: fields[index].input.setText(value)
+        case .toggle: fields[index].isOn = value == "true"
+        case .choice(let options): fields[index].choice = options.firstIndex(of: value) ?? fields[index].choice
+        }
+        fields[index].error = nil
+    }
+
     /// Shows `message` under the field named `name` (nil clears it).
     public mutating func setError(_ message: String?, forField name: String) {
         guard let index = fields.firstIndex(where: { $0.name == name }) else { return }

@@ -22,8 +22,8 @@ public struct TabBar: Widget {
     public func layout(in area: Rect) -> [Rect] {
         var frames: [Rect] = []
         var x = area.x
-        for (index, title) in titles.enumerated() {
-            let width = Self.label(index, title).displayWidth
+        for label in labels(fitting: area.width) {
+            let width = label.displayWidth
             frames.append(Rect(x: x, y: area.y, width: min(width, max(0, area.maxX - x)), height: 1))
             x += width + 1
         }
@@ -33,10 +33,11 @@ public struct TabBar: Widget {
     public func render(in area: Rect, on screen: inout Screen, context: RenderContext) {
         guard area.height > 0 else { return }
         screen.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1))
+        let labels = labels(fitting: area.width)
         for (index, frame) in layout(in: area).enumerated() where frame.width > 0 {
             let selected = index == selectedIndex
             let style = selected ? (context.isFocused ? context.theme.selection : context.theme.inactiveSelection) : context.theme.text
-            screen.write(Self.label(index, titles[index]), at: Point(x: frame.x, y: frame.y), style: style, maxWidth: frame.width)
+            screen.write(labels[index], at: Point(x: frame.x, y: frame.y), style: style, maxWidth: frame.width)
             if !selected, index < 9 {
                 screen.restyle(Rect(x: frame.x + 1, y: frame.y, width: 1, height: 1)) { _ in context.theme.hotkey }
             }
@@ -68,6 +69,16 @@ public struct TabBar: Widget {
     private mutating func move(to index: Int) -> EventResult<Int> {
         selectedIndex = index
         return .action(index)
+    }
+
+    /// Each tab's label; when the titles do not all fit in `width`, the tabs not selected show
+    /// only their number, so every tab (the selected one with its title) stays on the row.
+    private func labels(fitting width: Int) -> [String] {
+        let full = titles.enumerated().map { Self.label($0.offset, $0.element) }
+        guard full.reduce(0, { $0 + $1.displayWidth + 1 }) - 1 > width else { return full }
+        return full.indices.map { index in
+            index == selectedIndex || index >= 9 ? full[index] : " \(index + 1) "
+        }
     }
 
     private static func label(_ index: Int, _ title: String) -> String {

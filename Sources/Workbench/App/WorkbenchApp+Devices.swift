@@ -29,18 +29,10 @@ extension WorkbenchApp {
             request(.startSimulatorTemplate(hub: hub, deviceId: deviceId, template: template, intervalSeconds: interval))
         case .stopSimulator(let hub, let deviceId):
             request(.stopSimulator(hub: hub, deviceId: deviceId))
-        case .openTwin, .openMethods:
-            openDevice(action)
-        }
-    }
-
-    /// Where `t` and `m` lead: the Twin editor and Methods panes, once they are part of the
-    /// workbench (the lead connects them here).
-    private mutating func openDevice(_ action: DeviceAction) {
-        switch action {
-        case .openTwin: status = "twin editor: not available"
-        case .openMethods: status = "methods: not available"
-        default: break
+        case .openTwin(let hub, let deviceId, let moduleId):
+            openTwin(hub: hub, deviceId: deviceId, moduleId: moduleId)
+        case .openMethods(let hub, let deviceId):
+            openMethods(hub: hub, deviceId: deviceId)
         }
     }
 }

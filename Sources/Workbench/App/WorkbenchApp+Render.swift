@@ -69,6 +69,8 @@ extension WorkbenchApp {
         case .events: events.render(in: layout.pane, on: &screen, context: paneContext)
         case .devices: devices.render(in: layout.pane, on: &screen, context: paneContext, now: clock.now())
         case .telemetry: telemetry.render(in: layout.pane, on: &screen, context: paneContext)
+        case .twin: twinPane.render(in: layout.pane, on: &screen, context: paneContext)
+        case .methods: methodsPane.render(in: layout.pane, on: &screen, context: paneContext)
         }
         if leftFocused { screen.cursor = nil }
     }
@@ -84,6 +86,8 @@ extension WorkbenchApp {
             case .events: return events.keyHints
             case .devices: return devices.keyHints
             case .telemetry: return telemetry.keyHints
+            case .twin: return twinPane.keyHints
+            case .methods: return methodsPane.keyHints
             }
         case .lab:
             return [
@@ -126,6 +130,8 @@ extension WorkbenchApp {
                 KeyHint(label: "p space", "pause"), KeyHint(label: "f G", "follow"), KeyHint(label: "↑↓ pgup pgdn", "scroll"),
                 KeyHint(.escape, "back to the instructions"),
             ]),
+            Self.twinHelp,
+            Self.methodsHelp,
             HelpOverlay.Section("Anywhere", [KeyHint(.control("l"), "redraw"), KeyHint(.character("?"), "this help")]),
         ]
     }

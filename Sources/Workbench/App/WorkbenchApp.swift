@@ -31,6 +31,8 @@ public struct WorkbenchApp: TerminalApplication {
         case events = "Events"
         case devices = "Devices"
         case telemetry = "Telemetry"
+        case twin = "Twin"
+        case methods = "Methods"
     }
 
     let catalog: LabCatalog
@@ -50,6 +52,8 @@ public struct WorkbenchApp: TerminalApplication {
     private(set) var events = EventsPane()
     var devices = DevicesPane()
     var telemetry = TelemetryPane()
+    var twinPane = TwinPane()
+    var methodsPane = MethodsPane()
     private(set) var isOpen = false
     /// Grading is requested once at a time; events during a grading ask for one more.
     private var gradingInFlight = false
@@ -96,6 +100,7 @@ public struct WorkbenchApp: TerminalApplication {
             courseMap.update(catalog: catalog, progress: progress)
         case .journal(let records):
             events.append(records, theme: theme)
+            twinJournal(records)
             if page == .lab, selectedPane == .devices { request(.listDevices) }
             if let runner, telemetry.watching == nil, records.contains(where: { $0.kind == "IotHubCreated" }) { watchTelemetry(runner.lab.hub) }
             if let step = runner?.step, records.contains(where: { step.journalKinds.contains($0.kind) }) { regrade() }
@@ -103,6 +108,7 @@ public struct WorkbenchApp: TerminalApplication {
             if telemetry.watching == hub { telemetry.ended(reason, theme: theme) }
         case .devices(let rows):
             devices.update(rows, theme: theme)
+            twinDevices(rows)
         case .connections(let lines):
             connections = lines
         case .problem(let reason):
@@ -113,6 +119,8 @@ public struct WorkbenchApp: TerminalApplication {
             receivedSimulatorTemplates(hub: hub, deviceId: deviceId, templates: templates)
         case .simulatorReport(let text):
             status = text
+        case .twinLoaded, .twinRefused: receiveTwin(message)
+        case .methodFinished, .cloudToDeviceFinished: receiveMethods(message)
         }
         return .continue
     }
@@ -207,6 +215,8 @@ public struct WorkbenchApp: TerminalApplication {
         case .events: used = events.handle(event, in: layout.pane, theme: theme)
         case .devices: used = handleDevices(event, in: layout.pane)
         case .telemetry: used = telemetry.handle(event, in: layout.pane)
+        case .twin: used = handleTwinPane(event, in: layout.pane)
+        case .methods: used = handleMethodsPane(event, in: layout.pane)
         }
         guard !used else { return .continue }
         switch event {
@@ -289,10 +299,12 @@ public struct WorkbenchApp: TerminalApplication {
 
     var selectedPane: PaneKind { PaneKind.allCases[tabs.selectedIndex] }
 
-    private mutating func selectPane(_ index: Int) {
+    mutating func selectPane(_ index: Int) {
         tabs.select(index)
         focus = .pane
         if selectedPane == .devices { request(.listDevices) }
+        if selectedPane == .twin { twinPaneShown() }
+        if selectedPane == .methods { methodsPaneShown() }
     }
 
     private mutating func showHelp() {

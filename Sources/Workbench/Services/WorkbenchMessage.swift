@@ -1,5 +1,7 @@
 import AzConsole
 import Courseware
+import HubEngine
+import JSONValue
 import IoTLabApp
 import WorkspaceStore
 
@@ -24,6 +26,14 @@ public enum WorkbenchMessage: Sendable {
     case journal([JournalRecord])
     /// Something went wrong carrying out a request; shown on the status line.
     case problem(String)
+    /// A twin as the hub holds it, after a read or (with `patch`) after the patch was applied.
+    case twinLoaded(TwinTarget, twin: JSONValue, patch: JSONValue?)
+    /// The hub refused to read or patch a twin.
+    case twinRefused(TwinTarget, HubRefusal)
+    /// A direct method's outcome: the device's answer or the hub's refusal (DeviceNotOnline, GatewayTimeout…).
+    case methodFinished(hub: String, deviceId: String, methodName: String, Result<DirectMethodResult, HubRefusal>)
+    /// A cloud-to-device send's outcome: the device's queue depth after it, or the hub's refusal.
+    case cloudToDeviceFinished(hub: String, deviceId: String, messageId: String?, Result<Int, HubRefusal>)
     /// Events read from a hub's built-in endpoint since the last read, oldest first.
     case telemetryEvents(hub: String, events: [TelemetryEvent])
     /// The definitions a simulated device can start from, when none names `deviceId`.

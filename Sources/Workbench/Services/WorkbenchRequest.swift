@@ -1,4 +1,6 @@
 import Courseware
+import HubEngine
+import JSONValue
 import IoTLabApp
 
 /// What the workbench asks of the workspace. The app's state changes only through its loop, so
@@ -18,6 +20,16 @@ public enum WorkbenchRequest: Sendable {
     case listDevices
     /// Keep the learner's progress in the workspace.
     case saveProgress(LabProgress)
+    /// Read a device's or module's twin (answered by `.twinLoaded` or `.twinRefused`).
+    case loadTwin(TwinTarget)
+    /// Merge a patch of tags and desired properties into a twin if its etag is still `etag`
+    /// (answered by `.twinLoaded` with the patch, or `.twinRefused`).
+    case updateTwin(TwinTarget, patch: JSONValue, etag: String)
+    /// Invoke a direct method; carried out beside the other requests, since the device may
+    /// take up to the call's timeouts to answer (answered by `.methodFinished`).
+    case invokeMethod(hub: String, deviceId: String, call: DirectMethodCall)
+    /// Enqueue a cloud-to-device message (answered by `.cloudToDeviceFinished`).
+    case sendCloudToDevice(hub: String, deviceId: String, message: CloudToDeviceMessage)
     /// Start a simulated device on `deviceId` from the definition made for it (the lab's own
     /// first); answered by `.simulatorReport` and `.devices`, or by `.simulatorTemplates` when no
     /// definition names the device, so the learner picks one.

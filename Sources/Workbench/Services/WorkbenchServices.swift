@@ -114,6 +114,15 @@ public actor WorkbenchServices {
             } catch {
                 send(.problem("Progress of \(progress.labId) was not saved: \(error)"))
             }
+        case .loadTwin(let target):
+            send(await Self.twin(target, in: await session.cloud))
+        case .updateTwin(let target, let patch, let etag):
+            send(await Self.updateTwin(target, patch: patch, etag: etag, in: await session.cloud))
+        case .invokeMethod(let hub, let deviceId, let call):
+            let cloud = await session.cloud
+            Task { send(await Self.invokeMethod(call, hub: hub, deviceId: deviceId, in: cloud)) }
+        case .sendCloudToDevice(let hub, let deviceId, let message):
+            send(await Self.sendCloudToDevice(message, hub: hub, deviceId: deviceId, in: await session.cloud))
         case .startSimulator, .startSimulatorTemplate, .stopSimulator:
             await carryOutSimulator(request, session: session, send: send)
         }

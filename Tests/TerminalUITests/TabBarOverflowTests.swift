@@ -1,0 +1,14 @@
+import Testing
+@testable import TerminalUI
+
+@Suite struct TabBarOverflowTests {
+    @Test func tabsThatDoNotFitShowOnlyTheirNumberExceptTheSelectedOne() {
+        var tabs = TabBar(titles: ["Console", "Events", "Devices", "Telemetry", "Twin", "Methods"])
+        #expect(render(tabs, width: 80, height: 1).lines == [" 1 Console   2 Events   3 Devices   4 Telemetry   5 Twin   6 Methods"])
+        press(&tabs, .character("6"))
+        #expect(render(tabs, width: 40, height: 1).lines == [" 1   2   3   4   5   6 Methods"])
+        // A click lands on the short labels where they are drawn.
+        #expect(tabs.handle(.mouse(MouseEvent(.click, at: Point(x: 5, y: 0))), in: Rect(x: 0, y: 0, width: 40, height: 1)) == .action(1))
+        #expect(render(tabs, width: 40, height: 1).lines == [" 1   2 Events   3   4   5   6"])
+    }
+}
