@@ -71,6 +71,7 @@ extension WorkbenchApp {
         case .telemetry: telemetry.render(in: layout.pane, on: &screen, context: paneContext)
         case .twin: twinPane.render(in: layout.pane, on: &screen, context: paneContext)
         case .methods: methodsPane.render(in: layout.pane, on: &screen, context: paneContext)
+        case .routes: routeTester.render(in: layout.pane, on: &screen, context: paneContext)
         }
         if leftFocused { screen.cursor = nil }
     }
@@ -88,6 +89,7 @@ extension WorkbenchApp {
             case .telemetry: return telemetry.keyHints
             case .twin: return twinPane.keyHints
             case .methods: return methodsPane.keyHints
+            case .routes: return routeTester.keyHints
             }
         case .lab:
             return [
@@ -132,6 +134,12 @@ extension WorkbenchApp {
             ]),
             Self.twinHelp,
             Self.methodsHelp,
+            HelpOverlay.Section("Routes (the route tester)", [
+                KeyHint(.control("r"), "test the message on the selected route, or on all routes of a source"),
+                KeyHint(label: "e →", "compose the message: body, app properties, content type, the device whose twin is read"),
+                KeyHint(label: "tab ← →", "in the composer: next field, choose"), KeyHint(label: "pgup pgdn", "scroll the result"),
+                KeyHint(.escape, "composer → routes → back to the instructions"),
+            ]),
             HelpOverlay.Section("Anywhere", [KeyHint(.control("l"), "redraw"), KeyHint(.character("?"), "this help")]),
         ]
     }

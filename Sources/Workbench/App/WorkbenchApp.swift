@@ -33,6 +33,7 @@ public struct WorkbenchApp: TerminalApplication {
         case telemetry = "Telemetry"
         case twin = "Twin"
         case methods = "Methods"
+        case routes = "Routes"
     }
 
     let catalog: LabCatalog
@@ -54,6 +55,8 @@ public struct WorkbenchApp: TerminalApplication {
     var telemetry = TelemetryPane()
     var twinPane = TwinPane()
     var methodsPane = MethodsPane()
+    /// Set by `WorkbenchApp+RouteTester.swift`, hence not `private(set)`.
+    var routeTester = RouteTesterPane()
     private(set) var isOpen = false
     /// Grading is requested once at a time; events during a grading ask for one more.
     private var gradingInFlight = false
@@ -104,6 +107,7 @@ public struct WorkbenchApp: TerminalApplication {
             if page == .lab, selectedPane == .devices { request(.listDevices) }
             if let runner, telemetry.watching == nil, records.contains(where: { $0.kind == "IotHubCreated" }) { watchTelemetry(runner.lab.hub) }
             if let step = runner?.step, records.contains(where: { step.journalKinds.contains($0.kind) }) { regrade() }
+            routeTesterHeard(records)
         case .telemetryEnded(let hub, let reason):
             if telemetry.watching == hub { telemetry.ended(reason, theme: theme) }
         case .devices(let rows):
@@ -121,6 +125,9 @@ public struct WorkbenchApp: TerminalApplication {
             status = text
         case .twinLoaded, .twinRefused: receiveTwin(message)
         case .methodFinished, .cloudToDeviceFinished: receiveMethods(message)
+        case .routeTester(let snapshot): routeTester.update(snapshot, theme: theme)
+        case .routeTested(let report): routeTester.show(report, theme: theme)
+        case .routeTestFailed(let refusal): routeTester.showFailure(refusal, theme: theme)
         }
         return .continue
     }
@@ -217,6 +224,7 @@ public struct WorkbenchApp: TerminalApplication {
         case .telemetry: used = telemetry.handle(event, in: layout.pane)
         case .twin: used = handleTwinPane(event, in: layout.pane)
         case .methods: used = handleMethodsPane(event, in: layout.pane)
+        case .routes: used = handleRouteTester(event, in: layout.pane)
         }
         guard !used else { return .continue }
         switch event {
@@ -305,6 +313,7 @@ public struct WorkbenchApp: TerminalApplication {
         if selectedPane == .devices { request(.listDevices) }
         if selectedPane == .twin { twinPaneShown() }
         if selectedPane == .methods { methodsPaneShown() }
+        if selectedPane == .routes { loadRouteTester() }
     }
 
     private mutating func showHelp() {

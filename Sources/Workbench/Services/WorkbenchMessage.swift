@@ -34,6 +34,12 @@ public enum WorkbenchMessage: Sendable {
     case methodFinished(hub: String, deviceId: String, methodName: String, Result<DirectMethodResult, HubRefusal>)
     /// A cloud-to-device send's outcome: the device's queue depth after it, or the hub's refusal.
     case cloudToDeviceFinished(hub: String, deviceId: String, messageId: String?, Result<Int, HubRefusal>)
+    /// The lab hub's routes and devices, for the Route tester pane.
+    case routeTester(RouteTesterSnapshot)
+    /// What routing would do with the Route tester's message.
+    case routeTested(RouteTestReport)
+    /// The hub refused the route test (Azure's error: an unknown route or device).
+    case routeTestFailed(HubRefusal)
     /// Events read from a hub's built-in endpoint since the last read, oldest first.
     case telemetryEvents(hub: String, events: [TelemetryEvent])
     /// The definitions a simulated device can start from, when none names `deviceId`.

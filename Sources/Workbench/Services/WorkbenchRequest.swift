@@ -30,6 +30,11 @@ public enum WorkbenchRequest: Sendable {
     case invokeMethod(hub: String, deviceId: String, call: DirectMethodCall)
     /// Enqueue a cloud-to-device message (answered by `.cloudToDeviceFinished`).
     case sendCloudToDevice(hub: String, deviceId: String, message: CloudToDeviceMessage)
+    /// Read a hub's routes and devices for the Route tester pane (answered by `.routeTester`).
+    case loadRouteTester(hub: String)
+    /// Try a message on a hub's routes without sending it, as the device `deviceId` (answered by
+    /// `.routeTested` or `.routeTestFailed`).
+    case testRoute(hub: String, target: RouteTestTarget, message: RouteTestMessage, deviceId: String?)
     /// Start a simulated device on `deviceId` from the definition made for it (the lab's own
     /// first); answered by `.simulatorReport` and `.devices`, or by `.simulatorTemplates` when no
     /// definition names the device, so the learner picks one.

@@ -123,6 +123,10 @@ public actor WorkbenchServices {
             Task { send(await Self.invokeMethod(call, hub: hub, deviceId: deviceId, in: cloud)) }
         case .sendCloudToDevice(let hub, let deviceId, let message):
             send(await Self.sendCloudToDevice(message, hub: hub, deviceId: deviceId, in: await session.cloud))
+        case .loadRouteTester(let hub):
+            send(.routeTester(await Self.routeTester(hub: hub, in: await session.cloud)))
+        case .testRoute(let hub, let target, let message, let deviceId):
+            send(await Self.testRoute(hub: hub, target: target, message: message, deviceId: deviceId, in: await session.cloud))
         case .startSimulator, .startSimulatorTemplate, .stopSimulator:
             await carryOutSimulator(request, session: session, send: send)
         }
