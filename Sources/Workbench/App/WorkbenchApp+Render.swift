@@ -68,7 +68,7 @@ extension WorkbenchApp {
         switch selectedPane {
         case .console: console.render(in: layout.pane, on: &screen, context: paneContext)
         case .events: events.render(in: layout.pane, on: &screen, context: paneContext)
-        case .devices: devices.render(in: layout.pane, on: &screen, context: paneContext)
+        case .devices: devices.render(in: layout.pane, on: &screen, context: paneContext, now: clock.now())
         case .telemetry: telemetry.render(in: layout.pane, on: &screen, context: paneContext)
         case .twin: twinPane.render(in: layout.pane, on: &screen, context: paneContext)
         case .methods: methodsPane.render(in: layout.pane, on: &screen, context: paneContext)
@@ -123,8 +123,14 @@ extension WorkbenchApp {
                 KeyHint(.character("/"), "filter by kind, device or hub"), KeyHint(label: "p space", "pause"), KeyHint(label: "f G", "follow"),
                 KeyHint(.escape, "back to the instructions"),
             ]),
-            HelpOverlay.Section("Devices (● connected, ○ disconnected)", [KeyHint(.character("/"), "filter"), KeyHint(label: "↑↓", "move"), KeyHint(.escape, "back to the instructions")]),
+            HelpOverlay.Section("Devices (● connected, ○ disconnected, ▶ simulated)", [
+                KeyHint(.character("s"), "simulate the device (its lab's definition, or pick one)"), KeyHint(.character("x"), "stop its simulation"),
+                KeyHint(.character("t"), "open its twin"), KeyHint(.character("m"), "open its methods"),
+                KeyHint(.character("/"), "filter"), KeyHint(label: "↑↓", "move"), KeyHint(.escape, "back to the instructions"),
+            ]),
             HelpOverlay.Section("Telemetry", [
+                KeyHint(.character("d"), "one device, the next, or all"), KeyHint(.character("/"), "filter by device"),
+                KeyHint(.character("o"), "application properties on/off"), KeyHint(.character("g"), "chart the next numeric field"),
                 KeyHint(label: "p space", "pause"), KeyHint(label: "f G", "follow"), KeyHint(label: "↑↓ pgup pgdn", "scroll"),
                 KeyHint(.escape, "back to the instructions"),
             ]),

@@ -47,13 +47,13 @@ public struct WorkbenchApp: TerminalApplication {
     private(set) var runner: LabRunner?
     private(set) var progress: [String: LabProgress] = [:]
     private(set) var connections: [String] = ["Opening the workspace…"]
-    private(set) var status: String?
+    var status: String?
     var overlay: Overlay?
     private(set) var tabs = TabBar(titles: PaneKind.allCases.map(\.rawValue))
     var console = ConsolePane()
     private(set) var events = EventsPane()
-    private(set) var devices = DevicesPane()
-    private(set) var telemetry = TelemetryPane()
+    var devices = DevicesPane()
+    var telemetry = TelemetryPane()
     var twinPane = TwinPane()
     var methodsPane = MethodsPane()
     /// Set by `WorkbenchApp+RouteTester.swift`, hence not `private(set)`.
@@ -111,8 +111,6 @@ public struct WorkbenchApp: TerminalApplication {
             if let runner, telemetry.watching == nil, records.contains(where: { $0.kind == "IotHubCreated" }) { watchTelemetry(runner.lab.hub) }
             if let step = runner?.step, records.contains(where: { step.journalKinds.contains($0.kind) }) { regrade() }
             routeTesterHeard(records)
-        case .telemetry(let hub, let text):
-            if telemetry.watching == hub { telemetry.received(text, theme: theme) }
         case .telemetryEnded(let hub, let reason):
             if telemetry.watching == hub { telemetry.ended(reason, theme: theme) }
         case .devices(let rows):
@@ -123,6 +121,12 @@ public struct WorkbenchApp: TerminalApplication {
             connections = lines
         case .problem(let reason):
             status = reason
+        case .telemetryEvents(let hub, let events):
+            receivedTelemetry(events, from: hub)
+        case .simulatorTemplates(let hub, let deviceId, let templates):
+            receivedSimulatorTemplates(hub: hub, deviceId: deviceId, templates: templates)
+        case .simulatorReport(let text):
+            status = text
         case .twinLoaded, .twinRefused: receiveTwin(message)
         case .methodFinished, .cloudToDeviceFinished: receiveMethods(message)
         case .routeTester(let snapshot): routeTester.update(snapshot, theme: theme)
@@ -223,7 +227,7 @@ public struct WorkbenchApp: TerminalApplication {
             }
             return .continue
         case .events: used = events.handle(event, in: layout.pane, theme: theme)
-        case .devices: used = devices.handle(event, in: layout.pane)
+        case .devices: used = handleDevices(event, in: layout.pane)
         case .telemetry: used = telemetry.handle(event, in: layout.pane)
         case .twin: used = handleTwinPane(event, in: layout.pane)
         case .methods: used = handleMethodsPane(event, in: layout.pane)

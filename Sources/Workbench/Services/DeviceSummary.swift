@@ -1,6 +1,7 @@
 import Foundation
 
-/// One device identity as the Devices pane lists it, read from the hub's registry.
+/// One device identity as the Devices pane lists it, read from the hub's registry, with the
+/// simulated device this process runs for it, if any.
 public struct DeviceSummary: Hashable, Sendable {
     public var hub: String
     public var deviceId: String
@@ -12,10 +13,12 @@ public struct DeviceSummary: Hashable, Sendable {
     public var lastActivity: Date?
     /// Cloud-to-device messages waiting for the device.
     public var cloudToDeviceQueued: Int
+    /// The definition a simulated device of this process runs for the identity (`iotlab sim list`).
+    public var simulator: String?
 
     public init(
         hub: String, deviceId: String, connected: Bool, enabled: Bool, authentication: String, isEdge: Bool, lastActivity: Date?,
-        cloudToDeviceQueued: Int
+        cloudToDeviceQueued: Int, simulator: String? = nil
     ) {
         self.hub = hub
         self.deviceId = deviceId
@@ -25,5 +28,9 @@ public struct DeviceSummary: Hashable, Sendable {
         self.isEdge = isEdge
         self.lastActivity = lastActivity
         self.cloudToDeviceQueued = cloudToDeviceQueued
+        self.simulator = simulator
     }
+
+    /// The identity across hubs: the pane keeps its selection on it across refreshes.
+    public var key: String { hub + "/" + deviceId }
 }

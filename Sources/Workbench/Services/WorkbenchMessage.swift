@@ -2,6 +2,7 @@ import AzConsole
 import Courseware
 import HubEngine
 import JSONValue
+import IoTLabApp
 import WorkspaceStore
 
 /// What reaches the workbench from outside its loop: the workspace opening, check results,
@@ -17,8 +18,6 @@ public enum WorkbenchMessage: Sendable {
     case labStarted(labId: String, progress: LabProgress, result: ConsoleResult)
     /// How the learner's code connects now (a console command may have added a device).
     case connections([String])
-    /// Text `monitor-events` printed for the Telemetry pane.
-    case telemetry(hub: String, text: String)
     /// The watch stopped (the hub does not exist, or it was replaced), with what it printed on error.
     case telemetryEnded(hub: String, reason: String)
     /// Every hub's device identities, for the Devices pane.
@@ -41,6 +40,12 @@ public enum WorkbenchMessage: Sendable {
     case routeTested(RouteTestReport)
     /// The hub refused the route test (Azure's error: an unknown route or device).
     case routeTestFailed(HubRefusal)
+    /// Events read from a hub's built-in endpoint since the last read, oldest first.
+    case telemetryEvents(hub: String, events: [TelemetryEvent])
+    /// The definitions a simulated device can start from, when none names `deviceId`.
+    case simulatorTemplates(hub: String, deviceId: String, templates: [SimulationTemplate])
+    /// What starting or stopping a simulated device did, for the status line.
+    case simulatorReport(String)
 }
 
 /// The state of the workspace when the workbench opened it.

@@ -1,6 +1,7 @@
 import Courseware
 import HubEngine
 import JSONValue
+import IoTLabApp
 
 /// What the workbench asks of the workspace. The app's state changes only through its loop, so
 /// anything that reads or writes the workspace is requested here and carried out, in order, by
@@ -12,8 +13,8 @@ public enum WorkbenchRequest: Sendable {
     case runConsole(String)
     /// Run the lab's setup and start its clock, as `iotlab lab start` does (answered by `.labStarted`).
     case startLab(labId: String)
-    /// Watch a hub's built-in endpoint (`monitor-events`), replacing any earlier watch
-    /// (answered by `.telemetry` pieces, then `.telemetryEnded`).
+    /// Watch a hub's built-in endpoint from now on, as `monitor-events` does, replacing any
+    /// earlier watch (answered by `.telemetryEvents` batches, then `.telemetryEnded`).
     case watchTelemetry(hub: String)
     /// Read every hub's device identities (answered by `.devices`).
     case listDevices
@@ -36,4 +37,12 @@ public enum WorkbenchRequest: Sendable {
     case testRoute(hub: String, target: RouteTestTarget, message: RouteTestMessage, deviceId: String?)
     /// A step was reset: its checks' cursors start over, so the next grading reads from scratch.
     case resetChecks(labId: String, stepId: String)
+    /// Start a simulated device on `deviceId` from the definition made for it (the lab's own
+    /// first); answered by `.simulatorReport` and `.devices`, or by `.simulatorTemplates` when no
+    /// definition names the device, so the learner picks one.
+    case startSimulator(hub: String, deviceId: String, labId: String?)
+    /// Start `template` on `deviceId`, every `intervalSeconds` when given (the learner's pick).
+    case startSimulatorTemplate(hub: String, deviceId: String, template: SimulationTemplate, intervalSeconds: Double?)
+    /// Stop the simulated device `deviceId` (answered by `.simulatorReport` and `.devices`).
+    case stopSimulator(hub: String, deviceId: String)
 }

@@ -19,7 +19,7 @@ public actor WorkbenchServices {
     private nonisolated let pending: AsyncStream<WorkbenchRequest>.Continuation
     private var lastSequence: Int64 = 0
     /// The running `monitor-events` of the Telemetry pane.
-    private var telemetryWatch: Task<Void, Never>?
+    var telemetryWatch: Task<Void, Never>?
     /// Where each step's checks got to, so a re-grade reads only new journal and endpoint records.
     private let cursors = CheckCursors()
     /// How many past events the Events pane starts with.
@@ -107,15 +107,9 @@ public actor WorkbenchServices {
             }
             pollJournal(session: session, send: send)
         case .watchTelemetry(let hub):
-            telemetryWatch?.cancel()
-            let arguments = ["iot", "hub", "monitor-events", "--hub-name", hub, "--properties", "app", "--timeout", "0"]
-            telemetryWatch = Task { [catalog] in
-                let result = await session.perform(
-                    .az(arguments: arguments), workingDirectory: catalog.folder, lineSink: { send(.telemetry(hub: hub, text: $0)) })
-                send(.telemetryEnded(hub: hub, reason: Task.isCancelled ? "" : result.standardError))
-            }
+            watchTelemetry(hub: hub, session: session, send: send)
         case .listDevices:
-            send(.devices(await Self.devices(in: await session.cloud)))
+            send(.devices(await Self.devicesAndSimulators(session)))
         case .saveProgress(let progress):
             do {
                 try LabProgressStore(workspace: session.workspace).save(progress)
@@ -137,6 +131,8 @@ public actor WorkbenchServices {
             send(await Self.testRoute(hub: hub, target: target, message: message, deviceId: deviceId, in: await session.cloud))
         case .resetChecks(let labId, let stepId):
             await cursors.reset(labId: labId, stepId: stepId)
+        case .startSimulator, .startSimulatorTemplate, .stopSimulator:
+            await carryOutSimulator(request, session: session, send: send)
         }
     }
 
