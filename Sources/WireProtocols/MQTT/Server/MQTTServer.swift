@@ -45,6 +45,11 @@ public final class MQTTServer: Sendable {
         return MQTTServer(listener: channel, context: context, group: group)
     }
 
+    /// Each connection keeps its last read buffer for the next read. Most connections are idle
+    /// devices whose packets are a few hundred bytes, so the first buffer is 512 bytes rather than
+    /// NIO's 2,048; a busy connection's buffer still grows, up to 64 KB, as its reads fill it.
+    private static let receiveBuffers = AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 512, maximum: 65_536)
+
     private static func bind(
         host: String, port: Int, tls: NIOSSLContext?, context: MQTTServerContext, group: any EventLoopGroup
     ) async throws -> any Channel {
@@ -52,6 +57,7 @@ public final class MQTTServer: Sendable {
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelOption(.recvAllocator, value: receiveBuffers)
             .childChannelInitializer { channel in
                 do {
                     if let tls {
