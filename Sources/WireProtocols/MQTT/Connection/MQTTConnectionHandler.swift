@@ -58,19 +58,22 @@ final class MQTTConnectionHandler: ChannelDuplexHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let packet = unwrapInboundIn(data)
-        guard case .publish(let publish) = packet else {
-            passToTask(packet)
-            return
-        }
-        if let device, publish.qos != .exactlyOnce, case .telemetry(let bag) = DevicePublishTopic(publish.topic, owner: device.owner) {
+        if case .publish(let publish) = packet, let device, publish.qos != .exactlyOnce,
+            case .telemetry(let bag) = DevicePublishTopic(publish.topic, owner: device.owner)
+        {
             // Committed with the rest of this read and other connections' messages; the PUBACK
             // follows once durable, while this connection's next packets are already being read.
             batch.append(DeviceMessage(telemetry: publish, bag: bag))
             acknowledgements.append(packetId: publish.packetId, waitingFor: .submitting)
-        } else {
-            acknowledgements.append(packetId: publish.packetId, waitingFor: .connectionTask)
-            passToTask(packet)
+            return
         }
+        // What the task does next (a DISCONNECT, a twin request) comes after the telemetry read
+        // before it, and the batch's acknowledgements are the queue's last entries when it goes.
+        submitBatch()
+        if case .publish(let publish) = packet {
+            acknowledgements.append(packetId: publish.packetId, waitingFor: .connectionTask)
+        }
+        passToTask(packet)
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
@@ -128,8 +131,6 @@ final class MQTTConnectionHandler: ChannelDuplexHandler {
     private var unanswered: Int { acknowledgements.count + packetsWithTask }
 
     private func passToTask(_ packet: MQTTPacket) {
-        // What the task does next (a DISCONNECT, a twin request) comes after this telemetry.
-        submitBatch()
         packetsWithTask += 1
         events.yield(.packet(packet))
     }
