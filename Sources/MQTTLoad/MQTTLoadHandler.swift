@@ -21,6 +21,9 @@ final class MQTTLoadHandler: ChannelInboundHandler {
     private var stopping = false
     private var done = false
     private var pacing: RepeatedTask?
+    /// PINGREQs while connected, so connections opened long before the run starts (10,000 take
+    /// minutes to open on a busy machine) outlive the broker's keep-alive check.
+    private var keepingAlive: RepeatedTask?
     /// Publishes written since the last flush: sent together once the read that acknowledged
     /// their predecessors is done, as one TLS record and one system call.
     private var unflushed = false
@@ -41,9 +44,12 @@ final class MQTTLoadHandler: ChannelInboundHandler {
         self.finished = finished
     }
 
+    /// The keep-alive announced in CONNECT; a PINGREQ goes every half of it.
+    private static let keepAlive: UInt16 = 60
+
     func channelActive(context: ChannelHandlerContext) {
         let connect = MQTTConnect(
-            clientId: client.clientId, cleanSession: true, keepAlive: 60, username: client.username,
+            clientId: client.clientId, cleanSession: true, keepAlive: Self.keepAlive, username: client.username,
             password: client.password.map { Array($0.utf8) })
         context.writeAndFlush(wrapOutboundOut(.connect(connect)), promise: nil)
         context.fireChannelActive()
@@ -53,6 +59,11 @@ final class MQTTLoadHandler: ChannelInboundHandler {
         switch unwrapInboundIn(data) {
         case .connack(let answer):
             if answer.returnCode == .accepted {
+                let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
+                let period = TimeAmount.seconds(Int64(Self.keepAlive / 2))
+                keepingAlive = context.eventLoop.scheduleRepeatedTask(initialDelay: period, delay: period) { _ in
+                    bound.value.writeAndFlush(NIOAny(MQTTPacket.pingreq), promise: nil)
+                }
                 connected.succeed()
             } else {
                 fail(context: context, MQTTLoadError.refused(clientId: client.clientId, returnCode: answer.returnCode.rawValue))
@@ -146,6 +157,7 @@ final class MQTTLoadHandler: ChannelInboundHandler {
     private func finish(context: ChannelHandlerContext) {
         guard !done else { return }
         done = true
+        keepingAlive?.cancel()
         if result.lastAcknowledgement == nil { result.lastAcknowledgement = NIODeadline.now() }
         context.writeAndFlush(wrapOutboundOut(.disconnect), promise: nil)
         context.close(promise: nil)
@@ -156,6 +168,7 @@ final class MQTTLoadHandler: ChannelInboundHandler {
         guard !done else { return }
         done = true
         pacing?.cancel()
+        keepingAlive?.cancel()
         connected.fail(error)
         finished.fail(error)
         context.close(promise: nil)

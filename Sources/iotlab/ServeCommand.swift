@@ -21,9 +21,12 @@ struct ServeCommand: AsyncParsableCommand {
     var mqttPort = FrontDoorPorts().mqtt
     @Option(help: "The HTTPS port; 443 falls back to \(FrontDoors.httpsFallbackPort) when this process may not bind it. 0 picks a free port.")
     var httpsPort = FrontDoorPorts().https
+    @Option(help: "Also serve MQTT over plain TCP on this port (off by default; Azure has no such port): for benchmarks and for reading MQTT on the wire. 0 picks a free port.")
+    var mqttTCPPort: Int?
 
     func validate() throws {
-        for (flag, port) in [("--mqtt-port", mqttPort), ("--https-port", httpsPort)] where !(0...65_535).contains(port) {
+        let ports = [("--mqtt-port", mqttPort), ("--https-port", httpsPort)] + (mqttTCPPort.map { [("--mqtt-tcp-port", $0)] } ?? [])
+        for (flag, port) in ports where !(0...65_535).contains(port) {
             throw ValidationError("\(flag) must be a port from 0 to 65535, was \(port)")
         }
     }
@@ -31,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let home = WorkspaceHome.current
         let server = try await WorkspaceServer.start(
-            home: home, activity: Output.live, frontDoors: FrontDoorPorts(host: listen, mqtt: mqttPort, https: httpsPort))
+            home: home, activity: Output.live, frontDoors: FrontDoorPorts(host: listen, mqtt: mqttPort, https: httpsPort, mqttTCP: mqttTCPPort))
         // Written unbuffered, like the simulated devices' activity, so the lines stay in order.
         Output.live("iotlab \(IoTLabVersion.current) serving workspace \(home.folder.path)\n")
         if let endpoints = await server.session.frontDoorEndpoints {

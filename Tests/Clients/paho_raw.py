@@ -2,6 +2,7 @@
 without its trailing slash.
 
 usage: paho_raw.py HUB_HOST DEVICE_ID SAS_TOKEN CA_FILE PORT
+CA_FILE "-" connects without TLS (`iotlab serve --mqtt-tcp-port`).
 """
 import sys
 import threading
@@ -20,7 +21,8 @@ def main():
 
     client = mqtt.Client(client_id=device_id, clean_session=True, protocol=mqtt.MQTTv311)
     client.username_pw_set(f"{host}/{device_id}/?api-version=2021-04-12", token)
-    client.tls_set(ca_certs=ca_file)
+    if ca_file != "-":
+        client.tls_set(ca_certs=ca_file)
     client.on_connect = on_connect
     client.connect("localhost", port, keepalive=30)
     client.loop_start()

@@ -67,12 +67,7 @@ import Testing
             "\(lab.hub).azure-devices.net", "raw-1", token, lab.endpoints.caFile.path, String(lab.endpoints.mqttPort),
         ])
         #expect(lines == ["connack 0", "published qos0"])
-        var events: [JSONValue] = []
-        for _ in 0..<50 {
-            events = try await lab.events()
-            if !events.isEmpty { break }
-            try await Task.sleep(for: .milliseconds(100))
-        }
+        let events = try await lab.eventsOnceAny()
         #expect(events.first?["payload"] == .string(#"{"raw": true}"#))
     }
 }

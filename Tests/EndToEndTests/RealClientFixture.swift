@@ -11,12 +11,15 @@ struct RealClientFixture {
     let hub: String
     let python: PythonClient
 
-    /// Serves a new workspace with `hub` and `devices`, its front doors on free ports.
-    static func start(hub: String = "sdk-hub", devices: [String] = []) async throws -> RealClientFixture? {
+    /// Serves a new workspace with `hub` and `devices`, its front doors on free ports (`frontDoors`
+    /// are the `serve` arguments choosing them).
+    static func start(
+        hub: String = "sdk-hub", devices: [String] = [], frontDoors: [String] = IoTLabProcess.freePorts
+    ) async throws -> RealClientFixture? {
         guard let python = await PythonClient.locate(importing: ["azure.iot.device", "azure.iot.hub", "paho.mqtt.client"]) else { return nil }
         let lab = try IoTLabProcess()
         try await lab.createHub(hub, devices: devices)
-        let (server, endpoints) = try await lab.startServingFrontDoors()
+        let (server, endpoints) = try await lab.startServingFrontDoors(frontDoors)
         return RealClientFixture(lab: lab, server: server, endpoints: endpoints, hub: hub, python: python)
     }
 
@@ -68,5 +71,17 @@ struct RealClientFixture {
         let result = try await lab.run(["endpoint", "read", "events", "-n", hub, "-o", "json"])
         try #require(result.status == 0, "endpoint read: \(result.errors)")
         return try result.output.split(separator: "\n").map { try JSONValue(parsing: String($0))["event"] ?? .null }
+    }
+
+    /// The events once at least one has arrived: a QoS 0 publish is committed after the client
+    /// has moved on, so the endpoint is read again for up to five seconds.
+    func eventsOnceAny() async throws -> [JSONValue] {
+        var events: [JSONValue] = []
+        for _ in 0..<50 {
+            events = try await self.events()
+            if !events.isEmpty { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return events
     }
 }

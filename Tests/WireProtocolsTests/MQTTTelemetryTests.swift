@@ -1,6 +1,7 @@
 import Foundation
 import HubEngine
 import MQTTCodec
+import NIOCore
 import Testing
 
 @Suite struct MQTTTelemetryTests {
@@ -112,6 +113,29 @@ import Testing
             #expect(received.filter { if case .puback = $0 { true } else { false } } == [.puback(packetId: 1), .puback(packetId: 2), .puback(packetId: 3)])
             #expect(received.contains(.publish(MQTTPublish(topic: "$iothub/twin/res/204/?$rid=r1&$version=2"))))
             #expect(try fixture.builtInMessages().map(\.body) == [[1], [3]])
+        }
+    }
+
+    @Test func telemetryAndATwinPatchInOneWriteAreAcknowledgedInOrder() async throws {
+        try await MQTTServerFixture.with { fixture in
+            let (client, _) = try await fixture.connectedClient()
+            // One write, so one read on the server: the telemetry before the patch goes to the
+            // hub as a batch before the patch goes to the connection's task, and after it a new one.
+            let packets: [MQTTPacket] = [
+                .publish(MQTTPublish(topic: "devices/d1/messages/events/", payload: [1], qos: .atLeastOnce, packetId: 1)),
+                .publish(MQTTPublish(topic: "devices/d1/messages/events/", payload: [2], qos: .atMostOnce)),
+                .publish(MQTTPublish(
+                    topic: "$iothub/twin/PATCH/properties/reported/?$rid=r1", payload: Array(#"{"fw":"1.2"}"#.utf8), qos: .atLeastOnce, packetId: 2)),
+                .publish(MQTTPublish(topic: "devices/d1/messages/events/", payload: [3], qos: .atLeastOnce, packetId: 3)),
+            ]
+            var bytes = ByteBuffer()
+            for packet in packets { packet.write(to: &bytes) }
+            try await client.sendRaw(Array(bytes.readableBytesView))
+            var received: [MQTTPacket] = []
+            for _ in 1...4 { received.append(try #require(try await client.receive())) }
+            #expect(received.filter { if case .puback = $0 { true } else { false } } == [.puback(packetId: 1), .puback(packetId: 2), .puback(packetId: 3)])
+            #expect(received.contains(.publish(MQTTPublish(topic: "$iothub/twin/res/204/?$rid=r1&$version=2"))))
+            #expect(try fixture.builtInMessages().map(\.body) == [[1], [2], [3]])
         }
     }
 

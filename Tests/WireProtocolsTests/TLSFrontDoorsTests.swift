@@ -1,6 +1,7 @@
 import Foundation
 import LabCore
 import LocalCloud
+import MQTTCodec
 import NIOSSL
 import Testing
 import WireProtocols
@@ -50,6 +51,44 @@ import WorkspaceStore
                 certificates: certificates, tokenClock: ManualClock())
         }
         try await first.stop()
+    }
+
+    @Test func thePlainTCPListenerIsOffUnlessAskedAndThenSpeaksMQTTWithoutTLS() async throws {
+        let certificates = try TLSTestCertificates.shared()
+        let cloud = try cloud()
+        let tlsOnly = try await FrontDoors.start(
+            ports: Self.freePorts, cloud: cloud, certificates: certificates, tokenClock: ManualClock())
+        #expect(tlsOnly.endpoints.mqttTCPPort == nil)
+        #expect(tlsOnly.endpoints.lines.count == 3)
+        try await tlsOnly.stop()
+
+        var ports = Self.freePorts
+        ports.mqttTCP = 0
+        let doors = try await FrontDoors.start(ports: ports, cloud: cloud, certificates: certificates, tokenClock: ManualClock())
+        let tcpPort = try #require(doors.endpoints.mqttTCPPort)
+        #expect(tcpPort > 0 && tcpPort != doors.endpoints.mqttPort)
+        #expect(doors.endpoints.lines.last == "mqtt://127.0.0.1:\(tcpPort)  MQTT 3.1.1 over plain TCP: benchmarks and teaching (Azure has no such port)")
+        #expect(doors.endpoints.ports == FrontDoorPorts(
+            host: "127.0.0.1", mqtt: doors.endpoints.mqttPort, https: doors.endpoints.httpsPort, mqttTCP: tcpPort))
+        // An MQTT client without TLS gets its CONNACK: a refusal, as this empty cloud has no hub.
+        let client = try await MQTTTestClient.connect(port: tcpPort)
+        try await client.send(.connect(MQTTConnect(
+            clientId: "d1", cleanSession: true, keepAlive: 60, username: "nohub.azure-devices.net/d1/?api-version=2021-04-12",
+            password: Array("SharedAccessSignature sr=x&sig=y&se=1".utf8))))
+        guard case .connack(let connack) = try await client.receive() else {
+            Issue.record("no CONNACK on the plain-TCP port")
+            return
+        }
+        #expect(connack.returnCode != .accepted)
+        await #expect(throws: FrontDoorError.portInUse(port: tcpPort, host: "127.0.0.1", flag: "--mqtt-tcp-port")) {
+            try await FrontDoors.start(
+                ports: FrontDoorPorts(host: "127.0.0.1", mqtt: 0, https: 0, mqttTCP: tcpPort), cloud: cloud,
+                certificates: certificates, tokenClock: ManualClock())
+        }
+        try await doors.stop()
+        await #expect(throws: (any Error).self, "a stopped front door closes its plain-TCP listener too") {
+            try await MQTTTestClient.connect(port: tcpPort)
+        }
     }
 
     @Test func endpointsNameLocalhostAndThePortInServiceHostNames() {

@@ -38,7 +38,15 @@ public final class DeviceSession: Sendable {
     /// other (each `submit` awaited before the next) commit in that order.
     /// A message from a session closed before its commit is refused with `connectionClosed`.
     public func submit(_ message: DeviceMessage) -> PendingTelemetry {
-        hub.submit(message, from: self)
+        hub.submit([message], from: self)
+    }
+
+    /// Hands several messages to the next group commit as one entry, in order, and returns at
+    /// once: a front door submits what it decoded from one socket read this way, with one lock,
+    /// one handle and one notification for all of them. Each message is still judged on its own
+    /// (`PendingTelemetry.settledOutcome(at:)`), as `IoTHub.ingest` judges a batch.
+    public func submit(batch messages: [DeviceMessage]) -> PendingTelemetry {
+        hub.submit(messages, from: self)
     }
 
     /// The twin as the device reads it: `{"desired": {…, "$version"}, "reported": {…, "$version"}}`.

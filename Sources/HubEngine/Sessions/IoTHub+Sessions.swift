@@ -43,10 +43,10 @@ extension IoTHub {
         try settleCloudToDevice(settlement, deviceId: session.sender.deviceId, lockToken: lockToken)
     }
 
-    /// Queues the message for the next group commit without waiting for the hub; the returned
-    /// handle gives its receipt.
-    nonisolated func submit(_ message: DeviceMessage, from session: DeviceSession) -> PendingTelemetry {
-        let (receipt, startsCommit) = pendingSends.add(message, from: session.sender, session: session.number)
+    /// Queues the messages for the next group commit without waiting for the hub; the returned
+    /// handle gives their receipts.
+    nonisolated func submit(_ messages: [DeviceMessage], from session: DeviceSession) -> PendingTelemetry {
+        let (receipt, startsCommit) = pendingSends.add(messages, from: session.sender, session: session.number)
         if startsCommit { Task { await self.commitPendingSends() } }
         return receipt
     }
@@ -67,8 +67,13 @@ extension IoTHub {
             }
             guard !live.isEmpty else { continue }
             do {
-                let results = try await ingest(live.map { ($0.message, $0.sender) })
-                for (entry, result) in zip(live, results) { entry.receipt.settle(result) }
+                let results = try await ingest(live.flatMap { entry in entry.messages.map { ($0, entry.sender) } })
+                var start = results.startIndex
+                for entry in live {
+                    let end = start + entry.messages.count
+                    entry.receipt.settle(all: results[start..<end])
+                    start = end
+                }
             } catch {
                 for entry in live { entry.receipt.settle(.failure(error)) }
             }

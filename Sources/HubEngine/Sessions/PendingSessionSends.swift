@@ -9,7 +9,8 @@ import Foundation
 /// connections keep submitting while the actor is busy committing the previous batch.
 final class PendingSessionSends: @unchecked Sendable {
     struct Entry {
-        let message: DeviceMessage
+        /// One message, or those a front door read together; they commit in this order.
+        let messages: [DeviceMessage]
         let sender: MessageSender
         /// The submitting session's number: a message from a session closed before its commit
         /// is refused, as a send on a closed connection is.
@@ -21,12 +22,12 @@ final class PendingSessionSends: @unchecked Sendable {
     private var entries: [Entry] = []
     private var committing = false
 
-    /// Queues a message; `startsCommit` is true when no commit task is running, and the caller
-    /// must start one.
-    func add(_ message: DeviceMessage, from sender: MessageSender, session: UInt64) -> (receipt: PendingTelemetry, startsCommit: Bool) {
-        let receipt = PendingTelemetry()
+    /// Queues messages under one receipt; `startsCommit` is true when no commit task is running,
+    /// and the caller must start one.
+    func add(_ messages: [DeviceMessage], from sender: MessageSender, session: UInt64) -> (receipt: PendingTelemetry, startsCommit: Bool) {
+        let receipt = PendingTelemetry(count: messages.count)
         let startsCommit = lock.withLock {
-            entries.append(Entry(message: message, sender: sender, session: session, receipt: receipt))
+            entries.append(Entry(messages: messages, sender: sender, session: session, receipt: receipt))
             defer { committing = true }
             return !committing
         }

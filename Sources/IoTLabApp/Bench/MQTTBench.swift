@@ -22,7 +22,8 @@ public struct MQTTBench: Sendable {
     public var inFlightPerClient = 20
     /// The iotlab hub whose devices publish; `nil` for a plain broker (anonymous clients).
     public var hub: String?
-    /// The broker's process, whose resident memory is reported before and after connecting.
+    /// The broker's process, whose resident memory is reported before and after connecting, and
+    /// whose CPU time while publishing is reported per message.
     public var serverPID: Int32?
 
     public init() {}
@@ -47,11 +48,16 @@ public struct MQTTBench: Sendable {
             payloadSize: payloadSize, duration: duration, ratePerClient: ratePerClient, inFlightPerClient: inFlightPerClient)
         let memory = MemoryProbe(pid: serverPID)
         let report = try await MQTTLoadGenerator.run(load, whileConnected: { memory.sample() })
+        let cpuAfter = serverPID.flatMap(ProcessCPU.seconds(ofProcess:))
         var summary = report.json
         if let before = memoryBefore, let during = memory.bytes {
             summary.setValue(JSONValue.integer(before), at: ["serverRSSBeforeBytes"])
             summary.setValue(JSONValue.integer(during), at: ["serverRSSConnectedBytes"])
             summary.setValue(JSONValue.integer((during - before) / max(1, clients.count)), at: ["serverBytesPerConnection"])
+        }
+        let messages = qosLevel == 0 ? report.published : report.acknowledged
+        if let before = memory.cpuSeconds, let after = cpuAfter, messages > 0 {
+            summary.setValue(JSONValue.double(((after - before) * 1_000_000 / Double(messages) * 10).rounded() / 10), at: ["serverCPUMicrosecondsPerMessage"])
         }
         if json { return summary.serialized(.pretty) + "\n" }
         return text(report, summary: summary)
@@ -73,23 +79,27 @@ public struct MQTTBench: Sendable {
         if let perConnection = summary["serverBytesPerConnection"]?.integerValue, let connected = summary["serverRSSConnectedBytes"]?.integerValue {
             lines.append("server RSS   \(connected / 1_048_576) MiB connected, \(perConnection) bytes a connection")
         }
+        if let cpu = summary["serverCPUMicrosecondsPerMessage"]?.doubleValue {
+            lines.append("server CPU   \(cpu) µs a message (user + system, from all connected to the last acknowledgement)")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }
 
-/// Samples the broker's resident memory once every client is connected.
+/// Samples the broker's resident memory and CPU time once every client is connected.
 private final class MemoryProbe: @unchecked Sendable {
     private let pid: Int32?
     private let lock = NSLock()
-    private var sampled: Int?
+    private var sampled: (bytes: Int?, cpuSeconds: Double?) = (nil, nil)
 
     init(pid: Int32?) { self.pid = pid }
 
     func sample() {
         guard let pid else { return }
-        let bytes = ProcessMemory.residentBytes(ofProcess: pid)
-        lock.withLock { sampled = bytes }
+        let now = (ProcessMemory.residentBytes(ofProcess: pid), ProcessCPU.seconds(ofProcess: pid))
+        lock.withLock { sampled = now }
     }
 
-    var bytes: Int? { lock.withLock { sampled } }
+    var bytes: Int? { lock.withLock { sampled.bytes } }
+    var cpuSeconds: Double? { lock.withLock { sampled.cpuSeconds } }
 }

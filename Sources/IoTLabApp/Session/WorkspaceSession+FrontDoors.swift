@@ -38,8 +38,6 @@ extension WorkspaceSession {
         guard let (doors, tokenClock) = frontDoors else { return }
         let endpoints = doors.endpoints
         try await stopFrontDoors()
-        _ = try await startFrontDoors(
-            ports: FrontDoorPorts(host: endpoints.host, mqtt: endpoints.mqttPort, https: endpoints.httpsPort),
-            tokenClock: tokenClock)
+        _ = try await startFrontDoors(ports: endpoints.ports, tokenClock: tokenClock)
     }
 }

@@ -32,17 +32,24 @@ struct MQTTFieldReader {
         return bytes
     }
 
-    /// A length-prefixed UTF-8 string with no U+0000 (§1.5.3), read without an intermediate array.
+    /// A length-prefixed UTF-8 string with no U+0000 (§1.5.3), validated in place and copied once.
     mutating func readString(_ field: String) throws(MQTTDecodingError) -> String {
+        try readString(field, refusingWildcards: false)
+    }
+
+    /// Reads a string; `refusingWildcards` looks for `+` and `#` among its bytes while they are
+    /// validated, rather than walking the string's characters afterwards.
+    private mutating func readString(_ field: String, refusingWildcards: Bool) throws(MQTTDecodingError) -> String {
         let length = try readLength(of: field)
         guard let bytes = buffer.readSlice(length: length) else { throw .truncated(field: field) }
-        let string: String? = bytes.withUnsafeReadableBytes { raw in
-            // Decoding repairs ill-formed sequences with U+FFFD, so a string that does not encode
-            // back to the same bytes was not well-formed UTF-8.
-            let string = String(decoding: raw, as: UTF8.self)
-            return !raw.contains(0) && string.utf8.elementsEqual(raw) ? string : nil
+        let (string, hasWildcard) = bytes.withUnsafeReadableBytes { raw -> (String?, Bool) in
+            let codeUnits = raw.assumingMemoryBound(to: UInt8.self)
+            guard !codeUnits.contains(0) else { return (nil, false) }
+            let hasWildcard = refusingWildcards && codeUnits.contains { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "#") }
+            return (String(validating: codeUnits, as: UTF8.self), hasWildcard)
         }
         guard let string else { throw .invalidUTF8(field: field) }
+        if hasWildcard { throw .wildcardInTopicName(string) }
         return string
     }
 
@@ -56,9 +63,8 @@ struct MQTTFieldReader {
     /// A topic name a message is published to: not empty, and without the wildcards only
     /// subscriptions may use (§3.3.2.1, §4.7.3).
     mutating func readTopicName(_ field: String) throws(MQTTDecodingError) -> String {
-        let topic = try readString(field)
+        let topic = try readString(field, refusingWildcards: true)
         guard !topic.isEmpty else { throw .emptyTopic(field: field) }
-        guard !topic.contains(where: { $0 == "+" || $0 == "#" }) else { throw .wildcardInTopicName(topic) }
         return topic
     }
 

@@ -77,6 +77,12 @@ extension MQTTConnect {
 }
 
 extension ByteBuffer {
+    /// Appends `packet`'s bytes: `MQTTPacket.write(to:)` for a buffer reached through optional
+    /// chaining, as when several packets are gathered into one write.
+    public mutating func writeMQTTPacket(_ packet: MQTTPacket) {
+        packet.write(to: &self)
+    }
+
     /// The first byte, then the remaining length in one to four bytes (§2.2.3).
     mutating func writeFixedHeader(_ first: UInt8, remainingLength: Int) {
         writeInteger(first)

@@ -9,12 +9,20 @@ public struct FrontDoorEndpoints: Sendable, Equatable {
     public let httpsPort: Int
     /// Why HTTPS is not where it was asked to be (443 needs privileges), to be shown to the user.
     public let httpsNote: String?
+    /// The MQTT over plain TCP port when `--mqtt-tcp-port` opened one (Azure has none).
+    public let mqttTCPPort: Int?
 
-    public init(host: String, mqttPort: Int, httpsPort: Int, httpsNote: String? = nil) {
+    public init(host: String, mqttPort: Int, httpsPort: Int, httpsNote: String? = nil, mqttTCPPort: Int? = nil) {
         self.host = host
         self.mqttPort = mqttPort
         self.httpsPort = httpsPort
         self.httpsNote = httpsNote
+        self.mqttTCPPort = mqttTCPPort
+    }
+
+    /// The ports these endpoints listen on, to listen on them again (after a workspace reset).
+    public var ports: FrontDoorPorts {
+        FrontDoorPorts(host: host, mqtt: mqttPort, https: httpsPort, mqttTCP: mqttTCPPort)
     }
 
     /// Where `iotlab serve` listens by default, which connection strings assume when no front
@@ -37,11 +45,15 @@ public struct FrontDoorEndpoints: Sendable, Equatable {
 
     /// One line per listener, such as `mqtts  127.0.0.1:8883  MQTT 3.1.1 over TLS (devices, modules)`.
     public var lines: [String] {
-        [
+        var lines = [
             "mqtts://\(authority(mqttPort))  MQTT 3.1.1 over TLS: devices and modules",
             "https://\(authority(httpsPort))  REST: service API and device API",
             "wss://\(authority(httpsPort))/$iothub/websocket  MQTT over WebSockets",
         ]
+        if let mqttTCPPort {
+            lines.append("mqtt://\(authority(mqttTCPPort))  MQTT 3.1.1 over plain TCP: benchmarks and teaching (Azure has no such port)")
+        }
+        return lines
     }
 
     private func authority(_ port: Int) -> String {

@@ -8,10 +8,15 @@ public struct FrontDoorPorts: Sendable, Equatable {
     public var mqtt: Int
     /// HTTPS: service and device REST, MQTT over WebSockets at `/$iothub/websocket`, file upload.
     public var https: Int
+    /// MQTT over plain TCP, off (`nil`) unless asked: IoT Hub has no such port, so no SDK uses
+    /// it; it is there to compare iotlab with other brokers without TLS, and for lessons that
+    /// look at MQTT packets on the wire.
+    public var mqttTCP: Int?
 
-    public init(host: String = "127.0.0.1", mqtt: Int = 8883, https: Int = 443) {
+    public init(host: String = "127.0.0.1", mqtt: Int = 8883, https: Int = 443, mqttTCP: Int? = nil) {
         self.host = host
         self.mqtt = mqtt
         self.https = https
+        self.mqttTCP = mqttTCP
     }
 }

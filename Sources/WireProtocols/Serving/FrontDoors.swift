@@ -14,18 +14,21 @@ public actor FrontDoors {
     /// Where the listeners ended up (ports chosen by the system when 0 was asked).
     public nonisolated let endpoints: FrontDoorEndpoints
     private let mqtt: MQTTServer
+    /// The plain-TCP MQTT listener, when one was asked for.
+    private let mqttTCP: MQTTServer?
     private let https: HTTPSServer
 
     /// The unprivileged port HTTPS moves to when 443 cannot be bound.
     public static let httpsFallbackPort = 8443
 
-    private init(endpoints: FrontDoorEndpoints, mqtt: MQTTServer, https: HTTPSServer) {
+    private init(endpoints: FrontDoorEndpoints, mqtt: MQTTServer, mqttTCP: MQTTServer?, https: HTTPSServer) {
         self.endpoints = endpoints
         self.mqtt = mqtt
+        self.mqttTCP = mqttTCP
         self.https = https
     }
 
-    /// Starts MQTT then HTTPS on `ports`. HTTPS asked on 443 by default moves to 8443 when the
+    /// Starts MQTT (and MQTT over plain TCP when `ports.mqttTCP` asks for it) then HTTPS on `ports`. HTTPS asked on 443 by default moves to 8443 when the
     /// process may not bind 443 (Linux without root or `CAP_NET_BIND_SERVICE`), with a note saying
     /// what needs 443; a port in use fails with an error naming the port and its flag.
     /// - Parameters:
@@ -42,7 +45,13 @@ public actor FrontDoors {
             try await MQTTServer.start(
                 host: ports.host, port: ports.mqtt, tls: context, cloud: cloud, tokenClock: tokenClock, group: group)
         }
+        var mqttTCP: MQTTServer?
         do {
+            if let port = ports.mqttTCP {
+                mqttTCP = try await listening(port: port, host: ports.host, flag: "--mqtt-tcp-port") {
+                    try await mqtt.listen(host: ports.host, port: port, tls: nil)
+                }
+            }
             let startHTTPS = { (port: Int) async throws -> HTTPSServer in
                 try await listening(port: port, host: ports.host, flag: "--https-port") {
                     try await HTTPSServer.start(
@@ -63,9 +72,11 @@ public actor FrontDoors {
                     """
             }
             let endpoints = FrontDoorEndpoints(
-                host: ports.host, mqttPort: mqtt.localPort, httpsPort: https.localPort, httpsNote: note)
-            return FrontDoors(endpoints: endpoints, mqtt: mqtt, https: https)
+                host: ports.host, mqttPort: mqtt.localPort, httpsPort: https.localPort, httpsNote: note,
+                mqttTCPPort: mqttTCP?.localPort)
+            return FrontDoors(endpoints: endpoints, mqtt: mqtt, mqttTCP: mqttTCP, https: https)
         } catch {
+            try? await mqttTCP?.stop()
             try? await mqtt.stop()
             throw error
         }
@@ -74,6 +85,7 @@ public actor FrontDoors {
     /// Stops accepting connections and closes the listeners.
     public func stop() async throws {
         try await https.stop()
+        try await mqttTCP?.stop()
         try await mqtt.stop()
     }
 

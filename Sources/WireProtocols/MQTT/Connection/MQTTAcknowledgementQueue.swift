@@ -11,8 +11,11 @@ import NIOCore
 struct MQTTAcknowledgementQueue {
     /// What a publish waits for before its PUBACK.
     enum Wait {
-        /// Telemetry in the hub's group commit: acknowledged once durable, refused otherwise.
-        case commit(PendingTelemetry)
+        /// Telemetry read in the current socket read, submitted with the rest of that read.
+        case submitting
+        /// Telemetry in the hub's group commit (message `index` of the batch `telemetry`):
+        /// acknowledged once durable, refused otherwise.
+        case commit(PendingTelemetry, index: Int)
         /// A publish the connection task is handling.
         case connectionTask
         /// Handled: acknowledge it.
@@ -25,6 +28,8 @@ struct MQTTAcknowledgementQueue {
     /// Why `acknowledgeSettled` stopped.
     enum Stop {
         case empty
+        /// The oldest publish is telemetry not yet submitted: its read's batch is being gathered.
+        case submitting
         /// The oldest publish is telemetry not yet committed.
         case committing(PendingTelemetry)
         /// The oldest publish is still with the connection task.
@@ -48,6 +53,16 @@ struct MQTTAcknowledgementQueue {
         entries.append(Entry(packetId: packetId, wait: wait))
     }
 
+    /// The telemetry of one socket read (the last `telemetry.count` publishes appended, all
+    /// `.submitting`) went to the hub as the batch `telemetry`.
+    mutating func submitted(_ telemetry: PendingTelemetry) {
+        var position = entries.index(entries.endIndex, offsetBy: -telemetry.count)
+        for index in 0..<telemetry.count {
+            entries[position].wait = .commit(telemetry, index: index)
+            position = entries.index(after: position)
+        }
+    }
+
     /// The connection task finished the oldest publish it was given; `wait` is `.handled` or
     /// `.acknowledgedByConnectionTask`, or `.commit` for telemetry it submitted.
     mutating func connectionTaskFinished(_ wait: Wait) {
@@ -61,8 +76,10 @@ struct MQTTAcknowledgementQueue {
             switch first.wait {
             case .connectionTask:
                 return .connectionTask
-            case .commit(let telemetry):
-                switch telemetry.settledOutcome {
+            case .submitting:
+                return .submitting
+            case .commit(let telemetry, let index):
+                switch telemetry.settledOutcome(at: index) {
                 case nil: return .committing(telemetry)
                 case .failure: return .refused
                 case .success: break

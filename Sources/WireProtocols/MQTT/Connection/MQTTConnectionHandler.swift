@@ -7,16 +7,21 @@ import NIOCore
 /// task (`MQTTDeviceConnection`), which needs the hub actor or the connection's state.
 ///
 /// Telemetry is nearly all the traffic, so keeping it on the event loop spares each message two
-/// hand-offs between threads and a Swift task wake-up, and lets the PUBACKs of one group commit
-/// go out with one flush. PUBACKs still follow the order the publishes arrived in, whichever path
-/// handled them (MQTT 3.1.1 §4.6), and each is sent only once the hub made its message durable.
+/// hand-offs between threads and a Swift task wake-up. The telemetry decoded from one socket read
+/// goes to the hub as one batch, and the PUBACKs settled together leave as one buffer with one
+/// flush: one TLS record and one system call rather than one per PUBACK. PUBACKs still follow the
+/// order the publishes arrived in, whichever path handled them (MQTT 3.1.1 §4.6), and each is sent
+/// only once the hub made its message durable.
+///
+/// The handler also encodes what the connection task sends, so that PUBACKs and other packets
+/// reach the transport as bytes through one path, in the order they were written.
 ///
 /// A client that sends faster than the hub commits is held back by TCP: the handler stops
 /// reading while `maximumUnanswered` packets wait for an answer.
 final class MQTTConnectionHandler: ChannelDuplexHandler {
     typealias InboundIn = MQTTPacket
     typealias OutboundIn = MQTTPacket
-    typealias OutboundOut = MQTTPacket
+    typealias OutboundOut = ByteBuffer
 
     /// More than paho's 20 publishes in flight, and few enough that a client that floods the
     /// connection is held back by TCP instead of filling the server's memory.
@@ -27,6 +32,9 @@ final class MQTTConnectionHandler: ChannelDuplexHandler {
     /// Set once CONNECT was accepted: from then on telemetry stays on the event loop.
     private var device: (session: DeviceSession, owner: DeviceTopicOwner)?
     private var acknowledgements = MQTTAcknowledgementQueue()
+    /// Telemetry of the current socket read, submitted together when the read is done (or before
+    /// any other packet goes to the connection task, which must see it submitted).
+    private var batch: [DeviceMessage] = []
     /// Packets given to the connection task and not yet handled by it.
     private var packetsWithTask = 0
     /// Whether the oldest telemetry will call back when committed.
@@ -50,20 +58,34 @@ final class MQTTConnectionHandler: ChannelDuplexHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let packet = unwrapInboundIn(data)
-        guard case .publish(let publish) = packet else {
-            passToTask(packet)
+        if case .publish(let publish) = packet, let device, publish.qos != .exactlyOnce,
+            case .telemetry(let bag) = DevicePublishTopic(publish.topic, owner: device.owner)
+        {
+            // Committed with the rest of this read and other connections' messages; the PUBACK
+            // follows once durable, while this connection's next packets are already being read.
+            batch.append(DeviceMessage(telemetry: publish, bag: bag))
+            acknowledgements.append(packetId: publish.packetId, waitingFor: .submitting)
             return
         }
-        if let device, publish.qos != .exactlyOnce, case .telemetry(let bag) = DevicePublishTopic(publish.topic, owner: device.owner) {
-            // Committed with other connections' messages; the PUBACK follows once durable, while
-            // this connection's next packets are already being read.
-            let telemetry = device.session.submit(DeviceMessage(telemetry: publish, bag: bag))
-            acknowledgements.append(packetId: publish.packetId, waitingFor: .commit(telemetry))
-            if acknowledgements.count == 1 { acknowledgeSettled() }
-        } else {
+        // What the task does next (a DISCONNECT, a twin request) comes after the telemetry read
+        // before it, and the batch's acknowledgements are the queue's last entries when it goes.
+        submitBatch()
+        if case .publish(let publish) = packet {
             acknowledgements.append(packetId: publish.packetId, waitingFor: .connectionTask)
-            passToTask(packet)
         }
+        passToTask(packet)
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        if submitBatch() { acknowledgeSettled() }
+        context.fireChannelReadComplete()
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        let packet = unwrapOutboundIn(data)
+        var buffer = context.channel.allocator.buffer(capacity: 64)
+        packet.write(to: &buffer)
+        context.write(wrapOutboundOut(buffer), promise: promise)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
@@ -113,8 +135,21 @@ final class MQTTConnectionHandler: ChannelDuplexHandler {
         events.yield(.packet(packet))
     }
 
+    /// Submits the telemetry gathered from the current read as one batch; returns whether there
+    /// was any.
+    @discardableResult
+    private func submitBatch() -> Bool {
+        guard !batch.isEmpty, let device else { return false }
+        let telemetry = device.session.submit(batch: batch)
+        batch.removeAll(keepingCapacity: true)
+        acknowledgements.submitted(telemetry)
+        return true
+    }
+
     private func endInbound(_ error: (any Error)?) {
         guard !inboundEnded else { return }
+        // Messages read before the end arrived on a live connection: they are committed.
+        submitBatch()
         inboundEnded = true
         events.yield(.inboundEnded(error))
     }
@@ -123,12 +158,13 @@ final class MQTTConnectionHandler: ChannelDuplexHandler {
     /// be called again when the oldest telemetry still committing is settled.
     private func acknowledgeSettled() {
         guard let context, !inboundEnded else { return }
-        var wrote = false
+        var pubacks: ByteBuffer?
+        let capacity = 4 * acknowledgements.count
         let stop = acknowledgements.acknowledgeSettled { packetId in
-            context.write(wrapOutboundOut(.puback(packetId: packetId)), promise: nil)
-            wrote = true
+            if pubacks == nil { pubacks = context.channel.allocator.buffer(capacity: capacity) }
+            pubacks?.writeMQTTPacket(.puback(packetId: packetId))
         }
-        if wrote { context.flush() }
+        if let pubacks { context.writeAndFlush(wrapOutboundOut(pubacks), promise: nil) }
         switch stop {
         case .refused:
             context.close(promise: nil)
@@ -143,7 +179,7 @@ final class MQTTConnectionHandler: ChannelDuplexHandler {
                     handler.value.acknowledgeSettled()
                 }
             }
-        case .committing, .connectionTask, .empty:
+        case .committing, .submitting, .connectionTask, .empty:
             break
         }
         resumeReading()

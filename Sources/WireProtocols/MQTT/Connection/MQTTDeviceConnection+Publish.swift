@@ -25,7 +25,7 @@ extension MQTTDeviceConnection {
         case .telemetry(let bag):
             // Read before the session was attached to the event loop's handler, which takes
             // telemetry from then on; its PUBACK waits for the commit all the same.
-            publishAcknowledgement = .commit(session.submit(DeviceMessage(telemetry: publish, bag: bag)))
+            publishAcknowledgement = .commit(session.submit(DeviceMessage(telemetry: publish, bag: bag)), index: 0)
             return .proceed
         case .twinGet(let requestId):
             do {

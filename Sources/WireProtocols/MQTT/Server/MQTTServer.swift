@@ -15,10 +15,12 @@ import NIOSSL
 public final class MQTTServer: Sendable {
     private let listener: any Channel
     private let context: MQTTServerContext
+    private let group: any EventLoopGroup
 
-    private init(listener: any Channel, context: MQTTServerContext) {
+    private init(listener: any Channel, context: MQTTServerContext, group: any EventLoopGroup) {
         self.listener = listener
         self.context = context
+        self.group = group
     }
 
     /// Binds `host:port` (0 picks a free port; see `localPort`) and starts accepting connections.
@@ -31,10 +33,31 @@ public final class MQTTServer: Sendable {
         host: String, port: Int, tls: NIOSSLContext?, cloud: LocalCloud, tokenClock: any LabClock, group: any EventLoopGroup
     ) async throws -> MQTTServer {
         let context = MQTTServerContext(cloud: cloud, tokenClock: tokenClock, sessions: MQTTSessionStore(), connections: MQTTOpenConnections())
-        let listener = try await ServerBootstrap(group: group)
+        let listener = try await bind(host: host, port: port, tls: tls, context: context, group: group)
+        return MQTTServer(listener: listener, context: context, group: group)
+    }
+
+    /// One more listener serving the same cloud, persistent sessions and open connections:
+    /// `iotlab serve --mqtt-tcp-port` adds plain TCP next to TLS this way, so a persistent session
+    /// survives a client moving between them. Stopping either stops every connection of both.
+    public func listen(host: String, port: Int, tls: NIOSSLContext?) async throws -> MQTTServer {
+        let channel = try await Self.bind(host: host, port: port, tls: tls, context: context, group: group)
+        return MQTTServer(listener: channel, context: context, group: group)
+    }
+
+    /// Each connection keeps its last read buffer for the next read. Most connections are idle
+    /// devices whose packets are a few hundred bytes, so the first buffer is 512 bytes rather than
+    /// NIO's 2,048; a busy connection's buffer still grows, up to 64 KB, as its reads fill it.
+    private static let receiveBuffers = AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 512, maximum: 65_536)
+
+    private static func bind(
+        host: String, port: Int, tls: NIOSSLContext?, context: MQTTServerContext, group: any EventLoopGroup
+    ) async throws -> any Channel {
+        try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelOption(.recvAllocator, value: receiveBuffers)
             .childChannelInitializer { channel in
                 do {
                     if let tls {
@@ -48,7 +71,6 @@ public final class MQTTServer: Sendable {
             }
             .bind(host: host, port: port)
             .get()
-        return MQTTServer(listener: listener, context: context)
     }
 
     /// The port the server listens on (the one the system chose when started with port 0).

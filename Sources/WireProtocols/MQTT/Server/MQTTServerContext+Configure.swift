@@ -2,15 +2,14 @@ import MQTTCodec
 import NIOCore
 
 extension MQTTServerContext {
-    /// Puts the keep-alive check, the codec and the connection handler on `channel` and starts
-    /// its connection task. Must run on the channel's event loop.
+    /// Puts the keep-alive check, the decoder and the connection handler (which also encodes) on
+    /// `channel` and starts its connection task. Must run on the channel's event loop.
     func configure(_ channel: any Channel) throws {
         let (events, continuation) = AsyncStream.makeStream(of: MQTTConnectionEvent.self)
         let handler = MQTTConnectionHandler(events: continuation)
         let pipeline = channel.pipeline.syncOperations
         try pipeline.addHandler(MQTTKeepAlive())
         try pipeline.addHandler(ByteToMessageHandler(MQTTPacketDecoder()))
-        try pipeline.addHandler(MessageToByteHandler(MQTTPacketEncoder()))
         try pipeline.addHandler(handler)
         let handle = MQTTConnectionHandler.Handle(handler, loop: channel.eventLoop)
         let context = self

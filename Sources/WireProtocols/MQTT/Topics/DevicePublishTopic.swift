@@ -16,7 +16,11 @@ enum DevicePublishTopic: Equatable {
     init?(_ topic: String, owner: DeviceTopicOwner) {
         let events = owner.telemetryTopic.utf8
         let bytes = topic.utf8
-        if bytes.starts(with: events) && (bytes.count == events.count || bytes[bytes.index(bytes.startIndex, offsetBy: events.count)] == UInt8(ascii: "/")) {
+        // `hasPrefix` compares the bytes of ASCII strings at once (device ids are ASCII), where
+        // `utf8.starts(with:)` walks them one by one; it is on every telemetry PUBLISH.
+        if topic.hasPrefix(owner.telemetryTopic)
+            && (bytes.count == events.count || bytes[bytes.index(bytes.startIndex, offsetBy: events.count)] == UInt8(ascii: "/"))
+        {
             // An empty bag whether or not the trailing slash is there.
             let bag = topic.utf8.dropFirst(min(bytes.count, events.count + 1))
             self = .telemetry(bag.isEmpty ? PropertyBag() : PropertyBag(parsing: Substring(bag)))
