@@ -57,7 +57,8 @@ import WorkspaceStore
         let message = EndpointDeliveryTests.message(from: device, number: number, at: time)
         let partition = EventPartitioner.partition(forKey: device, partitionCount: 4)
         var appends = StreamAppends()
-        _ = batches.append(HubMessageCodec.encode(message), to: target.name, partition: partition, scope: scope, into: &appends, at: time)
+        let size = appends.encode(message)
+        _ = batches.append(size: size, to: target.name, partition: partition, scope: scope, into: &appends, at: time)
         _ = try workspace.write { writer in try appends.write(in: writer) }
     }
 

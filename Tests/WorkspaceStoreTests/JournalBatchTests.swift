@@ -24,6 +24,21 @@ import WorkspaceStore
         #expect(try workspace.write { try $0.append(routed(0, kind: "DeviceDeleted")) }.sequence == 602)
     }
 
+    @Test func aPackedBatchIsStoredAsTheSameEventsAppendedAsDrafts() throws {
+        let workspace = try Workspace.inMemory()
+        let drafts = (1...257).map { routed($0) }
+        var batch = JournalEventBatch(time: time, kind: "MessageRouted", scope: "hub:h")
+        for draft in drafts { batch.append(subject: draft.subject, payload: Array(draft.payload)) }
+        #expect(try workspace.write { try $0.append(batch) } == 1...257)
+        #expect(try workspace.journal(after: 0, limit: 1_000) == drafts.enumerated().map { JournalRecord(sequence: Int64($0.offset + 1),
+            time: time, kind: $0.element.kind, scope: $0.element.scope, subject: $0.element.subject, payload: $0.element.payload) })
+        var single = JournalEventBatch(time: time, kind: "MessageRouted", scope: "hub:h")
+        single.append(subject: "dévice-é", payload: Array(#"{"n":0}"#.utf8))
+        #expect(try workspace.write { try $0.append(single) } == 258...258)
+        #expect(try workspace.journal(after: 257, limit: 1).first?.subject == "dévice-é")
+        #expect(try workspace.write { try $0.append(JournalEventBatch(time: time, kind: "MessageRouted", scope: "hub:h")) } == nil)
+    }
+
     @Test func readersPageFromInsideABatch() throws {
         let workspace = try Workspace.inMemory()
         try workspace.write { try $0.append(contentsOf: (1...10).map { routed($0) }) }

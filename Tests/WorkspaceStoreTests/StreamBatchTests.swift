@@ -33,6 +33,22 @@ import WorkspaceStore
         #expect(try workspace.read { try $0.streamEvents(in: partition, fromSequence: 600, limit: 5) }.isEmpty)
     }
 
+    @Test func packedBatchesReadBackAsTheEventsAppendedOneByOne() throws {
+        let workspace = try Workspace.inMemory()
+        var first = StreamEventBatch(enqueuedAt: time)
+        for number in 0..<300 { first.append(Array("e\(number)".utf8)) }
+        var second = StreamEventBatch(enqueuedAt: time.addingTimeInterval(1))
+        second.append(Array("e300".utf8))
+        let range = try workspace.write { try $0.appendStreamBatches([first, second], to: partition) }
+        #expect(range == 0...300)
+        let all = try workspace.read { try $0.streamEvents(in: partition, fromSequence: 0, limit: 1_000) }
+        #expect(texts(all) == (0...300).map { "e\($0)" })
+        #expect(all.map(\.sequence) == Array(0...300))
+        #expect(all.last?.enqueuedAt == time.addingTimeInterval(1))
+        #expect(try workspace.write { try $0.appendStreamBatches([StreamEventBatch(enqueuedAt: time)], to: partition) } == nil)
+        #expect(try workspace.write { try $0.appendStreamEvents(batch(1, at: time, from: 301), to: partition) } == 301...301)
+    }
+
     @Test func readersPositionInsideABatch() throws {
         let workspace = try Workspace.inMemory()
         try workspace.write { writer in

@@ -48,7 +48,7 @@ struct EndpointSet: Sendable {
         return staged.map { endpointName, slot in
             EndpointDelivery(
                 endpointName: endpointName, stream: slot.target.stream, partition: slot.target.partition,
-                sequenceNumber: (firsts[slot.target] ?? 0) + Int64(slot.index))
+                sequenceNumber: firsts[slot.batch] + Int64(slot.index))
         }
     }
 
@@ -62,25 +62,37 @@ struct EndpointSet: Sendable {
     ) throws -> [(endpointName: String, slot: StreamAppends.Slot)] {
         var staged: [(endpointName: String, slot: StreamAppends.Slot)] = []
         staged.reserveCapacity(endpointNames.count)
+        try stageEach(message, to: endpointNames, routing: routing, partitionKey: deviceId, into: &appends, in: writer, at: now) {
+            staged.append(($0, $1))
+        }
+        return staged
+    }
+
+    /// `stage`, telling `staged` each endpoint's name and slot instead of gathering them: the
+    /// ingest path, which does not need them, allocates nothing for them per message.
+    mutating func stageEach(
+        _ message: HubMessage, to endpointNames: [String], routing: RoutingConfiguration,
+        partitionKey deviceId: String, into appends: inout StreamAppends, in writer: WorkspaceWriter, at now: Date,
+        staged: (String, StreamAppends.Slot) -> Void = { _, _ in }
+    ) throws {
         _ = try retention.purgeIfDue(scope: scope, stream: Self.builtInEndpointName, retentionDays: eventHub.retentionDays, in: writer, at: now)
-        guard !endpointNames.isEmpty else { return staged }
+        guard !endpointNames.isEmpty else { return }
         // Encoded once however many endpoints receive this copy.
-        let payload = HubMessageCodec.encode(message)
+        let size = appends.encode(message)
         let partition = EventPartitioner.partition(forKey: deviceId, partitionCount: eventHub.partitionCount)
         for name in endpointNames {
             switch EndpointKind(named: name, in: routing.endpoints) {
             case .builtIn:
                 let target = StreamPartition(scope: scope, stream: Self.builtInEndpointName, partition: partition)
-                staged.append((Self.builtInEndpointName, appends.add(payload, to: target, at: now)))
+                staged(Self.builtInEndpointName, appends.add(to: target, at: now))
             case .messaging(let endpointName):
                 let target = StreamPartition(scope: scope, stream: EndpointStream.messagingStream(endpointName), partition: 0)
-                staged.append((endpointName, appends.add(payload, to: target, at: now)))
+                staged(endpointName, appends.add(to: target, at: now))
             case .storage(let endpointName):
-                staged.append((endpointName, storage.append(payload, to: endpointName, partition: partition, scope: scope, into: &appends, at: now)))
+                staged(endpointName, storage.append(size: size, to: endpointName, partition: partition, scope: scope, into: &appends, at: now))
             case nil:
                 throw EndpointError.endpointNotFound(name: name)
             }
         }
-        return staged
     }
 }

@@ -17,8 +17,6 @@ extension HubMessage {
             if let contentType = systemProperties.contentType { system["content-type"] = contentType }
             if let contentEncoding = systemProperties.contentEncoding { system["content-encoding"] = contentEncoding }
         }
-        var application: [String: String] = Dictionary(minimumCapacity: applicationProperties.count)
-        for (name, value) in applicationProperties { application[name] = value }
-        return RoutedMessage(body: body, systemProperties: system, applicationProperties: application, twin: twin)
+        return RoutedMessage(body: body, systemProperties: system, applicationProperties: applicationProperties, twin: twin)
     }
 }

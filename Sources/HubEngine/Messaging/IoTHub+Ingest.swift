@@ -67,13 +67,12 @@ extension IoTHub {
         do {
             try workspace.write { writer in
                 var appends = StreamAppends()
-                var journal: [JournalDraft] = []
-                journal.reserveCapacity(accepted.count)
+                var journal = MessageRoutedJournal(scope: scope, time: now)
                 for item in accepted.indices {
                     try deliver(accepted[item].copies, decision: accepted[item].decision, into: &appends, journal: &journal, in: writer, at: now)
                 }
                 _ = try appends.write(in: writer)
-                try writer.append(contentsOf: journal)
+                try writer.append(journal.batch)
                 if !accepted.isEmpty { try persistQuotaUsage(in: writer, at: now) }
                 try Self.storeMetricCounts(metricCounts, scope: scope, in: writer)
             }

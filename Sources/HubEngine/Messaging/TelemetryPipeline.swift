@@ -9,6 +9,9 @@ import LabCore
 struct TelemetryPipeline: Sendable {
     /// How many routing decisions the panes can look back on.
     static let recentDecisionCapacity = 256
+    /// How many bytes of message bodies the recent decisions may hold (each keeps its message to
+    /// rebuild its trace): 256 messages of 256 KB would hold 64 MB, so fewer of the oldest are kept.
+    static let recentDecisionBytes = 4 * 1024 * 1024
 
     /// The settings the state below was built for; `nil` before the first message.
     private(set) var preparedSettings: HubSettings?
@@ -19,8 +22,12 @@ struct TelemetryPipeline: Sendable {
     private(set) var quotaUsageRestored = false
     /// A count read back from the workspace, taken by the next quota built.
     private var restoredUsage: (used: Int, time: Date)?
-    private var decisions: [RoutingDecision] = []
-    private var nextDecisionSlot = 0
+    /// The recent decisions, oldest first from `oldestDecision`; the slots before it are emptied
+    /// as decisions leave, so a dropped one's message is released at once.
+    private var decisions: [RoutingDecision?] = []
+    private var oldestDecision = 0
+    /// The body bytes (plus a fixed share for properties) the decisions from `oldestDecision` hold.
+    private var decisionBytes = 0
     /// Route errors spelled once per cause for the `MessageRouted` records.
     var errorTexts = RoutingErrorTexts()
     /// The last enqueued time formatted for routing, reused by the rest of its batch.
@@ -64,20 +71,29 @@ struct TelemetryPipeline: Sendable {
         return text
     }
 
-    /// Keeps `decision` among the recent ones, overwriting the oldest when full.
+    /// Keeps `decision` among the recent ones, dropping the oldest beyond the count or the bytes
+    /// (the newest one is always kept).
     mutating func remember(_ decision: RoutingDecision) {
-        if decisions.count < Self.recentDecisionCapacity {
-            decisions.append(decision)
-        } else {
-            decisions[nextDecisionSlot] = decision
+        decisions.append(decision)
+        decisionBytes += Self.heldBytes(decision)
+        while decisions.count - oldestDecision > Self.recentDecisionCapacity
+            || (decisionBytes > Self.recentDecisionBytes && decisions.count - oldestDecision > 1) {
+            decisionBytes -= decisions[oldestDecision].map(Self.heldBytes) ?? 0
+            decisions[oldestDecision] = nil
+            oldestDecision += 1
         }
-        nextDecisionSlot = (nextDecisionSlot + 1) % Self.recentDecisionCapacity
+        if oldestDecision >= Self.recentDecisionCapacity {
+            decisions.removeFirst(oldestDecision)
+            oldestDecision = 0
+        }
+    }
+
+    private static func heldBytes(_ decision: RoutingDecision) -> Int {
+        decision.basis.message.body.count + 512
     }
 
     /// The last `limit` decisions, oldest first.
     func recentDecisions(limit: Int) -> [RoutingDecision] {
-        let ordered = decisions.count < Self.recentDecisionCapacity
-            ? decisions : Array(decisions[nextDecisionSlot...] + decisions[..<nextDecisionSlot])
-        return Array(ordered.suffix(max(0, limit)))
+        decisions.suffix(max(0, min(limit, decisions.count - oldestDecision))).compactMap { $0 }
     }
 }

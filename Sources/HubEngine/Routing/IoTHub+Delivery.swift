@@ -6,14 +6,14 @@ extension IoTHub {
     /// (`MessageRouted`) in `journal`, which the caller writes in the same transaction (a batch's
     /// records together), so a message is acknowledged only once both are durable.
     func deliver(
-        _ copies: [EndpointCopy], decision: RoutingDecision, into appends: inout StreamAppends, journal: inout [JournalDraft],
+        _ copies: [EndpointCopy], decision: RoutingDecision, into appends: inout StreamAppends, journal: inout MessageRoutedJournal,
         in writer: WorkspaceWriter, at time: Date
     ) throws {
         let routing = telemetry.routes.configuration
         for copy in copies {
-            _ = try endpoints.stage(
+            try endpoints.stageEach(
                 copy.message, to: copy.endpointNames, routing: routing, partitionKey: decision.deviceId, into: &appends, in: writer, at: time)
         }
-        journal.append(decision.messageRoutedRecord(scope: scope, time: time))
+        journal.append(decision)
     }
 }

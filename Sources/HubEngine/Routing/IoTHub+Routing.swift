@@ -36,11 +36,7 @@ extension IoTHub {
             }
         }
         let decision = RoutingDecision(
-            source: source, deviceId: message.systemProperties.connectionDeviceId ?? "",
-            moduleId: message.systemProperties.connectionModuleId, messageId: message.systemProperties.messageId,
-            enqueuedTime: message.systemProperties.enqueuedTime, fallbackApplied: outcome.fallbackApplied,
-            endpoints: outcome.endpoints, enrichments: applied,
-            basis: RoutingBasis(table: table, source: source, message: message, twin: twin, outcome: outcome))
+            basis: RoutingBasis(table: table, source: source, message: message, twin: twin, outcome: outcome, enrichments: applied))
         return (decision, copies)
     }
 }

@@ -11,7 +11,7 @@ extension IoTHub {
     func routeSystemEvents(of change: HubChange, in writer: WorkspaceWriter, at time: Date) throws {
         telemetry.prepare(for: settings, at: time)
         var appends = StreamAppends()
-        var journal: [JournalDraft] = []
+        var journal = MessageRoutedJournal(scope: scope, time: time)
         for event in change.events.flatMap({ expandedForRouting($0, in: change) }) {
             guard let source = Self.routingSource(of: event), telemetry.routes.hasRoutes(for: source),
                 let notification = systemNotification(for: event, in: change, at: time)
@@ -22,7 +22,7 @@ extension IoTHub {
             telemetry.remember(decision)
         }
         _ = try appends.write(in: writer)
-        try writer.append(contentsOf: journal)
+        try writer.append(journal.batch)
     }
 
     /// The source whose routes take the notification of `event`; `nil` when it produces none.

@@ -14,19 +14,29 @@ public struct RoutedMessage: Sendable {
     /// System properties keyed as Azure names them (`content-type`,
     /// `iothub-connection-device-id`; see `MessageSystemProperty`).
     public var systemProperties: [String: String]
-    /// The application properties, which are strings in IoT Hub messages.
-    public var applicationProperties: [String: String]
+    /// The application properties, which are strings in IoT Hub messages, in the order the
+    /// sender wrote them (a hub passes its message's own properties, without copying them).
+    public var applicationProperties: OrderedDictionary<String, String>
     /// The sender's twin, at least its `tags` and `properties` (`desired` and `reported`);
     /// `nil` when there is none to read.
     public var twin: JSONValue?
 
     public init(
         body: [UInt8] = [], systemProperties: [String: String] = [:],
-        applicationProperties: [String: String] = [:], twin: JSONValue? = nil
+        applicationProperties: OrderedDictionary<String, String>, twin: JSONValue? = nil
     ) {
         self.body = body
         self.systemProperties = systemProperties
         self.applicationProperties = applicationProperties
         self.twin = twin
+    }
+
+    public init(
+        body: [UInt8] = [], systemProperties: [String: String] = [:],
+        applicationProperties: [String: String] = [:], twin: JSONValue? = nil
+    ) {
+        self.init(
+            body: body, systemProperties: systemProperties,
+            applicationProperties: OrderedDictionary(uniqueKeysWithValues: applicationProperties.map { ($0.key, $0.value) }), twin: twin)
     }
 }

@@ -8,6 +8,13 @@ extension WorkspaceWriter {
         try database.appendStreamEvents(events, to: partition)
     }
 
+    /// Appends batches of events to a partition in order (see `StreamEventBatch`) and returns the
+    /// sequence numbers they got (nil for none): how ingest writes each partition it touched.
+    @discardableResult
+    public func appendStreamBatches(_ batches: [StreamEventBatch], to partition: StreamPartition) throws -> ClosedRange<Int64>? {
+        try database.appendStreamBatches(batches, to: partition)
+    }
+
     /// Deletes a stream's events enqueued before `time` (retention) and says how many went.
     @discardableResult
     public func purgeStreamEvents(scope: String, stream: String, enqueuedBefore time: Date) throws -> Int {

@@ -45,4 +45,11 @@ public struct WorkspaceWriter: WorkspaceReading {
     public func append(contentsOf events: [JournalDraft]) throws -> ClosedRange<Int64>? {
         try database.insertJournal(contentsOf: events)
     }
+
+    /// Appends a batch of events of one time, kind and scope (see `JournalEventBatch`) in order and
+    /// returns the sequence numbers they got (nil for none), stored as `append(contentsOf:)` stores them.
+    @discardableResult
+    public func append(_ batch: JournalEventBatch) throws -> ClosedRange<Int64>? {
+        try database.insertJournal(batch)
+    }
 }

@@ -23,10 +23,26 @@ extension Database {
         while start < drafts.endIndex {
             let head = drafts[start]
             var end = start + 1
-            while end < drafts.endIndex, end - start < JournalChunk.maximumEvents, JournalChunk.canShareRow(head, drafts[end]) { end += 1 }
+            while end < drafts.endIndex, JournalChunk.canShareRow(head, drafts[end]) { end += 1 }
+            var batch = JournalEventBatch(time: head.time, kind: head.kind, scope: head.scope)
+            for draft in drafts[start..<end] { batch.append(subject: draft.subject, payload: [UInt8](draft.payload)) }
+            if let range = try insertJournal(batch) { numbers = (numbers?.lowerBound ?? range.lowerBound)...range.upperBound }
+            start = end
+        }
+        return numbers
+    }
+
+    /// Appends the events of `batch` in order, up to `JournalChunk.maximumEvents` to a row (a row
+    /// of one is stored as a single event). Returns the sequence numbers they got.
+    func insertJournal(_ batch: JournalEventBatch) throws -> ClosedRange<Int64>? {
+        var numbers: ClosedRange<Int64>?
+        for start in stride(from: 0, to: batch.count, by: JournalChunk.maximumEvents) {
+            let rows = start..<min(start + JournalChunk.maximumEvents, batch.count)
             let last: Int64
-            if end - start == 1 {
-                last = try insertJournal(head).sequence
+            if rows.count == 1 {
+                let event = batch.event(at: start)
+                last = try insertJournal(
+                    JournalDraft(time: batch.time, kind: batch.kind, scope: batch.scope, subject: event.subject, payload: event.payload)).sequence
             } else {
                 // The row takes the last number of its events, so that AUTOINCREMENT continues
                 // after all of them and `sequence > n` finds every row holding an event past n.
@@ -34,12 +50,10 @@ extension Database {
                     INSERT INTO journal (sequence, time, kind, scope, subject, payload, event_count)
                     VALUES ((SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = 'journal') + ?, ?, ?, ?, '', ?, ?)
                     """,
-                    [end - start, head.time.timeIntervalSinceReferenceDate, head.kind, head.scope,
-                     JournalChunk.pack(drafts[start..<end]), end - start])
+                    [rows.count, batch.time.timeIntervalSinceReferenceDate, batch.kind, batch.scope, batch.rowPayload(rows), rows.count])
                 last = lastInsertedRowID
             }
-            numbers = (numbers?.lowerBound ?? last - Int64(end - start - 1))...last
-            start = end
+            numbers = (numbers?.lowerBound ?? last - Int64(rows.count - 1))...last
         }
         return numbers
     }

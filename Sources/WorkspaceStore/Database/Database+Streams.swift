@@ -6,24 +6,36 @@ extension Database {
     /// Appends `events` in order, consecutive ones enqueued at the same instant sharing a row
     /// (`StreamChunk`), and returns the sequence numbers they got.
     func appendStreamEvents(_ events: [StreamEventDraft], to partition: StreamPartition) throws -> ClosedRange<Int64>? {
-        guard !events.isEmpty else { return nil }
+        var batches: [StreamEventBatch] = []
+        for event in events {
+            if batches.last?.enqueuedAt != event.enqueuedAt { batches.append(StreamEventBatch(enqueuedAt: event.enqueuedAt)) }
+            batches[batches.count - 1].append([UInt8](event.payload))
+        }
+        return try appendStreamBatches(batches, to: partition)
+    }
+
+    /// Appends `batches` in order, each cut into rows of at most `StreamChunk.maximumEvents`, with
+    /// one read and one update of the partition's next sequence number; returns the numbers the
+    /// events got.
+    func appendStreamBatches(_ batches: [StreamEventBatch], to partition: StreamPartition) throws -> ClosedRange<Int64>? {
+        guard batches.contains(where: { $0.count > 0 }) else { return nil }
         let key: StatementArguments = [partition.scope, partition.stream, partition.partition]
         let first = try Int64.fetchOne(
             cachedStatement(sql: "SELECT next_sequence FROM stream_partition WHERE scope = ? AND stream = ? AND partition = ?"),
             arguments: key) ?? 0
         var sequence = first
-        var start = events.startIndex
-        while start < events.endIndex {
-            let time = events[start].enqueuedAt
-            var end = start + 1
-            while end < events.endIndex, end - start < StreamChunk.maximumEvents, events[end].enqueuedAt == time { end += 1 }
-            let count = end - start
-            let payload = StreamChunk.pack(events[start..<end])
-            try executeCached(
-                "INSERT INTO stream_event (scope, stream, partition, sequence, enqueued_at, payload, event_count) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [partition.scope, partition.stream, partition.partition, sequence, time.timeIntervalSinceReferenceDate, payload, count])
-            sequence += Int64(count)
-            start = end
+        let insert = try cachedStatement(sql: """
+            INSERT INTO stream_event (scope, stream, partition, sequence, enqueued_at, payload, event_count) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for batch in batches {
+            for start in stride(from: 0, to: batch.count, by: StreamChunk.maximumEvents) {
+                let rows = start..<min(start + StreamChunk.maximumEvents, batch.count)
+                try insert.execute(arguments: [
+                    partition.scope, partition.stream, partition.partition, sequence, batch.enqueuedAt.timeIntervalSinceReferenceDate,
+                    batch.rowPayload(rows), rows.count,
+                ])
+                sequence += Int64(rows.count)
+            }
         }
         try executeCached("""
             INSERT INTO stream_partition (scope, stream, partition, next_sequence) VALUES (?, ?, ?, ?)

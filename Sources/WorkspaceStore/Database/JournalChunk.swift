@@ -17,16 +17,6 @@ enum JournalChunk {
         next.time == head.time && next.kind == head.kind && next.scope == head.scope
     }
 
-    /// The row payload of `drafts`: subject and payload of each.
-    static func pack(_ drafts: ArraySlice<JournalDraft>) -> Data {
-        var fields = PackedFields(capacity: drafts.reduce(0) { $0 + $1.subject.utf8.count + $1.payload.count + 6 })
-        for draft in drafts {
-            fields.append(draft.subject)
-            fields.append(draft.payload)
-        }
-        return Data(fields.bytes)
-    }
-
     /// The subject and payload of each of the `count` events of a row; `nil` when the row does
     /// not hold that many.
     static func unpack(_ data: Data, count: Int) -> [(subject: String, payload: Data)]? {

@@ -3,8 +3,9 @@ import Foundation
 /// Several byte fields stored in one BLOB, each behind its length as a LEB128 varint.
 ///
 /// Stream and journal rows that hold a batch of events (see `StreamChunk` and `JournalChunk`)
-/// keep their events' own fields this way. Fields are appended straight into one buffer, since
-/// a row is packed for every partition and batch on the ingest path.
+/// keep their events' own fields this way. Fields are appended straight into one buffer as the
+/// events arrive (`StreamEventBatch`, `JournalEventBatch`), since a row is packed for every
+/// partition and batch on the ingest path.
 struct PackedFields {
     private(set) var bytes: [UInt8] = []
 
@@ -12,19 +13,13 @@ struct PackedFields {
         bytes.reserveCapacity(capacity)
     }
 
-    /// Appends `field` behind its length.
-    mutating func append(_ field: Data) {
-        appendLength(field.count)
+    /// Appends `field`'s bytes without their length, after an `appendLength` of their count.
+    mutating func appendBytes(_ field: some Collection<UInt8>) {
         bytes.append(contentsOf: field)
     }
 
-    /// Appends `text`'s UTF-8 behind its length.
-    mutating func append(_ text: String) {
-        appendLength(text.utf8.count)
-        bytes.append(contentsOf: text.utf8)
-    }
-
-    private mutating func appendLength(_ count: Int) {
+    /// Appends a field's length, the varint its bytes follow.
+    mutating func appendLength(_ count: Int) {
         var length = UInt64(count)
         while length >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: length) | 0x80)

@@ -13,14 +13,6 @@ enum StreamChunk {
     /// The most events one row holds, so that a reader starting mid-row decodes little it skips.
     static let maximumEvents = 256
 
-    /// The row payload of `events`.
-    static func pack(_ events: ArraySlice<StreamEventDraft>) -> Data {
-        guard events.count > 1 else { return events.first?.payload ?? Data() }
-        var fields = PackedFields(capacity: events.reduce(0) { $0 + $1.payload.count + 3 })
-        for event in events { fields.append(event.payload) }
-        return Data(fields.bytes)
-    }
-
     /// The `count` payloads of a row; `nil` when the row does not hold that many whole ones.
     static func unpack(_ data: Data, count: Int) -> [Data]? {
         count == 1 ? [data] : PackedFields.unpack(data, count: count)

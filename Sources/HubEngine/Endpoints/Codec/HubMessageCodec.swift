@@ -18,6 +18,13 @@ public enum HubMessageCodec {
         // Room for the stamped properties (the auth method alone is about 70 bytes) and a few
         // application properties, so the buffer is allocated once.
         var writer = ByteWriter(capacity: 192 + 48 * message.applicationProperties.count + message.body.count)
+        write(message, to: &writer)
+        return Data(writer.bytes)
+    }
+
+    /// Appends the message's encoding to `writer`: how ingest encodes into a buffer it reuses
+    /// for every message of a batch.
+    static func write(_ message: HubMessage, to writer: inout ByteWriter) {
         writer.bytes.append(version)
         let system = message.systemProperties
         // The optional properties in their bit order, walked twice (presence bits, then values)
@@ -48,7 +55,6 @@ public enum HubMessageCodec {
         }
         writer.varint(UInt64(message.body.count))
         writer.bytes.append(contentsOf: message.body)
-        return Data(writer.bytes)
     }
 
     /// The message encoded in `data`.

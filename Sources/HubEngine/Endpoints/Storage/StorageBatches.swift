@@ -25,11 +25,12 @@ struct StorageBatches: Sendable {
     /// The pending stream of a storage endpoint (see `EndpointStream`).
     static func pendingStream(_ endpointName: String) -> String { "storage:" + endpointName }
 
-    /// Stages one message for an endpoint's pending batch in `appends`, written in the caller's transaction.
-    mutating func append(_ payload: Data, to endpointName: String, partition: Int, scope: String, into appends: inout StreamAppends, at now: Date) -> StreamAppends.Slot {
-        let slot = appends.add(payload, to: StreamPartition(scope: scope, stream: Self.pendingStream(endpointName), partition: partition), at: now)
+    /// Stages the message `appends` last encoded (`size` bytes) for an endpoint's pending batch,
+    /// written in the caller's transaction.
+    mutating func append(size: Int, to endpointName: String, partition: Int, scope: String, into appends: inout StreamAppends, at now: Date) -> StreamAppends.Slot {
+        let slot = appends.add(to: StreamPartition(scope: scope, stream: Self.pendingStream(endpointName), partition: partition), at: now)
         var batch = open[endpointName] ?? OpenBatch(openedAt: now, bytes: 0)
-        batch.bytes += payload.count
+        batch.bytes += size
         open[endpointName] = batch
         return slot
     }

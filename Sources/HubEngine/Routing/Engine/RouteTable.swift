@@ -111,14 +111,19 @@ final class RouteTable: Sendable {
     /// trace from the same message. Each route's error is taken from `errorTexts`, which spells
     /// it once per cause. The message is built only when a condition needs it: a hub whose
     /// telemetry only takes the default fallback route (`true`) routes without reading any property.
-    func decide(_ message: @escaping () -> RoutedMessage, source: RoutingSource, errorTexts: inout RoutingErrorTexts) -> RoutingOutcome {
-        var evaluator = RoutingEvaluator(message)
+    func decide(_ message: () -> RoutedMessage, source: RoutingSource, errorTexts: inout RoutingErrorTexts) -> RoutingOutcome {
+        // Created for the first condition evaluated: a message only the fallback `true` takes
+        // is never viewed.
+        var evaluator: RoutingEvaluator?
         var outcome = RoutingOutcome()
-        guard let compiled = routesBySource[source] else { return fallback(for: source, evaluator: &evaluator, outcome) }
+        // Read in place by index: copying a compiled route copies its route's texts.
+        let compiled = routesBySource[source] ?? []
         for index in compiled.indices where compiled[index].route.isEnabled {
             switch compiled[index].condition {
             case .success(let condition):
-                let verdict = evaluator.verdict(of: condition)
+                var current = evaluator ?? RoutingEvaluator(message())
+                let verdict = current.verdict(of: condition)
+                evaluator = current
                 if verdict.matched {
                     outcome.matchedRoutes.insert(index)
                     for name in compiled[index].canonicalEndpointNames where !outcome.endpoints.contains(name) {
@@ -131,16 +136,12 @@ final class RouteTable: Sendable {
                 if let text = compiled[index].unparsableError { outcome.errors.append((index, text)) }
             }
         }
-        return fallback(for: source, evaluator: &evaluator, outcome)
-    }
-
-    /// `outcome` with the fallback route applied when it takes the message.
-    private func fallback(for source: RoutingSource, evaluator: inout RoutingEvaluator, _ outcome: RoutingOutcome) -> RoutingOutcome {
+        // The fallback route takes telemetry no route matched while it is enabled.
         guard source == .deviceMessages, outcome.matchedRoutes.isEmpty, fallback.route.isEnabled else { return outcome }
         if !fallbackAlwaysMatches {
-            guard case .success(let condition) = fallback.condition, evaluator.verdict(of: condition).matched else { return outcome }
+            var current = evaluator ?? RoutingEvaluator(message())
+            guard case .success(let condition) = fallback.condition, current.verdict(of: condition).matched else { return outcome }
         }
-        var outcome = outcome
         outcome.endpoints = fallback.route.endpointNames.map { Self.canonicalName($0, in: endpointSpellings) }
         outcome.fallbackApplied = true
         return outcome

@@ -2,6 +2,26 @@ import Foundation
 import JSONValue
 import WorkspaceStore
 
+/// A batch's `MessageRouted` journal records (one per routed message, same time and scope),
+/// each written into one reused buffer and appended to the workspace's packed batch.
+struct MessageRoutedJournal {
+    static let kind = "MessageRouted"
+
+    private(set) var batch: JournalEventBatch
+    private var json = JSONBytes()
+
+    init(scope: String, time: Date) {
+        batch = JournalEventBatch(time: time, kind: Self.kind, scope: scope)
+    }
+
+    /// Appends `decision`'s record.
+    mutating func append(_ decision: RoutingDecision) {
+        json.bytes.removeAll(keepingCapacity: true)
+        decision.writeMessageRoutedRecord(to: &json)
+        batch.append(subject: decision.moduleId.map { decision.deviceId + "/" + $0 } ?? decision.deviceId, payload: json.bytes)
+    }
+}
+
 extension RoutingDecision {
     /// The `MessageRouted` journal record: where the message went, which routes took it and why
     /// any route could not be evaluated. Kept compact because one is written with every message;
@@ -12,9 +32,7 @@ extension RoutingDecision {
     /// readers know (`source`, `messageId`, `endpoints`, `matchedRoutes`, `fallbackApplied`,
     /// `errors`), without building a `JSONValue` object or a `String` first, from the decision's
     /// outcome (each route's error was spelled once per cause when the message was routed).
-    func messageRoutedRecord(scope: String, time: Date) -> JournalDraft {
-        let subject = moduleId.map { deviceId + "/" + $0 } ?? deviceId
-        var json = JSONBytes()
+    fileprivate func writeMessageRoutedRecord(to json: inout JSONBytes) {
         json.append("{\"source\":")
         json.appendQuoted(source.rawValue)
         if let messageId {
@@ -45,7 +63,6 @@ extension RoutingDecision {
             json.appendQuoted(error)
         }
         json.append(errorsWritten.isEmpty ? "}" : "}}")
-        return JournalDraft(time: time, kind: "MessageRouted", scope: scope, subject: subject, payload: Data(json.bytes))
     }
 }
 

@@ -34,21 +34,28 @@ public struct RoutingDecision: Sendable, Equatable {
         public var value: String
     }
 
-    public var source: RoutingSource
+    /// Where the message came from.
+    public var source: RoutingSource { basis.source }
     /// The device the message came from or is about.
-    public var deviceId: String
-    public var moduleId: String?
-    public var messageId: String?
-    public var enqueuedTime: Date
+    public var deviceId: String { basis.message.systemProperties.connectionDeviceId ?? "" }
+    public var moduleId: String? { basis.message.systemProperties.connectionModuleId }
+    public var messageId: String? { basis.message.systemProperties.messageId }
+    public var enqueuedTime: Date { basis.message.systemProperties.enqueuedTime }
     /// The custom routes of the source, in the configuration's order, each with its trace.
     public var routes: [RouteTrace] { basis.traces() }
     /// Whether the message went to the fallback route's endpoint because no route matched.
-    public var fallbackApplied: Bool
+    public var fallbackApplied: Bool { basis.fallbackApplied }
     /// The endpoints the message was delivered to, each once, in route order.
-    public var endpoints: [String]
-    public var enrichments: [AppliedEnrichment]
-    /// What the decision was made from and what it found beyond the members above.
+    public var endpoints: [String] { basis.endpoints }
+    public var enrichments: [AppliedEnrichment] { basis.enrichments }
+    /// What the decision was made from and what it found, kept by reference: a decision is
+    /// copied into its receipt, the batch's bookkeeping and the recent decisions, and copying
+    /// one pointer there cost nothing where copying each member cost a retain per string.
     let basis: RoutingBasis
+
+    init(basis: RoutingBasis) {
+        self.basis = basis
+    }
 
     /// Whether no route, not even the fallback, took the message (Azure's "orphaned").
     public var isOrphaned: Bool { endpoints.isEmpty }
