@@ -3,27 +3,40 @@ import AzConsole
 import IoTLabApp
 
 /// Writes a command's output to the terminal and ends the process with its exit code.
+///
+/// A reader that goes away (`iotlab info | head -1`) ends the process quietly with the status a
+/// shell gives a command stopped by SIGPIPE, as other Unix tools do, instead of trapping on the
+/// failed write.
 enum Output {
     static func emit(_ output: ConsoleResult) -> Never {
-        FileHandle.standardOutput.write(Data(output.standardOutput.utf8))
-        FileHandle.standardError.write(Data(output.standardError.utf8))
+        send(output.standardOutput, to: .standardOutput)
+        send(output.standardError, to: .standardError)
         exit(output.exitCode)
     }
 
     /// Writes lines straight to standard output (unbuffered, so `--follow` shows them at once).
     static func write(_ lines: [String]) {
         guard !lines.isEmpty else { return }
-        FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        send(lines.joined(separator: "\n") + "\n", to: .standardOutput)
     }
 
     /// Writes what a long-running command prints the moment it prints it.
     static let live: @Sendable (String) -> Void = { text in
-        FileHandle.standardOutput.write(Data(text.utf8))
+        send(text, to: .standardOutput)
     }
 
     /// Asks a question on the terminal without ending the line.
     static func prompt(_ question: String) {
-        FileHandle.standardOutput.write(Data(question.utf8))
+        send(question, to: .standardOutput)
+    }
+
+    private static func send(_ text: String, to handle: FileHandle) {
+        guard !text.isEmpty else { return }
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            exit(141)
+        }
     }
 }
 
