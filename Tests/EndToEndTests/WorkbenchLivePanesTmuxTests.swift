@@ -7,15 +7,9 @@ import Testing
 /// sparkline of temperature, and `x` stops it.
 @Suite struct WorkbenchLivePanesTmuxTests {
     @Test func simulateLabTwosDeviceFromDevicesAndWatchItsTemperatureInTelemetry() async throws {
-        guard (try? await ChildProcess.run("/usr/bin/env", ["tmux", "-V"], timeoutSeconds: 10).status) == 0 else {
-            Issue.record("tmux is not installed")
-            return
-        }
-        let iotlab = try IoTLabProcess()
+        guard let (iotlab, tmux) = try await WorkbenchTmuxTests.Tmux.workbench() else { return }
         defer { iotlab.cleanUp() }
-        let tmux = WorkbenchTmuxTests.Tmux()
         defer { Task { [tmux] in _ = try? await tmux.run(["kill-server"]) } }
-        try await tmux.start("IOTLAB_HOME='\(iotlab.home.path)' '\(IoTLabProcess.binary.path)' --mqtt-port 0 --https-port 0")
         #expect(try await tmux.waitFor("Connect a device and send telemetry").found)
 
         // Lab 2's setup creates the hub and sensor-th-0001; the Console creates one more device.
@@ -58,10 +52,6 @@ import Testing
         print("Devices pane as captured by tmux:\n\(stopped.screen)")
 
         try await tmux.keys("Escape")
-        try await tmux.keys("q")
-        try await tmux.keys("y")
-        #expect(try await tmux.waitForExit())
-        try await tmux.run(["kill-server"])
-        try? FileManager.default.removeItem(atPath: tmux.socket)
+        #expect(try await tmux.quitWorkbench())
     }
 }

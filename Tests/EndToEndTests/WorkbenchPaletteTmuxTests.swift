@@ -5,14 +5,8 @@ import Testing
 /// The `:` palette in a real terminal: the built `iotlab` in tmux, driven with send-keys.
 @Suite struct WorkbenchPaletteTmuxTests {
     @Test func colonOpensThePaletteTypingFiltersToTelemetryAndEnterGoesThere() async throws {
-        guard (try? await ChildProcess.run("/usr/bin/env", ["tmux", "-V"], timeoutSeconds: 10).status) == 0 else {
-            Issue.record("tmux is not installed")
-            return
-        }
-        let iotlab = try IoTLabProcess()
-        let tmux = WorkbenchTmuxTests.Tmux()
+        guard let (_, tmux) = try await WorkbenchTmuxTests.Tmux.workbench() else { return }
         defer { Task { [tmux] in _ = try? await tmux.run(["kill-server"]) } }
-        try await tmux.start("IOTLAB_HOME='\(iotlab.home.path)' '\(IoTLabProcess.binary.path)' --mqtt-port 0 --https-port 0")
         let home = try await tmux.waitFor("Create an IoT hub and register a device")
         #expect(home.found, "home screen:\n\(home.screen)")
         #expect(home.screen.contains(": commands"))
@@ -40,7 +34,6 @@ import Testing
         #expect(try await tmux.waitFor("Quit the workbench?").found)
         try await tmux.keys("y")
         #expect(try await tmux.waitForExit())
-        try await tmux.run(["kill-server"])
-        try? FileManager.default.removeItem(atPath: tmux.socket)
+        try await tmux.close()
     }
 }

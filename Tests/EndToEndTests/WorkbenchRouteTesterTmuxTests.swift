@@ -70,27 +70,6 @@ import Testing
 
         try await tmux.keys("Escape")
         try await tmux.keys("Escape")
-        try await tmux.keys("q")
-        #expect(try await tmux.waitFor("Quit the workbench?").found)
-        try await tmux.keys("y")
-        #expect(try await tmux.waitForExit())
-        try await tmux.run(["kill-server"])
-        try? FileManager.default.removeItem(atPath: tmux.socket)
-    }
-}
-
-extension WorkbenchTmuxTests.Tmux {
-    /// The built `iotlab` workbench started in a tmux server of its own on a fresh workspace
-    /// (front doors on free ports); `nil`, with the test failed, when tmux is not installed.
-    /// The caller kills the server.
-    static func workbench() async throws -> (IoTLabProcess, Self)? {
-        guard (try? await ChildProcess.run("/usr/bin/env", ["tmux", "-V"], timeoutSeconds: 10).status) == 0 else {
-            Issue.record("tmux is not installed")
-            return nil
-        }
-        let iotlab = try IoTLabProcess()
-        let tmux = Self()
-        try await tmux.start("IOTLAB_HOME='\(iotlab.home.path)' '\(IoTLabProcess.binary.path)' --mqtt-port 0 --https-port 0")
-        return (iotlab, tmux)
+        #expect(try await tmux.quitWorkbench())
     }
 }

@@ -58,19 +58,47 @@ import Testing
         func type(_ text: String) async throws {
             try await run(["send-keys", "-t", "wb", "-l", text])
         }
+
+        /// The built `iotlab` workbench started in a tmux server of its own on a fresh workspace
+        /// (front doors on free ports); `nil`, with the test failed, when tmux is not installed.
+        /// The caller ends the server (`quitWorkbench()` or `close()`).
+        static func workbench() async throws -> (IoTLabProcess, Self)? {
+            guard (try? await ChildProcess.run("/usr/bin/env", ["tmux", "-V"], timeoutSeconds: 10).status) == 0 else {
+                Issue.record("tmux is not installed")
+                return nil
+            }
+            let iotlab = try IoTLabProcess()
+            let tmux = Self()
+            try await tmux.start(Self.command(iotlab))
+            return (iotlab, tmux)
+        }
+
+        /// The command line that starts the workbench on `iotlab`'s workspace.
+        static func command(_ iotlab: IoTLabProcess) -> String {
+            "IOTLAB_HOME='\(iotlab.home.path)' '\(IoTLabProcess.binary.path)' --mqtt-port 0 --https-port 0"
+        }
+
+        /// Quits as a learner does (`q`, then `y` at the confirmation) and ends the tmux server;
+        /// whether the workbench exited.
+        func quitWorkbench() async throws -> Bool {
+            try await keys("q")
+            guard try await waitFor("Quit the workbench?").found else { return false }
+            try await keys("y")
+            let exited = try await waitForExit()
+            try await close()
+            return exited
+        }
+
+        /// Ends the tmux server and removes its socket.
+        func close() async throws {
+            try await run(["kill-server"])
+            try? FileManager.default.removeItem(atPath: socket)
+        }
     }
 
     @Test func openHomeStartLabOneTurnACheckGreenQuitAndFindTheProgressKept() async throws {
-        guard (try? await ChildProcess.run("/usr/bin/env", ["tmux", "-V"], timeoutSeconds: 10).status) == 0 else {
-            Issue.record("tmux is not installed")
-            return
-        }
-        let iotlab = try IoTLabProcess()
-        let tmux = Tmux()
+        guard let (iotlab, tmux) = try await Tmux.workbench() else { return }
         defer { Task { [tmux] in _ = try? await tmux.run(["kill-server"]) } }
-        let command = "IOTLAB_HOME='\(iotlab.home.path)' '\(IoTLabProcess.binary.path)' --mqtt-port 0 --https-port 0"
-
-        try await tmux.start(command)
         let home = try await tmux.waitFor("Create an IoT hub and register a device")
         #expect(home.found, "home screen:\n\(home.screen)")
         #expect(home.screen.contains("Course map"))
@@ -97,14 +125,13 @@ import Testing
         try await tmux.keys("y")
         #expect(try await tmux.waitForExit())
 
-        try await tmux.start(command)
+        try await tmux.start(Tmux.command(iotlab))
         let again = try await tmux.waitFor("Continue where you left off")
         #expect(again.found, "after restart:\n\(again.screen)")
         #expect(again.screen.contains("1/2 steps"))
         try await tmux.keys("q")
         #expect(try await tmux.waitForExit())
-        try await tmux.run(["kill-server"])
-        try? FileManager.default.removeItem(atPath: tmux.socket)
+        try await tmux.close()
 
         let log = try String(contentsOf: iotlab.home.appendingPathComponent("workbench.log"), encoding: .utf8)
         let firstFrames = log.split(separator: "\n").filter { $0.contains("first frame after") }

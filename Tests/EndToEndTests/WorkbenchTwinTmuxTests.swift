@@ -6,8 +6,6 @@ import Testing
 /// a desired property edited in the twin editor and sent with ctrl-s shows the new `$version`;
 /// a direct method on the device, which is not running, shows 404103 DeviceNotOnline.
 @Suite struct WorkbenchTwinTmuxTests {
-    typealias Tmux = WorkbenchTmuxTests.Tmux
-
     /// The first match of `pattern`'s capture groups in `text`, as integers.
     func numbers(_ pattern: String, in text: String) -> [Int]? {
         guard let expression = try? NSRegularExpression(pattern: pattern),
@@ -19,14 +17,8 @@ import Testing
     }
 
     @Test func labFourTwinEditSendsAPatchAndAMethodOnAnOfflineDeviceIsDeviceNotOnline() async throws {
-        guard (try? await ChildProcess.run("/usr/bin/env", ["tmux", "-V"], timeoutSeconds: 10).status) == 0 else {
-            Issue.record("tmux is not installed")
-            return
-        }
-        let iotlab = try IoTLabProcess()
-        let tmux = Tmux()
+        guard let (iotlab, tmux) = try await WorkbenchTmuxTests.Tmux.workbench() else { return }
         defer { Task { [tmux] in _ = try? await tmux.run(["kill-server"]) } }
-        try await tmux.start("IOTLAB_HOME='\(iotlab.home.path)' '\(IoTLabProcess.binary.path)' --mqtt-port 0 --https-port 0")
         #expect(try await tmux.waitFor("Monitor and control devices").found)
 
         try await tmux.keys("/")
@@ -79,11 +71,6 @@ import Testing
         print("Methods pane as captured by tmux:\n\(offline.screen)")
 
         try await tmux.keys("Escape")
-        try await tmux.keys("q")
-        #expect(try await tmux.waitFor("Quit the workbench?").found)
-        try await tmux.keys("y")
-        #expect(try await tmux.waitForExit())
-        try await tmux.run(["kill-server"])
-        try? FileManager.default.removeItem(atPath: tmux.socket)
+        #expect(try await tmux.quitWorkbench())
     }
 }
