@@ -68,9 +68,18 @@ struct MQTTServerFixture {
             password: password.map { Array($0.utf8) }))
     }
 
-    /// Connects `deviceId` with a valid token and expects CONNACK 0.
-    func connectedClient(deviceId: String = "d1", moduleId: String? = nil, cleanSession: Bool = false) async throws -> (MQTTTestClient, MQTTConnAck?) {
-        let client = try await MQTTTestClient.connect(port: server.localPort)
+    /// Another server on the same cloud and workspace, as `iotlab serve` started again would be;
+    /// the caller stops it.
+    func anotherServer() async throws -> MQTTServer {
+        try await MQTTServer.start(
+            host: "127.0.0.1", port: 0, tls: nil, cloud: cloud, tokenClock: tokenClock, group: MultiThreadedEventLoopGroup.singleton)
+    }
+
+    /// Connects `deviceId` (to `server`, or this fixture's) with a valid token and expects CONNACK 0.
+    func connectedClient(
+        deviceId: String = "d1", moduleId: String? = nil, cleanSession: Bool = false, to server: MQTTServer? = nil
+    ) async throws -> (MQTTTestClient, MQTTConnAck?) {
+        let client = try await MQTTTestClient.connect(port: (server ?? self.server).localPort)
         try await client.send(connectPacket(deviceId: deviceId, moduleId: moduleId, cleanSession: cleanSession, password: token(deviceId: deviceId, moduleId: moduleId)))
         guard case .connack(let connack) = try await client.receive() else { return (client, nil) }
         return (client, connack)

@@ -28,6 +28,30 @@ import Testing
         }
     }
 
+    @Test func subscriptionsSurviveAServerRestartAndGoWithTheHub() async throws {
+        try await MQTTServerFixture.with { fixture in
+            try await Self.subscribedToDesired(fixture).close()
+            try await fixture.server.stop()
+
+            let restarted = try await fixture.anotherServer()
+            do {
+                let (client, connack) = try await fixture.connectedClient(to: restarted)
+                #expect(connack == MQTTConnAck(sessionPresent: true, returnCode: .accepted))
+                _ = try await fixture.hub.updateTwin(of: "d1", patch: ["properties": ["desired": ["x": 1]]], ifMatch: nil)
+                guard case .publish(let patch) = try await client.receive() else { Issue.record("no desired patch"); return }
+                #expect(patch.topic == "$iothub/twin/PATCH/properties/desired/?$version=2")
+                await client.close()
+
+                try await fixture.cloud.deleteHub(named: MQTTServerFixture.hubName)
+                #expect(try fixture.workspace.read { try $0.records(scope: "hub:\(MQTTServerFixture.hubName)", collection: "mqttSessions") }.isEmpty)
+            } catch {
+                try await restarted.stop()
+                throw error
+            }
+            try await restarted.stop()
+        }
+    }
+
     @Test func aCleanSessionStartsWithNoSubscriptions() async throws {
         try await MQTTServerFixture.with { fixture in
             try await Self.subscribedToDesired(fixture).close()

@@ -46,9 +46,15 @@ extension MQTTDeviceConnection {
         }
         self.session = session
 
-        let key = device.hubName + "/" + connect.clientId
+        let key = MQTTSessionStore.Key(hubName: device.hubName, clientId: connect.clientId)
         persistentKey = connect.cleanSession ? nil : key
-        let resumed = await server.sessions.resume(key, cleanSession: connect.cleanSession)
+        let resumed: [DeviceSubscriptionTopic: MQTTQoS]?
+        do {
+            resumed = try await server.sessions.resume(key, cleanSession: connect.cleanSession)
+        } catch {
+            // The workspace could not read or clear the session: try again later.
+            return try await refuse(.serverUnavailable)
+        }
         subscriptions = resumed ?? [:]
         try await session.subscribe(Set(subscriptions.keys.compactMap(\.hubSubscription)))
         if let will = connect.will, case .telemetry = DevicePublishTopic(will.topic, owner: owner) {

@@ -15,7 +15,7 @@ extension MQTTDeviceConnection {
         }
         for (topic, qos) in topics { subscriptions[topic] = qos }
         try await session.subscribe(Set(topics.compactMap { $0.0.hubSubscription }))
-        await saveSession()
+        try await saveSession()
         try await send(.suback(MQTTSubAck(packetId: subscribe.packetId, returnCodes: topics.map { .granted($0.1) })))
         return .proceed
     }
@@ -31,13 +31,15 @@ extension MQTTDeviceConnection {
             }
             subscriptions[topic] = nil
         }
-        await saveSession()
+        try await saveSession()
         try await send(.unsuback(packetId: unsubscribe.packetId))
         return .proceed
     }
 
-    private func saveSession() async {
+    /// Keeps the subscriptions of a persistent session; a store that refuses ends the connection
+    /// (the error propagates) rather than acknowledging what a restart would forget.
+    private func saveSession() async throws {
         guard let persistentKey else { return }
-        await server.sessions.save(subscriptions, for: persistentKey)
+        try await server.sessions.save(subscriptions, for: persistentKey)
     }
 }

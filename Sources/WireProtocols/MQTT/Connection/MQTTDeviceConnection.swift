@@ -25,8 +25,8 @@ final class MQTTDeviceConnection {
     /// Set once CONNECT was accepted.
     var session: DeviceSession?
     var owner = DeviceTopicOwner(deviceId: "", moduleId: nil)
-    /// `hubName/clientId`, the key of the persistent session; `nil` for a clean session.
-    var persistentKey: String?
+    /// The hub and client id of the persistent session; `nil` for a clean session.
+    var persistentKey: MQTTSessionStore.Key?
     var subscriptions: [DeviceSubscriptionTopic: MQTTQoS] = [:]
     var will: MQTTConnect.Will?
     /// Set when the client said DISCONNECT, which discards its will (MQTT §3.14.4).

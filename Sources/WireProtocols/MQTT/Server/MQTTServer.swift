@@ -32,7 +32,7 @@ public final class MQTTServer: Sendable {
     public static func start(
         host: String, port: Int, tls: NIOSSLContext?, cloud: LocalCloud, tokenClock: any LabClock, group: any EventLoopGroup
     ) async throws -> MQTTServer {
-        let context = MQTTServerContext(cloud: cloud, tokenClock: tokenClock, sessions: MQTTSessionStore(), connections: MQTTOpenConnections())
+        let context = MQTTServerContext(cloud: cloud, tokenClock: tokenClock, sessions: MQTTSessionStore(workspace: cloud.workspace), connections: MQTTOpenConnections())
         let listener = try await bind(host: host, port: port, tls: tls, context: context, group: group)
         return MQTTServer(listener: listener, context: context, group: group)
     }
