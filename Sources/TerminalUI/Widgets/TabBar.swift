@@ -39,7 +39,8 @@ public struct TabBar: Widget {
             let style = selected ? (context.isFocused ? context.theme.selection : context.theme.inactiveSelection) : context.theme.text
             screen.write(labels[index], at: Point(x: frame.x, y: frame.y), style: style, maxWidth: frame.width)
             if !selected, index < 9 {
-                screen.restyle(Rect(x: frame.x + 1, y: frame.y, width: 1, height: 1)) { _ in context.theme.hotkey }
+                let digit = labels[index].hasPrefix(" ") ? 1 : 0
+                screen.restyle(Rect(x: frame.x + digit, y: frame.y, width: 1, height: 1)) { _ in context.theme.hotkey }
             }
         }
     }
@@ -71,17 +72,33 @@ public struct TabBar: Widget {
         return .action(index)
     }
 
-    /// Each tab's label; when the titles do not all fit in `width`, the tabs not selected show
-    /// only their number, so every tab (the selected one with its title) stays on the row.
+    /// Each tab's label. When the titles do not all fit in `width`, the tabs not selected are
+    /// shortened to their first letters, as many as fit (`2 Even`, then `2 Ev`, then only `2`),
+    /// so every tab stays on the row, the selected one with its whole title.
     private func labels(fitting width: Int) -> [String] {
         let full = titles.enumerated().map { Self.label($0.offset, $0.element) }
-        guard full.reduce(0, { $0 + $1.displayWidth + 1 }) - 1 > width else { return full }
-        return full.indices.map { index in
-            index == selectedIndex || index >= 9 ? full[index] : " \(index + 1) "
+        guard Self.rowWidth(full) > width else { return full }
+        let longest = titles.map(\.count).max() ?? 0
+        for length in stride(from: longest - 1, through: 0, by: -1) {
+            let shortened = titles.indices.map { index in
+                index == selectedIndex || index >= 9 ? full[index] : Self.shortLabel(index, String(titles[index].prefix(length)))
+            }
+            if length == 0 || Self.rowWidth(shortened) <= width { return shortened }
         }
+        return full
+    }
+
+    /// The labels' width with one space between them.
+    private static func rowWidth(_ labels: [String]) -> Int {
+        labels.reduce(0) { $0 + $1.displayWidth + 1 } - 1
     }
 
     private static func label(_ index: Int, _ title: String) -> String {
         index < 9 ? " \(index + 1) \(title) " : " \(title) "
+    }
+
+    /// A shortened label, without the padding a whole one has: `2 Even`, or `2` alone.
+    private static func shortLabel(_ index: Int, _ title: String) -> String {
+        title.isEmpty ? "\(index + 1)" : "\(index + 1) \(title)"
     }
 }
