@@ -46,11 +46,24 @@ import Testing
         terminal.send(.key(.character("q")))
         terminal.send(.key(.character("y")))
         let final = await running.value
-        serving.cancel()
+        services.finish()
         await serving.value
         #expect(final.progress[fixture.catalog.labs[0].id]?.stepsDone == [step.id])
         let stored = try LabProgressStore(workspace: session.workspace).load(fixture.catalog.labs[0].id)
         #expect(stored.stepsDone == [step.id])
         #expect(stored.isStarted)
+    }
+
+    @Test func requestsQueuedWhenTheWorkbenchQuitsAreCarriedOutBeforeServeReturns() async throws {
+        let fixture = WorkbenchFixture()
+        defer { fixture.cleanUp() }
+        let session = try WorkspaceSession(home: fixture.home)
+        let services = WorkbenchServices(catalog: fixture.catalog)
+        var progress = LabProgress(labId: fixture.catalog.labs[0].id)
+        progress.stepsDone = [fixture.catalog.labs[0].steps[0].id]
+        services.request(.saveProgress(progress))
+        services.finish()
+        await services.serve(session: session, pollInterval: .milliseconds(10)) { _ in }
+        #expect(try LabProgressStore(workspace: session.workspace).load(progress.labId).stepsDone == progress.stepsDone)
     }
 }

@@ -57,7 +57,8 @@ public enum Workbench {
             // monitor-events), which shares the same cooperative threads: a keypress is drawn
             // before the queued telemetry work, not after it.
             _ = await Task(priority: .high) { await loop.run() }.value
-            serving.cancel()
+            // What the learner did last (a progress save) is carried out before the workspace closes.
+            services.finish()
             await serving.value
             let (server, problem) = await holder.value
             if let server { try await server.stop() }

@@ -37,9 +37,17 @@ public actor WorkbenchServices {
         pending.yield(request)
     }
 
-    /// Opens the workbench on `session` and carries out requests until the calling task is
-    /// cancelled; `pollInterval` is how often the journal is read between requests (nil: only
-    /// after each console command, which is what tests drive).
+    /// Takes no more requests: `serve` carries out those already queued, then returns. The
+    /// workbench quits this way rather than by cancelling `serve`, so a progress save queued by
+    /// the last check that passed is written, not dropped with the queue.
+    public nonisolated func finish() {
+        pending.finish()
+    }
+
+    /// Opens the workbench on `session` and carries out requests until `finish()` was called and
+    /// the queue is empty, or the calling task is cancelled; `pollInterval` is how often the
+    /// journal is read between requests (nil: only after each console command, which is what
+    /// tests drive).
     public func serve(
         session: WorkspaceSession, pollInterval: Duration? = .milliseconds(250), send: @escaping @Sendable (WorkbenchMessage) -> Void
     ) async {
@@ -69,6 +77,9 @@ public actor WorkbenchServices {
                     }
                 }
             }
+            // The queue ended (finished and drained, or cancelled): the journal poller stops with it.
+            await group.next()
+            group.cancelAll()
         }
     }
 
