@@ -140,9 +140,21 @@ import Testing
         #expect(app.telemetry.field == nil)
         #expect(app.screenText.contains("chart off (g)"))
 
-        // A flood (5,000 events in one read) keeps every buffer bounded and prints only the newest.
         app.press(.character("g"))
         #expect(app.telemetry.field == "temperature")
+        // p: a pause freezes the chart with the stream; values keep arriving and show on resume.
+        let sensorEvent = try #require(events.first { $0.deviceId == device })
+        let otherEvent = try #require(events.first { $0.deviceId == "other-device" })
+        let sensorTemperature = TelemetryPane.number(try #require(sensorEvent.number("temperature")))
+        _ = app.receive(.telemetryEvents(hub: hub, events: [sensorEvent]))
+        app.press(.character("p"))
+        _ = app.receive(.telemetryEvents(hub: hub, events: [otherEvent]))
+        #expect(app.screenText.contains("temperature  last \(sensorTemperature)  "))
+        #expect(app.telemetry.sparkline.values.last == 500)
+        app.press(.character("p"))
+        #expect(app.screenText.contains("temperature  last 500  "))
+
+        // A flood (5,000 events in one read) keeps every buffer bounded and prints only the newest.
         let flood = Array(repeating: events[0], count: 5_000)
         for _ in 0..<3 { _ = app.receive(.telemetryEvents(hub: hub, events: flood)) }
         #expect(app.telemetry.events.count <= 2 * TelemetryPane.eventCapacity)

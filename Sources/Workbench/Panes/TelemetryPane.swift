@@ -35,6 +35,9 @@ struct TelemetryPane: Sendable {
     private var fieldPicked = false
     private(set) var sparkline = Sparkline(capacity: sampleCapacity)
     private(set) var chart = LineChart(capacity: sampleCapacity)
+    /// The chart as it stood when the stream was paused, shown until it follows again: a pause
+    /// freezes the whole pane, as htop's does, while values keep being kept.
+    private var frozenChart: (sparkline: Sparkline, chart: LineChart)?
     private var theme = Theme.standard
 
     mutating func started(hub: String, theme: Theme) {
@@ -81,7 +84,9 @@ struct TelemetryPane: Sendable {
         case .key(.escape):
             return false
         default:
-            return log.handle(event, in: layout(area).stream).wasHandled
+            let handled = log.handle(event, in: layout(area).stream).wasHandled
+            freezeChartWithStream()
+            return handled
         }
         return true
     }
@@ -112,6 +117,7 @@ struct TelemetryPane: Sendable {
     /// The charted field's name with its last, smallest and largest kept value, the sparkline,
     /// and the line chart when there is room.
     private func renderChart(of field: String, in area: Rect, on screen: inout Screen, context: RenderContext) {
+        let (sparkline, chart) = frozenChart ?? (sparkline, chart)
         let values = sparkline.values
         let summary: String
         if let last = values.last, let low = values.min(), let high = values.max() {
@@ -158,6 +164,17 @@ struct TelemetryPane: Sendable {
         sparkline = Sparkline(capacity: Self.sampleCapacity)
         chart = LineChart(capacity: Self.sampleCapacity)
         show(events.filter(shows))
+        // A new view asked for while paused is shown at once, then frozen again.
+        if frozenChart != nil { frozenChart = (sparkline, chart) }
+    }
+
+    /// Freezes the chart when the stream was just paused, and lets it move when it follows again.
+    private mutating func freezeChartWithStream() {
+        if !log.isPaused {
+            frozenChart = nil
+        } else if frozenChart == nil {
+            frozenChart = (sparkline, chart)
+        }
     }
 
     private mutating func forget() {
