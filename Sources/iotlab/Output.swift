@@ -34,9 +34,19 @@ enum Output {
         guard !text.isEmpty else { return }
         do {
             try handle.write(contentsOf: Data(text.utf8))
-        } catch {
+        } catch where isBrokenPipe(error as NSError) {
             exit(141)
+        } catch {
+            // Anything else (a full disk) is said on standard error, if it still takes it.
+            try? FileHandle.standardError.write(contentsOf: Data("iotlab: output could not be written: \(error)\n".utf8))
+            exit(1)
         }
+    }
+
+    /// EPIPE, as Foundation reports it: a file write error wrapping the POSIX one.
+    private static func isBrokenPipe(_ error: NSError) -> Bool {
+        if error.domain == NSPOSIXErrorDomain { return error.code == Int(EPIPE) }
+        return (error.userInfo[NSUnderlyingErrorKey] as? NSError).map(isBrokenPipe) ?? false
     }
 }
 
