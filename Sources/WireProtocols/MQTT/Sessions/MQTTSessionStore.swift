@@ -33,13 +33,14 @@ actor MQTTSessionStore {
     /// discards whatever was stored (MQTT §3.1.2.4). A record that cannot be read counts as no
     /// session, as an expired one would.
     func resume(_ key: Key, cleanSession: Bool) throws -> [DeviceSubscriptionTopic: MQTTQoS]? {
+        let stored = try workspace.read { try $0.record(scope: key.scope, collection: Self.collection, key: key.clientId) }
+        guard let stored else { return nil }
         if cleanSession {
+            // Written only when there is a session to discard: most clean connects have none.
             try workspace.write { try $0.delete(scope: key.scope, collection: Self.collection, key: key.clientId) }
             return nil
         }
-        guard let body = try workspace.read({ try $0.record(scope: key.scope, collection: Self.collection, key: key.clientId) }),
-            case .object(let members)? = try? JSONValue(parsing: body)
-        else { return nil }
+        guard case .object(let members)? = try? JSONValue(parsing: stored) else { return nil }
         var subscriptions: [DeviceSubscriptionTopic: MQTTQoS] = [:]
         for (name, level) in members {
             guard let topic = DeviceSubscriptionTopic(rawValue: name), case .integer(let number) = level,
