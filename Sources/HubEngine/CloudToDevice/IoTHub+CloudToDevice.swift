@@ -83,8 +83,9 @@ extension IoTHub {
         return try changeCloudToDevice { queues, now in queues.depth(of: deviceId, at: now) }
     }
 
-    /// The feedback records younger than the hub's feedback TTL, oldest first, as the service
-    /// SDK's feedback receiver reads them (az has no command for it).
+    /// The feedback records younger than the hub's feedback TTL, oldest first, locked or not:
+    /// a look at the feedback queue that takes nothing from it (the service's receiver uses
+    /// `receiveCloudToDeviceFeedback()`).
     public func cloudToDeviceFeedback() throws -> [CloudToDeviceFeedback] {
         let timeToLive = settings.cloudToDevice.feedbackTimeToLive
         return try changeCloudToDevice { queues, now in queues.feedback(at: now, timeToLive: timeToLive) }
