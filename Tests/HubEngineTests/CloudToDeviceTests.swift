@@ -148,6 +148,11 @@ import WorkspaceStore
 
     @Test func lockedFeedbackStillExpiresAtTheFeedbackTimeToLive() async throws {
         let fixture = try await hub()
+        // A lock longer than what is left of the record's life, so the record is still locked
+        // when its time to live ends (the settings' bounds are not checked by `apply`).
+        var settings = await fixture.hub.settings
+        settings.cloudToDevice.feedbackLockDuration = 7200
+        await fixture.hub.apply(settings)
         try await completeDeliveries(["a"], on: fixture)
         let batch = try #require(try await fixture.hub.receiveCloudToDeviceFeedback())
         fixture.clock.advance(by: 3600)

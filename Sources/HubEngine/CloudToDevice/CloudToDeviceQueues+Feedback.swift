@@ -22,9 +22,13 @@ extension CloudToDeviceQueues {
         return CloudToDeviceFeedbackBatch(lockToken: lock.token, records: records, deliveryCount: deliveryCount, lockedUntil: lock.until)
     }
 
-    /// Completes (removes) or abandons (unlocks) the feedback batch locked with `lockToken`;
-    /// a token that is unknown, already settled or past its lock is `FeedbackLockLost`.
-    mutating func settleFeedback(_ settlement: Settlement, lockToken: String, at now: Date) throws(CloudToDeviceFeedbackError) {
+    /// Completes (removes) or abandons (unlocks) the feedback batch locked with `lockToken`,
+    /// first dropping records past `timeToLive`; a token that is unknown, already settled or
+    /// past its lock, or whose records all expired, is `FeedbackLockLost`.
+    mutating func settleFeedback(
+        _ settlement: Settlement, lockToken: String, timeToLive: TimeInterval, at now: Date
+    ) throws(CloudToDeviceFeedbackError) {
+        expireFeedback(at: now, timeToLive: timeToLive)
         let isHeld = { (entry: FeedbackEntry) in entry.lock?.token == lockToken && entry.isLocked(at: now) }
         guard feedbackRecords.contains(where: isHeld) else { throw .lockLost(lockToken: lockToken) }
         switch settlement {

@@ -105,12 +105,14 @@ extension IoTHub {
 
     /// Completes a received feedback batch: its records leave the feedback queue.
     public func completeCloudToDeviceFeedback(lockToken: String) throws {
-        try changeCloudToDevice { queues, now in try queues.settleFeedback(.complete, lockToken: lockToken, at: now) }
+        let timeToLive = settings.cloudToDevice.feedbackTimeToLive
+        try changeCloudToDevice { queues, now in try queues.settleFeedback(.complete, lockToken: lockToken, timeToLive: timeToLive, at: now) }
     }
 
     /// Abandons a received feedback batch: its records are offered again at the next receive.
     public func abandonCloudToDeviceFeedback(lockToken: String) throws {
-        try changeCloudToDevice { queues, now in try queues.settleFeedback(.abandon, lockToken: lockToken, at: now) }
+        let timeToLive = settings.cloudToDevice.feedbackTimeToLive
+        try changeCloudToDevice { queues, now in try queues.settleFeedback(.abandon, lockToken: lockToken, timeToLive: timeToLive, at: now) }
     }
 
     // MARK: - Device side
