@@ -47,11 +47,13 @@ extension IoTHub {
         _ message: RouteTestMessage, source: RoutingSource, routeName: String?, deviceId: String?
     ) throws(HubError) -> RouteTestReport {
         var source = source
+        var tested: MessageRoute?
         if let routeName {
             guard let route = settings.routing.route(named: routeName) else {
                 throw .argumentInvalid(field: "routeName", rule: "the hub has no route named '\(routeName)'")
             }
             source = route.source
+            tested = route
         }
         if let deviceId { _ = try device(deviceId) }
         let system = message.systemProperties
@@ -62,9 +64,10 @@ extension IoTHub {
             userId: MessageSystemProperty.userId.value(in: system), contentType: MessageSystemProperty.contentType.value(in: system),
             contentEncoding: MessageSystemProperty.contentEncoding.value(in: system))
         let sender = MessageSender(deviceId: deviceId ?? "")
-        var stamped = HubMessage(stamping: sent, from: sender, generationId: nil, at: clock.now())
+        let now = clock.now()
+        var stamped = HubMessage(stamping: sent, from: sender, generationId: nil, at: now)
         stamped.systemProperties.messageSource = source.messageSource
-        prepareTelemetry(at: clock.now())
+        prepareTelemetry(at: now)
         let (decision, copies) = route(stamped, source: source, twinKey: sender.key)
         var deliveries: [RouteTestReport.Delivery] = []
         for endpoint in decision.endpoints {
@@ -75,7 +78,7 @@ extension IoTHub {
         let traces = decision.routes
         return RouteTestReport(
             source: source, routeName: routeName, deviceId: deviceId,
-            routes: routeName.map { name in traces.filter { $0.name.lowercased() == name.lowercased() } } ?? traces,
+            routes: tested.map { route in traces.filter { $0.name == route.name } } ?? traces,
             fallbackRoute: settings.routing.fallbackRoute, fallbackApplied: decision.fallbackApplied, deliveries: deliveries)
     }
 }
