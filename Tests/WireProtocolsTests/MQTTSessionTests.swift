@@ -3,6 +3,7 @@ import HubEngine
 import JSONValue
 import MQTTCodec
 import Testing
+@testable import WireProtocols
 
 @Suite struct MQTTSessionTests {
     static let desired = MQTTSubscribe.Subscription(topicFilter: "$iothub/twin/PATCH/properties/desired/#", qos: .atLeastOnce)
@@ -43,7 +44,8 @@ import Testing
                 await client.close()
 
                 try await fixture.cloud.deleteHub(named: MQTTServerFixture.hubName)
-                #expect(try fixture.workspace.read { try $0.records(scope: "hub:\(MQTTServerFixture.hubName)", collection: "mqttSessions") }.isEmpty)
+                let scope = IoTHub.storageScope(forHub: MQTTServerFixture.hubName)
+                #expect(try fixture.workspace.read { try $0.records(scope: scope, collection: MQTTSessionStore.collection) }.isEmpty)
             } catch {
                 try await restarted.stop()
                 throw error

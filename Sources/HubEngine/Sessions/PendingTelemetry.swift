@@ -40,11 +40,6 @@ public final class PendingTelemetry: @unchecked Sendable {
         }
     }
 
-    /// The first (or only) message's outcome if the hub has already settled it, without waiting.
-    public var settledOutcome: Result<IngestReceipt, any Error>? {
-        settledOutcome(at: 0)
-    }
-
     /// The outcome of the message at `index` (0 to `count - 1`, in submission order) if the hub
     /// has settled the batch, without waiting.
     public func settledOutcome(at index: Int) -> Result<IngestReceipt, any Error>? {

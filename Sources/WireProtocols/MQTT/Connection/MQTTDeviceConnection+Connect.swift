@@ -50,7 +50,7 @@ extension MQTTDeviceConnection {
         persistentKey = connect.cleanSession ? nil : key
         let resumed: [DeviceSubscriptionTopic: MQTTQoS]?
         do {
-            resumed = try await server.sessions.resume(key, cleanSession: connect.cleanSession)
+            resumed = try server.sessions.resume(key, cleanSession: connect.cleanSession)
         } catch {
             // The workspace could not read or clear the session: try again later.
             return try await refuse(.serverUnavailable)

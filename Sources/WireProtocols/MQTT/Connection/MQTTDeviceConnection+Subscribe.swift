@@ -15,7 +15,7 @@ extension MQTTDeviceConnection {
         }
         for (topic, qos) in topics { subscriptions[topic] = qos }
         try await session.subscribe(Set(topics.compactMap { $0.0.hubSubscription }))
-        try await saveSession()
+        try saveSession()
         try await send(.suback(MQTTSubAck(packetId: subscribe.packetId, returnCodes: topics.map { .granted($0.1) })))
         return .proceed
     }
@@ -31,15 +31,15 @@ extension MQTTDeviceConnection {
             }
             subscriptions[topic] = nil
         }
-        try await saveSession()
+        try saveSession()
         try await send(.unsuback(packetId: unsubscribe.packetId))
         return .proceed
     }
 
     /// Keeps the subscriptions of a persistent session; a store that refuses ends the connection
     /// (the error propagates) rather than acknowledging what a restart would forget.
-    private func saveSession() async throws {
+    private func saveSession() throws {
         guard let persistentKey else { return }
-        try await server.sessions.save(subscriptions, for: persistentKey)
+        try server.sessions.save(subscriptions, for: persistentKey)
     }
 }

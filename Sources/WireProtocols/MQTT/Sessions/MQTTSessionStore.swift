@@ -11,7 +11,7 @@ import WorkspaceStore
 /// Sessions are records of the hub's workspace scope, so a restarted `iotlab serve` resumes
 /// them and a deleted hub takes its sessions with it. Undelivered cloud-to-device messages need
 /// no keeping here: the hub holds them until they are settled.
-actor MQTTSessionStore {
+struct MQTTSessionStore: Sendable {
     /// The workspace collection, in each hub's scope, keyed by client id.
     static let collection = "mqttSessions"
 
