@@ -2,7 +2,7 @@ import TerminalUI
 
 extension WorkbenchApp {
     /// Opens the Methods pane with `deviceId` in its forms: the entry point for the Devices pane
-    /// and the command palette.
+    /// (`m`).
     public mutating func openMethods(hub: String, deviceId: String) {
         methodsPane.target(hub: hub, deviceId: deviceId)
         if page == .lab, let index = PaneKind.allCases.firstIndex(of: .methods) { selectPane(index) }

@@ -102,8 +102,9 @@ extension WorkbenchApp {
 }
 
 extension WorkbenchApp {
-    /// Keeps the console's hub and device names current: a new hub is named by its event, and
-    /// a registry change asks for the devices again.
+    /// Keeps the console's hub and device names (and the Twin pane's picker) current: a new hub
+    /// is named by its event, and a registry change asks for the devices again, once per batch
+    /// (the Devices pane, when shown, asks on every batch itself).
     mutating func noteNames(in records: [JournalRecord]) {
         console.addHubs(records.filter { $0.kind == "IotHubCreated" }.map(\.subject))
         if records.contains(where: { ["DeviceCreated", "DeviceDeleted", "DevicesImported"].contains($0.kind) }), !(page == .lab && selectedPane == .devices) {

@@ -7,7 +7,7 @@ extension WorkbenchApp {
     static let twinEventKinds: Set<String> = ["TwinUpdated", "ReportedPropertiesUpdated", "ConnectionChanged", "DeviceUpdated"]
 
     /// Opens the Twin pane on a device's (or module's) twin and reads it: the entry point for the
-    /// Devices pane and the command palette (`:twin d1`).
+    /// Devices pane (`t`).
     public mutating func openTwin(hub: String, deviceId: String, moduleId: String? = nil) {
         let target = TwinTarget(hub: hub, deviceId: deviceId, moduleId: moduleId)
         twinPane.open(target, theme: theme)
@@ -25,12 +25,10 @@ extension WorkbenchApp {
         twinPane.showDevices(rows, hub: hub)
     }
 
-    /// Reads the open twin again when the journal says it changed; refreshes the picker otherwise.
+    /// Reads the open twin again when the journal says it changed; the picker's devices are
+    /// asked for again by `noteNames` when the registry changed, not on every batch.
     mutating func twinJournal(_ records: [JournalRecord]) {
-        guard let target = twinPane.target else {
-            if page == .lab, selectedPane == .twin { request(.listDevices) }
-            return
-        }
+        guard let target = twinPane.target else { return }
         let changed = records.contains { $0.scope == target.scope && $0.subject == target.subject && Self.twinEventKinds.contains($0.kind) }
         if changed { request(.loadTwin(target)) }
     }
